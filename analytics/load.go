@@ -1,0 +1,195 @@
+package analytics
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"fmt"
+	"time"
+
+	"github.com/duckdb/duckdb-go/v2"
+)
+
+// Load writes a whole registry into an empty database in one transaction,
+// replacing the dataset's own ids with the database's. It is how the demo data
+// gets in: members, participations and attendance go through DuckDB's
+// appender, which is about a hundred times faster than row-by-row INSERTs.
+//
+// It fails with EConflict when the database already holds members, so a demo
+// is never mixed into real data.
+func (s *Store) Load(ctx context.Context, ds Dataset) error {
+	var n int
+	if err := s.DB.QueryRowContext(ctx, `SELECT count(*) FROM members`).Scan(&n); err != nil {
+		return err
+	}
+	if n > 0 {
+		return Errorf(EConflict, "the database already holds %d members; load the demo into a new database file", n)
+	}
+	conn, err := s.DB.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `BEGIN TRANSACTION`); err != nil {
+		return err
+	}
+	if err := load(ctx, conn, ds); err != nil {
+		conn.ExecContext(ctx, `ROLLBACK`)
+		return err
+	}
+	_, err = conn.ExecContext(ctx, `COMMIT`)
+	return err
+}
+
+func load(ctx context.Context, conn *sql.Conn, ds Dataset) error {
+	memberIDs, err := reserveIDs(ctx, conn, "member_id_seq", len(ds.Members))
+	if err != nil {
+		return err
+	}
+	serviceIDs, err := reserveIDs(ctx, conn, "service_id_seq", len(ds.Services))
+	if err != nil {
+		return err
+	}
+	partIDs, err := reserveIDs(ctx, conn, "participation_id_seq", len(ds.Participations))
+	if err != nil {
+		return err
+	}
+	eventIDs, err := reserveIDs(ctx, conn, "event_id_seq", len(ds.Events))
+	if err != nil {
+		return err
+	}
+	member := idMap(memberIDs, len(ds.Members), func(i int) int64 { return ds.Members[i].ID })
+	service := idMap(serviceIDs, len(ds.Services), func(i int) int64 { return ds.Services[i].ID })
+	event := idMap(eventIDs, len(ds.Events), func(i int) int64 { return ds.Events[i].ID })
+
+	err = appendRows(conn, "members", len(ds.Members), func(i int) []driver.Value {
+		m := ds.Members[i]
+		return []driver.Value{memberIDs[i], m.Name, m.Kind, text(m.Code), text(m.OrgNumber), text(m.CountyCode),
+			positive(m.Population), text(m.Group), m.JoinedOn, date(m.LeftOn), text(m.ContactName), text(m.ContactEmail)}
+	})
+	if err != nil {
+		return err
+	}
+	err = appendRows(conn, "services", len(ds.Services), func(i int) []driver.Value {
+		sv := ds.Services[i]
+		return []driver.Value{serviceIDs[i], sv.Name, sv.Kind, text(sv.Area), date(sv.StartedOn), date(sv.EndedOn)}
+	})
+	if err != nil {
+		return err
+	}
+	err = appendRows(conn, "participations", len(ds.Participations), func(i int) []driver.Value {
+		p := ds.Participations[i]
+		return []driver.Value{partIDs[i], member[p.MemberID], service[p.ServiceID], p.FromOn, date(p.ToOn)}
+	})
+	if err != nil {
+		return err
+	}
+	err = appendRows(conn, "events", len(ds.Events), func(i int) []driver.Value {
+		e := ds.Events[i]
+		return []driver.Value{eventIDs[i], e.Name, e.HeldOn, e.Format, e.Role}
+	})
+	if err != nil {
+		return err
+	}
+	err = appendRows(conn, "attendance", len(ds.Attendance), func(i int) []driver.Value {
+		a := ds.Attendance[i]
+		return []driver.Value{event[a.EventID], member[a.MemberID], int32(a.Attendees)}
+	})
+	if err != nil {
+		return err
+	}
+	for _, g := range ds.Goals {
+		if err := insertGoal(ctx, conn, g); err != nil {
+			return err
+		}
+	}
+	for _, b := range ds.FeeBands {
+		_, err := conn.ExecContext(ctx, `INSERT INTO fee_bands VALUES (?, ?, ?, ?, ?, ?)`,
+			b.Year, b.Category, b.PopulationFrom, positive(b.PopulationTo), b.Contribution, b.AnnualFee)
+		if err != nil {
+			return fmt.Errorf("fee band %d %s %d: %w", b.Year, b.Category, b.PopulationFrom, err)
+		}
+	}
+	return nil
+}
+
+func insertGoal(ctx context.Context, conn *sql.Conn, g Goal) error {
+	_, err := conn.ExecContext(ctx, `INSERT INTO goals
+		(year, number, key, area, text, metric, params, comparator, target, upper_target,
+		 due_on, status, status_set_on, comment, removed_reason)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		g.Year, g.Number, g.Key, text(g.Area), g.Text, g.Metric, g.Params, text(g.Comparator),
+		g.Target, g.UpperTarget, date(g.DueOn), text(g.Status), date(g.StatusSetOn), text(g.Comment), text(g.RemovedReason))
+	if err != nil {
+		return fmt.Errorf("goal %d/%s: %w", g.Year, g.Key, err)
+	}
+	return nil
+}
+
+// reserveIDs takes n values from a sequence, so that rows appended with them
+// never collide with rows inserted later through the column default.
+func reserveIDs(ctx context.Context, conn *sql.Conn, sequence string, n int) ([]int64, error) {
+	rows, err := conn.QueryContext(ctx, fmt.Sprintf(`SELECT nextval('%s') FROM range(?)`, sequence), n)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	ids := make([]int64, 0, n)
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+func idMap(dbIDs []int64, n int, own func(int) int64) map[int64]int64 {
+	m := make(map[int64]int64, n)
+	for i := 0; i < n; i++ {
+		m[own(i)] = dbIDs[i]
+	}
+	return m
+}
+
+func appendRows(conn *sql.Conn, table string, n int, row func(int) []driver.Value) error {
+	return conn.Raw(func(dc any) error {
+		a, err := duckdb.NewAppenderFromConn(dc.(driver.Conn), "", table)
+		if err != nil {
+			return fmt.Errorf("appender %s: %w", table, err)
+		}
+		for i := 0; i < n; i++ {
+			if err := a.AppendRow(row(i)...); err != nil {
+				a.Close()
+				return fmt.Errorf("%s row %d: %w", table, i+1, err)
+			}
+		}
+		if err := a.Close(); err != nil {
+			return fmt.Errorf("%s: %w", table, err)
+		}
+		return nil
+	})
+}
+
+// text, date and positive turn the zero values of the domain types into NULL.
+func text(s string) driver.Value {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+func date(t time.Time) driver.Value {
+	if t.IsZero() {
+		return nil
+	}
+	return t
+}
+
+func positive(n int) driver.Value {
+	if n <= 0 {
+		return nil
+	}
+	return int32(n)
+}

@@ -1,0 +1,63 @@
+// Package analytics is Målbild's domain: the DuckDB store with its schema, the
+// association's registry, every metric as SQL and the evaluation of goals.
+// It knows nothing of HTTP; errors carry a Code that callers map to statuses.
+package analytics
+
+import (
+	"context"
+	"database/sql"
+	"time"
+
+	_ "github.com/duckdb/duckdb-go/v2" // registers the "duckdb" driver
+	_ "time/tzdata"                     // Europe/Stockholm on machines without zoneinfo
+)
+
+// Stockholm is the time zone every calendar date of the registry is read in.
+var Stockholm = mustLoadLocation("Europe/Stockholm")
+
+// Store is an open Målbild database. It is safe for concurrent use.
+type Store struct {
+	DB *sql.DB
+	// Now is the clock; tests replace it so that "today" is fixed.
+	Now func() time.Time
+}
+
+// Open opens (creating if needed) the DuckDB file at path and brings its
+// schema up to date. An empty path opens a private in-memory database.
+func Open(ctx context.Context, path string) (*Store, error) {
+	db, err := sql.Open("duckdb", path)
+	if err != nil {
+		return nil, openError(path, err)
+	}
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, openError(path, err)
+	}
+	s := &Store{DB: db, Now: time.Now}
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Close closes the database, flushing its write-ahead log.
+func (s *Store) Close() error { return s.DB.Close() }
+
+// Today is the calendar date of the store's clock in Stockholm.
+func (s *Store) Today() time.Time { return DateOf(s.Now()) }
+
+// DateOf returns the calendar date of t in Stockholm, as midnight UTC, the
+// form every date of the registry is handled in.
+func DateOf(t time.Time) time.Time {
+	y, m, d := t.In(Stockholm).Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+func mustLoadLocation(name string) *time.Location {
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		panic(err) // time/tzdata is embedded, so this is a build defect
+	}
+	return loc
+}
