@@ -1,0 +1,45 @@
+# Målbild: the two commands a newcomer needs are `make run` and `make test`.
+GO      ?= go
+ADDR    ?= :8080
+DB      ?= malbild.duckdb
+ECHARTS := dashboard/static/vendor/echarts.min.js
+
+.PHONY: run test build assets vet bench demo-large clean
+
+## run: install the front-end packages, build, and serve the demo on http://localhost:8080
+run: build
+	./bin/malbild serve --demo --addr $(ADDR) --db $(DB)
+
+## build: the one binary, with every asset embedded
+build: assets
+	$(GO) build -o bin/malbild ./cmd/malbild
+
+## assets: ECharts from the npm registry (pinned in package-lock.json), copied for embedding
+assets: $(ECHARTS)
+
+$(ECHARTS): package-lock.json
+	npm ci --no-audit --no-fund
+	mkdir -p $(dir $@)
+	cp node_modules/echarts/dist/echarts.min.js $@
+
+## test: every test, browser tests included (CI=true makes a missing Chromium fail them)
+test: assets vet
+	$(GO) test -count=1 -timeout 12m ./...
+
+vet: assets
+	$(GO) vet ./...
+	@unformatted=$$(gofmt -l cmd analytics dashboard data); \
+	  if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted"; exit 1; fi
+
+## bench: the benchmarks (figures in the README)
+bench: assets
+	$(GO) test -run '^$$' -bench . -benchtime 3x ./...
+
+## demo-large: the benchmark-size data set, timed (figures in the README)
+demo-large: build
+	rm -f bench.duckdb bench.duckdb.wal
+	time ./bin/malbild demo --db bench.duckdb --members 20000 --services 300 --years 25 --seed 7
+	ls -l bench.duckdb
+
+clean:
+	rm -rf bin node_modules dashboard/static/vendor
