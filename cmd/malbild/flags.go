@@ -1,0 +1,53 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+)
+
+// newFlags is a flag set for a subcommand with --db and a help text that
+// says what the command does, with an example.
+func newFlags(name, about, example string, stderr io.Writer) (*flag.FlagSet, *string) {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	db := fs.String("db", defaultDB(), "database file (env MALBILD_DB)")
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "malbild %s: %s\n\nExample:\n  %s\n\nFlags:\n", name, about, example)
+		fs.PrintDefaults()
+	}
+	return fs, db
+}
+
+func defaultDB() string {
+	if p := os.Getenv("MALBILD_DB"); p != "" {
+		return p
+	}
+	return "malbild.duckdb"
+}
+
+// parseFlags parses flags that may stand before or after the positional
+// arguments (`import --dry-run FILE` and `import FILE --dry-run` alike) and
+// returns the positional ones. --help returns errUsage after printing help;
+// the caller's exit code is then 0 via errHelp.
+func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, errHelp
+			}
+			return nil, errUsage
+		}
+		if fs.NArg() == 0 {
+			return positional, nil
+		}
+		positional = append(positional, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}
+
+// errHelp ends a command after its help was printed; not a failure.
+var errHelp = errors.New("help shown")

@@ -1,0 +1,76 @@
+// Command malbild is Målbild's one binary: the dashboard server and the
+// office's command-line tools. main only picks the subcommand; each lives in
+// a file of its own.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"malbild/analytics"
+)
+
+// command is one subcommand: its name, a line of help and what it runs.
+type command struct {
+	name, summary string
+	run           func(ctx context.Context, args []string, stdout, stderr io.Writer) error
+}
+
+func commands() []command {
+	return []command{
+		{"serve", "serve the dashboard", runServe},
+		{"demo", "write the demo data set into a new database", runDemo},
+	}
+}
+
+// errUsage marks a wrong invocation: exit code 2, as for flag errors.
+var errUsage = errors.New("usage")
+
+func main() {
+	os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		usage(stdout)
+		if len(args) == 0 {
+			return 2
+		}
+		return 0
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return exitCode(c.run(ctx, args[1:], stdout, stderr), stderr)
+		}
+	}
+	fmt.Fprintf(stderr, "malbild: unknown command %q\n\n", args[0])
+	usage(stderr)
+	return 2
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "Målbild: goals and membership of an association of municipalities.\n\nUsage: malbild COMMAND [flags]\n\nCommands:")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w, "\nEvery command takes --db PATH (default malbild.duckdb, or $MALBILD_DB) and --help.")
+}
+
+// exitCode prints err for the user and returns the process's exit code:
+// 0 success, 2 usage, 1 anything else.
+func exitCode(err error, stderr io.Writer) int {
+	switch {
+	case err == nil, errors.Is(err, errHelp):
+		return 0
+	case errors.Is(err, errUsage):
+		return 2
+	case analytics.ErrorCode(err) == analytics.EInvalid:
+		fmt.Fprintln(stderr, "malbild:", err)
+		return 2
+	}
+	fmt.Fprintln(stderr, "malbild:", err)
+	return 1
+}

@@ -1,0 +1,101 @@
+package dashboard
+
+import (
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"fmt"
+	"io/fs"
+	"mime"
+	"path"
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+)
+
+// static holds the browser assets; vendor/ is filled from node_modules by
+// `make assets` (ECharts from the npm registry, pinned in package-lock.json).
+//
+//go:embed static
+var static embed.FS
+
+// asset is one embedded file, served under a URL that carries its content
+// hash so that browsers may cache it for a year.
+type asset struct {
+	body    []byte
+	gzipped []byte // nil when compression does not pay
+	mime    string
+}
+
+// assets maps hashed URL paths to files, and urls plain names to hashed URLs.
+type assets struct {
+	byURL map[string]asset
+	urls  map[string]string
+}
+
+func loadAssets() (*assets, error) {
+	a := &assets{byURL: map[string]asset{}, urls: map[string]string{}}
+	err := fs.WalkDir(static, "static", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		body, err := static.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		name := strings.TrimPrefix(p, "static/")
+		sum := sha256.Sum256(body)
+		ext := path.Ext(name)
+		url := "/static/" + strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:])[:12] + ext
+		a.urls[name] = url
+		a.byURL[url] = asset{body: body, gzipped: gzipIfSmaller(body), mime: mime.TypeByExtension(ext)}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if _, ok := a.urls["vendor/echarts.min.js"]; !ok {
+		return nil, fmt.Errorf("dashboard/static/vendor/echarts.min.js is missing: run `make assets` (npm ci) before building")
+	}
+	return a, nil
+}
+
+// URL returns the hashed URL of an embedded file; an unknown name is a
+// template defect and panics during rendering in tests.
+func (a *assets) URL(name string) (string, error) {
+	u, ok := a.urls[name]
+	if !ok {
+		return "", fmt.Errorf("no embedded asset %q", name)
+	}
+	return u, nil
+}
+
+// serve answers /static/* with the file, compressed when the browser accepts
+// it, and cached for a year since the URL changes with the content.
+func (a *assets) serve(c *fiber.Ctx) error {
+	f, ok := a.byURL[c.Path()]
+	if !ok {
+		return fiber.ErrNotFound
+	}
+	c.Set(fiber.HeaderContentType, f.mime)
+	c.Set(fiber.HeaderCacheControl, "public, max-age=31536000, immutable")
+	c.Vary(fiber.HeaderAcceptEncoding)
+	if f.gzipped != nil && strings.Contains(c.Get(fiber.HeaderAcceptEncoding), "gzip") {
+		c.Set(fiber.HeaderContentEncoding, "gzip")
+		return c.Send(f.gzipped)
+	}
+	return c.Send(f.body)
+}
+
+func gzipIfSmaller(body []byte) []byte {
+	var buf bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	w.Write(body)
+	w.Close()
+	if buf.Len() >= len(body)*9/10 {
+		return nil
+	}
+	return buf.Bytes()
+}

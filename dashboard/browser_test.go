@@ -1,0 +1,140 @@
+package dashboard_test
+
+import (
+	"context"
+	"net"
+	"net/url"
+	"os"
+	"os/exec"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+	"github.com/gofiber/fiber/v2"
+)
+
+// browserLog is what a page did in the browser: every request it made and
+// every console error, exception or CSP violation it caused.
+type browserLog struct {
+	mu       sync.Mutex
+	requests []string
+	problems []string
+}
+
+func (b *browserLog) add(list *[]string, s string) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	*list = append(*list, s)
+}
+
+func (b *browserLog) snapshot() (requests, problems []string) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return append([]string(nil), b.requests...), append([]string(nil), b.problems...)
+}
+
+// chromium finds the browser; in CI (CI=true) a missing browser fails the
+// test, so that a browser test is never silently skipped there.
+func chromium(t *testing.T) string {
+	t.Helper()
+	for _, p := range []string{os.Getenv("CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser"} {
+		if p == "" {
+			continue
+		}
+		if path, err := exec.LookPath(p); err == nil {
+			return path
+		}
+	}
+	if os.Getenv("CI") != "" {
+		t.Fatal("Chromium not found (set CHROMIUM or install Debian's chromium): CI must run the browser tests")
+	}
+	t.Skip("Chromium not found; install Debian's chromium to run the browser tests")
+	return ""
+}
+
+// serveOnLoopback serves the app on a free loopback port for the test.
+func serveOnLoopback(t *testing.T, app *fiber.App) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	go app.Listener(ln)
+	t.Cleanup(func() { app.Shutdown() })
+	return "http://" + ln.Addr().String()
+}
+
+// newBrowser starts a headless Chromium that records what pages do.
+func newBrowser(t *testing.T) (context.Context, *browserLog) {
+	t.Helper()
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chromium(t)), chromedp.NoSandbox, chromedp.WindowSize(1280, 900),
+		chromedp.Flag("disable-gpu", true), chromedp.Flag("disable-quic", true))
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelCtx := chromedp.NewContext(actx)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 60*time.Second)
+	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
+
+	b := &browserLog{}
+	err := chromedp.Listen(ctx, func(ev any) {
+		switch e := ev.(type) {
+		case *network.EventRequestWillBeSent:
+			b.add(&b.requests, e.Request.URL)
+		case *runtime.EventConsoleAPICalled:
+			if e.Type == runtime.ConsoleAPICalledTypeError || e.Type == runtime.ConsoleAPICalledTypeWarning {
+				b.add(&b.problems, "console "+string(e.Type)+": "+describe(e.Args))
+			}
+		case *runtime.EventExceptionThrown:
+			b.add(&b.problems, "exception: "+e.ExceptionDetails.Text)
+		case *log.EventEntryAdded:
+			if e.Entry.Level == log.EntryLevelError || e.Entry.Level == log.EntryLevelWarning {
+				b.add(&b.problems, "log "+string(e.Entry.Source)+": "+e.Entry.Text+" "+e.Entry.URL)
+			}
+		}
+	})
+	if err != nil {
+		t.Fatalf("start browser: %v", err)
+	}
+	return ctx, b
+}
+
+func describe(args []*runtime.RemoteObject) string {
+	var parts []string
+	for _, a := range args {
+		if a.Description != "" {
+			parts = append(parts, a.Description)
+		} else {
+			parts = append(parts, string(a.Value))
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// assertOffline fails when the page requested anything but the server.
+func assertOffline(t *testing.T, base string, requests []string) {
+	t.Helper()
+	server, _ := url.Parse(base)
+	for _, r := range requests {
+		u, err := url.Parse(r)
+		if err != nil || (u.Scheme != "data" && u.Host != server.Host) {
+			t.Errorf("the page requested %s, which is not the server %s", r, server.Host)
+		}
+	}
+}
+
+// canvasPainted is a script that counts the canvas pixels that are not
+// transparent: a drawn chart has thousands.
+const canvasPainted = `(() => {
+	const c = document.querySelector(%q);
+	if (!c) return -1;
+	const ctx = c.getContext("2d");
+	const d = ctx.getImageData(0, 0, c.width, c.height).data;
+	let n = 0;
+	for (let i = 3; i < d.length; i += 4) if (d[i] !== 0) n++;
+	return n;
+})()`

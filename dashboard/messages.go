@@ -1,0 +1,44 @@
+package dashboard
+
+import "fmt"
+
+// Languages of the interface; Swedish is the default.
+const (
+	langSv = "sv"
+	langEn = "en"
+)
+
+// messages is the catalogue of every text the pages show, by key and language.
+// A key missing in a language is a defect that TestCatalogueIsComplete finds.
+var messages = map[string]map[string]string{
+	"app.name":             {langSv: "Målbild", langEn: "Målbild"},
+	"app.tagline":          {langSv: "Mål och medlemskap", langEn: "Goals and membership"},
+	"nav.overview":         {langSv: "Översikt", langEn: "Overview"},
+	"nav.language":         {langSv: "In English", langEn: "På svenska"},
+	"asof.label":           {langSv: "Per dag", langEn: "As of"},
+	"asof.show":            {langSv: "Visa", langEn: "Show"},
+	"asof.invalid":         {langSv: "Datumet %q kunde inte läsas. Skriv det som ÅÅÅÅ-MM-DD, till exempel 2023-06-30.", langEn: "The date %q could not be read. Write it as YYYY-MM-DD, for example 2023-06-30."},
+	"overview.title":       {langSv: "Översikt", langEn: "Overview"},
+	"overview.members":     {langSv: "Medlemmar", langEn: "Members"},
+	"overview.growth":      {langSv: "Medlemmar över tid", langEn: "Members over time"},
+	"overview.growth.note": {langSv: "Antal medlemmar vid varje årsskifte och per vald dag.", langEn: "Number of members at each year end and on the chosen day."},
+	"overview.empty":       {langSv: "Det finns inga medlemmar i databasen ännu. Importera medlemsregistret för att komma igång.", langEn: "The database holds no members yet. Import the member register to get started."},
+	"table.date":           {langSv: "Datum", langEn: "Date"},
+	"table.members":        {langSv: "Medlemmar", langEn: "Members"},
+	"error.title":          {langSv: "Något gick fel", langEn: "Something went wrong"},
+	"error.notfound":       {langSv: "Sidan finns inte.", langEn: "The page does not exist."},
+	"error.internal":       {langSv: "Ett internt fel inträffade. Försök igen, och kontakta administratören om det upprepas.", langEn: "An internal error occurred. Try again, and contact the administrator if it happens again."},
+	"error.back":           {langSv: "Till översikten", langEn: "Back to the overview"},
+}
+
+// translate returns the text of key in lang, formatted with args.
+func translate(lang, key string, args ...any) string {
+	text, ok := messages[key][lang]
+	if !ok {
+		return "[" + key + "]"
+	}
+	if len(args) > 0 {
+		return fmt.Sprintf(text, args...)
+	}
+	return text
+}

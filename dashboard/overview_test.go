@@ -1,0 +1,116 @@
+package dashboard_test
+
+import (
+	"net/http"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+const threeMembers = `INSERT INTO members (name, kind, joined_on, left_on) VALUES
+	('Arboga',  'kommun', DATE '2020-01-01', NULL),
+	('Boxholm', 'kommun', DATE '2020-06-01', DATE '2021-12-31'),
+	('Ydre',    'kommun', DATE '2021-03-15', NULL)`
+
+func TestOverviewShowsMembersAsOfTheChosenDay(t *testing.T) {
+	app, _ := newApp(t, threeMembers)
+	for _, c := range []struct {
+		asof    string
+		members string
+		rows    []string
+	}{
+		{"2021-12-31", "3", []string{"2020-12-31", "2021-12-31"}},
+		{"2022-01-01", "2", []string{"2020-12-31", "2021-12-31", "2022-01-01"}},
+		{"2020-05-31", "1", []string{"2020-05-31"}},
+	} {
+		resp, body := get(t, app, "/?asof="+c.asof)
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("asof %s: status %d", c.asof, resp.StatusCode)
+		}
+		figure := regexp.MustCompile(`class="value">([^<]*)<`).FindStringSubmatch(body)
+		if figure == nil || figure[1] != c.members {
+			t.Errorf("asof %s: key figure %v, want %s members", c.asof, figure, c.members)
+		}
+		for _, day := range c.rows {
+			if !strings.Contains(body, "<td>"+day+"</td>") {
+				t.Errorf("asof %s: the table has no row for %s", c.asof, day)
+			}
+		}
+		if !strings.Contains(body, `data-chart-for="chart-growth"`) {
+			t.Errorf("asof %s: no chart options on the page", c.asof)
+		}
+	}
+}
+
+func TestOverviewLinksCarryTheChosenDate(t *testing.T) {
+	app, _ := newApp(t, threeMembers)
+	_, body := get(t, app, "/?asof=2021-06-30")
+	if !strings.Contains(body, `href="/?asof=2021-06-30"`) {
+		t.Error("navigation links do not carry ?asof")
+	}
+}
+
+func TestBadAsOfIsAClearMessageInTheUsersLanguage(t *testing.T) {
+	app, _ := newApp(t, threeMembers)
+	resp, body := get(t, app, "/?asof=2021-13-01")
+	if resp.StatusCode != http.StatusBadRequest || !strings.Contains(body, "ÅÅÅÅ-MM-DD") {
+		t.Errorf("Swedish: status %d, body lacks the format hint", resp.StatusCode)
+	}
+	resp, body = get(t, app, "/?asof=yesterday", "malbild_lang=en")
+	if resp.StatusCode != http.StatusBadRequest || !strings.Contains(body, "YYYY-MM-DD") || !strings.Contains(body, "&#34;yesterday&#34;") {
+		t.Errorf("English: status %d, body %q", resp.StatusCode, body)
+	}
+}
+
+func TestEmptyDatabaseShowsAFriendlyStart(t *testing.T) {
+	app, _ := newApp(t)
+	resp, body := get(t, app, "/")
+	if resp.StatusCode != http.StatusOK || !strings.Contains(body, "inga medlemmar") {
+		t.Errorf("empty database: status %d; want the start message", resp.StatusCode)
+	}
+}
+
+func TestUnknownPageIsA404InTheLayout(t *testing.T) {
+	app, _ := newApp(t)
+	resp, body := get(t, app, "/no/such/page")
+	if resp.StatusCode != http.StatusNotFound || !strings.Contains(body, "Sidan finns inte") || !strings.Contains(body, `<header class="top">`) {
+		t.Errorf("status %d, body %q", resp.StatusCode, body)
+	}
+}
+
+func TestLanguageSwitchIsRemembered(t *testing.T) {
+	app, _ := newApp(t, threeMembers)
+	resp, _ := get(t, app, "/?asof=2021-06-30&lang=en")
+	if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/?asof=2021-06-30" {
+		t.Fatalf("switch: status %d to %q", resp.StatusCode, resp.Header.Get("Location"))
+	}
+	cookie := resp.Header.Get("Set-Cookie")
+	if !strings.HasPrefix(cookie, "malbild_lang=en") {
+		t.Fatalf("cookie %q", cookie)
+	}
+	_, body := get(t, app, "/", "malbild_lang=en")
+	if !strings.Contains(body, "Members over time") || !strings.Contains(body, `<html lang="en">`) {
+		t.Error("the English page is not in English")
+	}
+}
+
+func TestHealthz(t *testing.T) {
+	app, _ := newApp(t)
+	if resp, body := get(t, app, "/healthz"); resp.StatusCode != http.StatusOK || body != "ok" {
+		t.Errorf("healthz: %d %q", resp.StatusCode, body)
+	}
+}
+
+func TestEveryResponseCarriesTheStrictPolicy(t *testing.T) {
+	app, _ := newApp(t)
+	for _, path := range []string{"/", "/healthz", "/nope", "/?asof=bad"} {
+		resp, _ := get(t, app, path)
+		csp := resp.Header.Get("Content-Security-Policy")
+		if !strings.Contains(csp, "script-src 'self'") || !strings.Contains(csp, "style-src 'self'") || strings.Contains(csp, "unsafe") {
+			t.Errorf("%s: CSP %q", path, csp)
+		}
+		if resp.Header.Get("X-Content-Type-Options") != "nosniff" || resp.Header.Get("X-Frame-Options") != "DENY" {
+			t.Errorf("%s: missing nosniff or frame denial", path)
+		}
+	}
+}

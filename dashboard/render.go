@@ -1,0 +1,113 @@
+package dashboard
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+)
+
+//go:embed templates
+var templateFiles embed.FS
+
+// views holds one template set per page: the layout and partials, plus the
+// page's own file, so that every page defines its own "content".
+type views struct {
+	pages map[string]*template.Template
+}
+
+func loadViews(a *assets) (*views, error) {
+	base, err := template.New("layout.html").Funcs(template.FuncMap{"asset": a.URL}).
+		ParseFS(templateFiles, "templates/layout.html")
+	if err != nil {
+		return nil, err
+	}
+	names, err := fs.Glob(templateFiles, "templates/*.html")
+	if err != nil {
+		return nil, err
+	}
+	v := &views{pages: map[string]*template.Template{}}
+	for _, p := range names {
+		name := strings.TrimSuffix(strings.TrimPrefix(p, "templates/"), ".html")
+		if name == "layout" {
+			continue
+		}
+		t, err := template.Must(base.Clone()).ParseFS(templateFiles, p)
+		if err != nil {
+			return nil, fmt.Errorf("template %s: %w", name, err)
+		}
+		v.pages[name] = t
+	}
+	return v, nil
+}
+
+// page is what every template receives: the request's language and as-of
+// date, helpers for texts, numbers and links, and the page's own Data.
+type page struct {
+	Lang  string
+	Title string
+	Path  string
+	AsOf  time.Time
+	// AsOfSet says the user chose the date: links then carry it along.
+	AsOfSet bool
+	Data    any
+}
+
+// T is the text of a catalogue key in the page's language.
+func (p page) T(key string, args ...any) string { return translate(p.Lang, key, args...) }
+
+// Int and Percent format numbers the way the page's language writes them.
+func (p page) Int(n int) string         { return formatInt(p.Lang, n) }
+func (p page) Percent(f float64) string { return formatPercent(p.Lang, f) }
+
+// Date writes an ISO date, the format of every date on every page.
+func (p page) Date(t time.Time) string { return t.Format(time.DateOnly) }
+
+// Link is path with the chosen as-of date carried along.
+func (p page) Link(path string) string {
+	if !p.AsOfSet {
+		return path
+	}
+	u, err := url.Parse(path)
+	if err != nil {
+		return path
+	}
+	q := u.Query()
+	q.Set("asof", p.Date(p.AsOf))
+	u.RawQuery = q.Encode()
+	return u.String()
+}
+
+// OtherLang is the language the switch in the header offers.
+func (p page) OtherLang() string {
+	if p.Lang == langEn {
+		return langSv
+	}
+	return langEn
+}
+
+// render writes the page through the layout.
+func (s *Server) render(c *fiber.Ctx, name, title string, data any) error {
+	t, ok := s.views.pages[name]
+	if !ok {
+		return fmt.Errorf("no template %q", name)
+	}
+	p := page{Lang: lang(c), Title: title, Path: c.Path(), AsOf: s.store.Today(), Data: data}
+	if raw := c.Query("asof"); raw != "" {
+		if d, err := time.Parse(time.DateOnly, raw); err == nil {
+			p.AsOf, p.AsOfSet = d, true
+		}
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "layout.html", p); err != nil {
+		return fmt.Errorf("render %s: %w", name, err)
+	}
+	c.Type("html", "utf-8")
+	return c.Send(buf.Bytes())
+}

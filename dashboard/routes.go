@@ -1,0 +1,26 @@
+package dashboard
+
+import (
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+)
+
+// routes is the one list of every route of the dashboard.
+func (s *Server) routes(app *fiber.App) {
+	app.Use(securityHeaders, s.language)
+	app.Get("/static/*", s.assets.serve)
+	app.Get("/healthz", s.health)
+	app.Get("/", s.overview)
+	app.Use(func(c *fiber.Ctx) error { return fiber.ErrNotFound })
+}
+
+func isAPI(c *fiber.Ctx) bool { return strings.HasPrefix(c.Path(), "/api/") }
+
+// health answers 200 while the database answers.
+func (s *Server) health(c *fiber.Ctx) error {
+	if err := s.store.DB.PingContext(c.UserContext()); err != nil {
+		return c.Status(fiber.StatusServiceUnavailable).SendString("database unavailable")
+	}
+	return c.SendString("ok")
+}

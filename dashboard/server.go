@@ -1,0 +1,101 @@
+// Package dashboard is Målbild's web interface: a Fiber app whose handlers
+// render server-side HTML with chart options built by go-echarts, drawn in the
+// browser by the embedded ECharts. Nothing is loaded from another host.
+package dashboard
+
+import (
+	"errors"
+	"log/slog"
+	"net/http"
+
+	"github.com/gofiber/fiber/v2"
+
+	"malbild/analytics"
+)
+
+// Config holds what the dashboard depends on.
+type Config struct {
+	Store  *analytics.Store
+	Logger *slog.Logger
+}
+
+// Server holds the dependencies of the handlers.
+type Server struct {
+	store  *analytics.Store
+	log    *slog.Logger
+	assets *assets
+	views  *views
+}
+
+// New builds the Fiber app with every route of routes.go.
+func New(cfg Config) (*fiber.App, error) {
+	a, err := loadAssets()
+	if err != nil {
+		return nil, err
+	}
+	v, err := loadViews(a)
+	if err != nil {
+		return nil, err
+	}
+	logger := cfg.Logger
+	if logger == nil {
+		logger = slog.Default()
+	}
+	s := &Server{store: cfg.Store, log: logger, assets: a, views: v}
+	app := fiber.New(fiber.Config{
+		// Handlers keep query strings beyond the request: no buffer reuse.
+		Immutable:             true,
+		DisableStartupMessage: true,
+		ErrorHandler:          s.handleError,
+	})
+	s.routes(app)
+	return app, nil
+}
+
+// statusOf maps the domain's error codes to HTTP statuses: the one place the
+// dashboard knows how analytics errors look on the wire.
+func statusOf(err error) int {
+	var fe *fiber.Error
+	if errors.As(err, &fe) {
+		return fe.Code
+	}
+	switch analytics.ErrorCode(err) {
+	case analytics.ENotFound:
+		return http.StatusNotFound
+	case analytics.EInvalid:
+		return http.StatusBadRequest
+	case analytics.EConflict:
+		return http.StatusConflict
+	}
+	return http.StatusInternalServerError
+}
+
+// handleError renders every error as a page in the layout (or JSON for the
+// API); internal errors are logged and shown only as "internal error".
+func (s *Server) handleError(c *fiber.Ctx, err error) error {
+	status := statusOf(err)
+	message := translate(lang(c), "error.internal")
+	switch {
+	case status == http.StatusNotFound:
+		message = translate(lang(c), "error.notfound")
+	case status < 500:
+		var ae *analytics.Error
+		if errors.As(err, &ae) {
+			message = ae.Message
+		} else {
+			message = err.Error()
+		}
+	default:
+		s.log.Error("request failed", "method", c.Method(), "path", c.Path(), "err", err)
+	}
+	c.Status(status)
+	if isAPI(c) {
+		return c.JSON(fiber.Map{"error": message})
+	}
+	return s.render(c, "error", translate(lang(c), "error.title"), errorPage{Status: status, Message: message})
+}
+
+type errorPage struct {
+	Status  int
+	Message string
+}
