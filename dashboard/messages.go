@@ -9,8 +9,25 @@ const (
 )
 
 // messages is the catalogue of every text the pages show, by key and language.
-// A key missing in a language is a defect that TestCatalogueIsComplete finds.
-var messages = map[string]map[string]string{
+// Each page's file adds its own texts with addMessages; a key missing in a
+// language is a defect that TestCatalogueIsComplete finds.
+var messages = map[string]map[string]string{}
+
+// addMessages adds a page's texts to the catalogue; a key defined twice is a
+// defect and panics at start.
+func addMessages(texts map[string]map[string]string) {
+	for key, byLang := range texts {
+		if _, dup := messages[key]; dup {
+			panic("message key defined twice: " + key)
+		}
+		messages[key] = byLang
+	}
+}
+
+func init() { addMessages(commonMessages) }
+
+// commonMessages are the texts of the layout and of every page.
+var commonMessages = map[string]map[string]string{
 	"app.name":             {langSv: "Målbild", langEn: "Målbild"},
 	"app.tagline":          {langSv: "Mål och medlemskap", langEn: "Goals and membership"},
 	"nav.overview":         {langSv: "Översikt", langEn: "Overview"},
