@@ -9,7 +9,7 @@ import (
 type overviewPage struct {
 	Members int
 	Growth  []analytics.Count
-	Chart   chartOptions
+	Chart   chartBlock
 }
 
 // overview is the board's first page: the membership as of the chosen day.
@@ -29,6 +29,6 @@ func (s *Server) overview(c *fiber.Ctx) error {
 	for i, g := range growth {
 		x[i], y[i] = g.Date.Format("2006-01-02"), g.Value
 	}
-	data.Chart = lineChart(translate(lang(c), "table.members"), x, y)
+	data.Chart = lineChart(x, []series{{Name: translate(lang(c), "table.members"), Values: floats(y)}}, nil, 0)
 	return s.render(c, "overview", translate(lang(c), "overview.title"), data)
 }

@@ -1,21 +1,52 @@
 // Draws every chart of the page from its JSON block: the server builds the
-// ECharts options (go-echarts), this script only hands them to ECharts.
-// Tooltips use ECharts' rich-text mode because its HTML tooltips set inline
-// styles that the Content-Security-Policy (style-src 'self') forbids.
+// ECharts options (go-echarts) and says where a click leads; this script only
+// hands them to ECharts. Tooltips use ECharts' rich-text mode because its HTML
+// tooltips set inline styles that the policy (style-src 'self') forbids.
 (function () {
   "use strict";
   var charts = [];
-  function draw() {
-    var blocks = document.querySelectorAll("script[type='application/json'][data-chart-for]");
-    Array.prototype.forEach.call(blocks, function (block) {
-      var target = document.getElementById(block.getAttribute("data-chart-for"));
-      if (!target) { return; }
-      var option = JSON.parse(block.textContent);
-      option.tooltip = Object.assign({}, option.tooltip, { renderMode: "richText" });
+  var maps = {};
+
+  // loadMap registers a GeoJSON map once; features are named by their
+  // Swedish name property so that series data can refer to them.
+  function loadMap(name, url) {
+    if (!maps[name]) {
+      maps[name] = fetch(url, { credentials: "same-origin" })
+        .then(function (r) { return r.json(); })
+        .then(function (geo) {
+          geo.features.forEach(function (f) {
+            f.properties.name = f.properties.lansnamn || f.properties.kommunnamn || f.properties.name;
+          });
+          echarts.registerMap(name, geo);
+        });
+    }
+    return maps[name];
+  }
+
+  function drawOne(block) {
+    var target = document.getElementById(block.getAttribute("data-chart-for"));
+    if (!target) { return; }
+    var spec = JSON.parse(block.textContent);
+    var option = spec.option;
+    option.tooltip = Object.assign({}, option.tooltip, { renderMode: "richText" });
+    var ready = spec.mapURL ? loadMap(spec.mapName, spec.mapURL) : Promise.resolve();
+    ready.then(function () {
       var chart = echarts.init(target, null, { renderer: "canvas" });
       chart.setOption(option);
+      if (spec.links) {
+        chart.on("click", function (p) {
+          var link = spec.links[p.dataIndex];
+          if (link) { window.location.href = link; }
+        });
+      }
+      target.setAttribute("data-drawn", "true");
       charts.push(chart);
     });
+  }
+
+  function draw() {
+    var blocks = document.querySelectorAll("script[type='application/json'][data-chart-for]");
+    Array.prototype.forEach.call(blocks, drawOne);
   }
   window.addEventListener("resize", function () {
     charts.forEach(function (c) { c.resize(); });
