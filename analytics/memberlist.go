@@ -1,0 +1,178 @@
+package analytics
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+)
+
+// MemberRow is a membership row as the member list shows it on a day.
+type MemberRow struct {
+	Member
+	Active   bool // a member on the as-of day
+	Services int  // active participations in services on the as-of day
+	Networks int  // active participations in networks on the as-of day
+}
+
+// MemberFilter narrows and orders the member list. Empty fields do not
+// filter; All includes members that were not active on the as-of day.
+type MemberFilter struct {
+	Kind, County, Group string
+	All                 bool
+	Sort                string // name (default), kind, county, population, joined, services
+	Desc                bool
+}
+
+// memberSorts maps the list's sort keys to SQL; names sort in Swedish order.
+var memberSorts = map[string]string{
+	"name":       "name",
+	"kind":       "kind, name",
+	"county":     "county_code, name",
+	"population": "population",
+	"joined":     "joined_on",
+	"services":   "services",
+}
+
+const memberList = `
+WITH active_participations AS (
+    SELECT p.member_id, s.kind
+    FROM participations p
+    JOIN services s ON s.id = p.service_id
+    WHERE p.from_on <= $1 AND (p.to_on IS NULL OR $1 <= p.to_on)
+      AND (s.ended_on IS NULL OR $1 <= s.ended_on)
+)
+SELECT m.id, m.name AS name, m.kind AS kind, coalesce(m.code, ''), coalesce(m.org_number, ''),
+       coalesce(m.county_code, '') AS county_code, coalesce(m.population, 0) AS population,
+       coalesce(m.group_name, ''), m.joined_on AS joined_on, m.left_on,
+       coalesce(m.contact_name, ''), coalesce(m.contact_email, ''),
+       m.joined_on <= $1 AND (m.left_on IS NULL OR $1 <= m.left_on) AS active,
+       count(*) FILTER (WHERE ap.kind = 'service') AS services,
+       count(*) FILTER (WHERE ap.kind = 'network') AS networks
+FROM members m
+LEFT JOIN active_participations ap
+       ON ap.member_id = m.id AND m.joined_on <= $1 AND (m.left_on IS NULL OR $1 <= m.left_on)
+WHERE ($2 = '' OR m.kind = $2)
+  AND ($3 = '' OR m.county_code = $3)
+  AND ($4 = '' OR m.group_name = $4)
+  AND ($5 OR (m.joined_on <= $1 AND (m.left_on IS NULL OR $1 <= m.left_on)))
+GROUP BY ALL
+ORDER BY %s, joined_on`
+
+// ListMembers lists the members of the as-of day (or every membership row
+// with All), filtered and sorted. An unknown sort key is EInvalid.
+func (s *Store) ListMembers(ctx context.Context, asOf time.Time, f MemberFilter) ([]MemberRow, error) {
+	if f.Sort == "" {
+		f.Sort = "name"
+	}
+	order, ok := memberSorts[f.Sort]
+	if !ok {
+		return nil, Errorf(EInvalid, "unknown sort %q", f.Sort)
+	}
+	if f.Desc {
+		order += " DESC"
+	}
+	rows, err := s.DB.QueryContext(ctx, fmt.Sprintf(memberList, order), asOf, f.Kind, f.County, f.Group, f.All)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []MemberRow
+	for rows.Next() {
+		var r MemberRow
+		var left sql.NullTime
+		if err := rows.Scan(&r.ID, &r.Name, &r.Kind, &r.Code, &r.OrgNumber, &r.CountyCode, &r.Population, &r.Group,
+			&r.JoinedOn, &left, &r.ContactName, &r.ContactEmail, &r.Active, &r.Services, &r.Networks); err != nil {
+			return nil, err
+		}
+		r.LeftOn = left.Time
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// MemberByID is one membership row; ENotFound when there is none.
+func (s *Store) MemberByID(ctx context.Context, id int64) (Member, error) {
+	ms, err := s.members(ctx, `WHERE id = ?`, id)
+	if err != nil {
+		return Member{}, err
+	}
+	if len(ms) == 0 {
+		return Member{}, Errorf(ENotFound, "no member with id %d", id)
+	}
+	return ms[0], nil
+}
+
+// Memberships are every membership row of the organisation of m: the rows
+// with its code, or with its name when it has no code, oldest first.
+func (s *Store) Memberships(ctx context.Context, m Member) ([]Member, error) {
+	if m.Code != "" {
+		return s.members(ctx, `WHERE code = ? AND kind = ? ORDER BY joined_on`, m.Code, m.Kind)
+	}
+	return s.members(ctx, `WHERE code IS NULL AND name = ? ORDER BY joined_on`, m.Name)
+}
+
+func (s *Store) members(ctx context.Context, where string, args ...any) ([]Member, error) {
+	rows, err := s.DB.QueryContext(ctx, `SELECT id, name, kind, coalesce(code, ''), coalesce(org_number, ''),
+		coalesce(county_code, ''), coalesce(population, 0), coalesce(group_name, ''), joined_on, left_on,
+		coalesce(contact_name, ''), coalesce(contact_email, '') FROM members `+where, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Member
+	for rows.Next() {
+		var m Member
+		var left sql.NullTime
+		if err := rows.Scan(&m.ID, &m.Name, &m.Kind, &m.Code, &m.OrgNumber, &m.CountyCode, &m.Population,
+			&m.Group, &m.JoinedOn, &left, &m.ContactName, &m.ContactEmail); err != nil {
+			return nil, err
+		}
+		m.LeftOn = left.Time
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+// ParticipationRow is a participation with its service, as a member's page
+// lists it.
+type ParticipationRow struct {
+	Participation
+	ServiceName string
+	ServiceKind string
+	Active      bool // active on the as-of day by DESIGN's definition
+}
+
+// ParticipationsOf lists the participations of the given membership rows,
+// by start date.
+func (s *Store) ParticipationsOf(ctx context.Context, asOf time.Time, memberIDs ...int64) ([]ParticipationRow, error) {
+	if len(memberIDs) == 0 {
+		return nil, nil
+	}
+	rows, err := s.DB.QueryContext(ctx, `
+		SELECT p.id, p.member_id, p.service_id, p.from_on, p.to_on, s.name, s.kind,
+		       p.from_on <= $1 AND (p.to_on IS NULL OR $1 <= p.to_on)
+		       AND (s.ended_on IS NULL OR $1 <= s.ended_on)
+		       AND m.joined_on <= $1 AND (m.left_on IS NULL OR $1 <= m.left_on)
+		FROM participations p
+		JOIN services s ON s.id = p.service_id
+		JOIN members m ON m.id = p.member_id
+		WHERE list_contains($2::BIGINT[], p.member_id)
+		ORDER BY p.from_on, s.name`, asOf, memberIDs)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []ParticipationRow
+	for rows.Next() {
+		var r ParticipationRow
+		var to sql.NullTime
+		if err := rows.Scan(&r.ID, &r.MemberID, &r.ServiceID, &r.FromOn, &to, &r.ServiceName, &r.ServiceKind, &r.Active); err != nil {
+			return nil, err
+		}
+		r.ToOn = to.Time
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
