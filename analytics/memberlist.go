@@ -175,4 +175,3 @@ func (s *Store) ParticipationsOf(ctx context.Context, asOf time.Time, memberIDs 
 	}
 	return out, rows.Err()
 }
-

@@ -9,7 +9,7 @@ import (
 	"time"
 
 	_ "github.com/duckdb/duckdb-go/v2" // registers the "duckdb" driver
-	_ "time/tzdata"                     // Europe/Stockholm on machines without zoneinfo
+	_ "time/tzdata"                    // Europe/Stockholm on machines without zoneinfo
 )
 
 // Stockholm is the time zone every calendar date of the registry is read in.
@@ -35,6 +35,11 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	}
 	s := &Store{DB: db, Now: time.Now}
 	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	// A typo in a metric's SQL fails here, at boot, not in front of the board.
+	if err := s.prepareQueries(ctx); err != nil {
 		db.Close()
 		return nil, err
 	}

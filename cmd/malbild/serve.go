@@ -77,4 +77,3 @@ func envOr(name, fallback string) string {
 	}
 	return fallback
 }
-

@@ -1,0 +1,68 @@
+package analytics
+
+import "slices"
+
+// SwedenMunicipalities is the number of Sweden's municipalities, the
+// denominator of municipality_coverage.
+const SwedenMunicipalities = 290
+
+// SwedenPopulation is Sweden's population on 31 December 2024, the sum over
+// the 290 municipalities of the reference data (reference.SwedenPopulation in
+// data/reference, which a test there compares with this), the denominator of
+// population_coverage. The domain keeps its own copy so that it does not
+// depend on the data package.
+const SwedenPopulation = 10_587_710
+
+// MetricInfo describes one metric of DESIGN "Metrics".
+type MetricInfo struct {
+	Key        string
+	Share      bool     // a fraction between 0 and 1 (pages show a percentage)
+	Money      bool     // an amount in SEK
+	Cumulative bool     // counts from 1 January: within a year it can only grow
+	Params     []string // the parameters it accepts
+}
+
+// metricCatalog lists the metrics in DESIGN's order; each Key is also the
+// name of its query file.
+var metricCatalog = []MetricInfo{
+	{Key: "members", Params: []string{"kind"}},
+	{Key: "members_joined", Cumulative: true},
+	{Key: "members_lost", Cumulative: true},
+	{Key: "services_per_member"},
+	{Key: "one_service_upgraded", Share: true},
+	{Key: "unengaged_members"},
+	{Key: "unengaged_activated", Share: true},
+	{Key: "top_service_share", Share: true},
+	{Key: "networks_min_participants", Params: []string{"n"}},
+	{Key: "digital_conferences", Cumulative: true},
+	{Key: "municipality_coverage", Share: true},
+	{Key: "population_coverage", Share: true},
+	{Key: "fee_income", Money: true},
+}
+
+// MetricCatalog returns every metric in DESIGN's order (a fresh copy).
+func MetricCatalog() []MetricInfo {
+	out := slices.Clone(metricCatalog)
+	for i := range out {
+		out[i].Params = slices.Clone(out[i].Params)
+	}
+	return out
+}
+
+// LookupMetric returns the metric with the key, if there is one.
+func LookupMetric(key string) (MetricInfo, bool) {
+	for _, m := range metricCatalog {
+		if m.Key == key {
+			return m, true
+		}
+	}
+	return MetricInfo{}, false
+}
+
+func lookupMetric(key string) (MetricInfo, error) {
+	m, ok := LookupMetric(key)
+	if !ok {
+		return MetricInfo{}, Errorf(EInvalid, "unknown metric %q", key)
+	}
+	return m, nil
+}

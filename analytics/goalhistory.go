@@ -1,0 +1,118 @@
+package analytics
+
+import (
+	"context"
+)
+
+// Changes of a goal from one business plan to the next (DESIGN "Goal status").
+const (
+	ChangeIntroduced    = "introduced"     // first in this plan (or back after a removal)
+	ChangeTargetChanged = "target_changed" // comparator, target, metric or parameters differ from the previous plan
+	ChangeCarriedOver   = "carried_over"   // as in the previous plan (the text may differ)
+	ChangeRemoved       = "removed"        // missing from this plan although in the previous one
+)
+
+// GoalTerms are what a goal measures and aims at in one plan.
+type GoalTerms struct {
+	Metric      string   `json:"metric"`
+	Params      string   `json:"params"`
+	Comparator  string   `json:"comparator"`
+	Target      *float64 `json:"target"`
+	UpperTarget *float64 `json:"upper_target"`
+}
+
+// HistoryEntry is one plan's step in a goal's history. For a removal, Year
+// is the plan without the goal and Terms and Reason come from the last plan
+// that had it; Previous is set for a changed target.
+type HistoryEntry struct {
+	Year     int        `json:"year"`
+	Number   int        `json:"number"`
+	Change   string     `json:"change"`
+	Text     string     `json:"text"`
+	Terms    GoalTerms  `json:"terms"`
+	Previous *GoalTerms `json:"previous,omitempty"`
+	Reason   string     `json:"removed_reason,omitempty"`
+}
+
+// GoalHistory is the goal with the key across the business plans, oldest
+// first: introduced, target changed, carried over, removed. A plan is the
+// goals of one year; a goal is removed when the next year that has a plan
+// lacks its key, so the latest plan's goals are never removed. An unknown key
+// is ENotFound.
+func (s *Store) GoalHistory(ctx context.Context, key string) ([]HistoryEntry, error) {
+	goals, err := s.goalsOf(ctx, "WHERE key = ?", key)
+	if err != nil {
+		return nil, err
+	}
+	if len(goals) == 0 {
+		return nil, Errorf(ENotFound, "no goal has the key %q", key)
+	}
+	planYears, err := s.planYears(ctx, goals[0].Year)
+	if err != nil {
+		return nil, err
+	}
+	byYear := map[int]Goal{}
+	for _, g := range goals {
+		byYear[g.Year] = g
+	}
+	var out []HistoryEntry
+	var previous *Goal
+	for _, year := range planYears {
+		g, ok := byYear[year]
+		switch {
+		case !ok && previous != nil:
+			out = append(out, HistoryEntry{Year: year, Number: previous.Number, Change: ChangeRemoved,
+				Text: previous.Text, Terms: termsOf(*previous), Reason: previous.RemovedReason})
+			previous = nil
+		case !ok:
+		case previous == nil:
+			out = append(out, HistoryEntry{Year: year, Number: g.Number, Change: ChangeIntroduced, Text: g.Text, Terms: termsOf(g)})
+			previous = &g
+		default:
+			e := HistoryEntry{Year: year, Number: g.Number, Change: ChangeCarriedOver, Text: g.Text, Terms: termsOf(g)}
+			if before := termsOf(*previous); !before.equal(e.Terms) {
+				e.Change, e.Previous = ChangeTargetChanged, &before
+			}
+			out = append(out, e)
+			previous = &g
+		}
+	}
+	return out, nil
+}
+
+// planYears are the years from `from` on that have a business plan.
+func (s *Store) planYears(ctx context.Context, from int) ([]int, error) {
+	rows, err := s.DB.QueryContext(ctx, `SELECT DISTINCT year FROM goals WHERE year >= ? ORDER BY year`, from)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var years []int
+	for rows.Next() {
+		var y int
+		if err := rows.Scan(&y); err != nil {
+			return nil, err
+		}
+		years = append(years, y)
+	}
+	return years, rows.Err()
+}
+
+func termsOf(g Goal) GoalTerms {
+	return GoalTerms{Metric: g.Metric, Params: g.Params, Comparator: g.Comparator, Target: g.Target, UpperTarget: g.UpperTarget}
+}
+
+func (t GoalTerms) equal(u GoalTerms) bool {
+	same := func(a, b *float64) bool { return (a == nil) == (b == nil) && (a == nil || *a == *b) }
+	return t.Metric == u.Metric && t.Comparator == u.Comparator && same(t.Target, u.Target) &&
+		same(t.UpperTarget, u.UpperTarget) && normalParams(t.Params) == normalParams(u.Params)
+}
+
+// normalParams compares parameters as parsed, so "n=5" equals " n = 5 ".
+func normalParams(s string) string {
+	p, err := ParseParams(s)
+	if err != nil {
+		return s
+	}
+	return p.String()
+}

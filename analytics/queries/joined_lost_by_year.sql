@@ -1,0 +1,34 @@
+-- joined_lost_by_year: per year, from the first year anyone joined (or the
+-- year of $on) to the year of $on, the membership rows of every kind that
+-- joined and that were lost (left_on, the last day) in it: members_joined and
+-- members_lost at 31 December, and at $on for its own year.
+WITH first_year AS (
+    SELECT least(coalesce(year(min(joined_on)), year(CAST($on AS DATE))), year(CAST($on AS DATE))) AS year
+    FROM members
+),
+years AS (
+    SELECT year,
+           make_date(year, 1, 1) AS y1,
+           least(make_date(year, 12, 31), CAST($on AS DATE)) AS last_day
+    FROM (
+        SELECT CAST(unnest(range(first_year.year, year(CAST($on AS DATE)) + 1)) AS INTEGER) AS year
+        FROM first_year
+    )
+),
+joined AS (
+    SELECT years.year, count(m.id) AS members
+    FROM years
+    LEFT JOIN members AS m ON m.joined_on BETWEEN years.y1 AND years.last_day
+    GROUP BY years.year
+),
+lost AS (
+    SELECT years.year, count(m.id) AS members
+    FROM years
+    LEFT JOIN members AS m ON m.left_on BETWEEN years.y1 AND years.last_day
+    GROUP BY years.year
+)
+SELECT years.year, joined.members AS joined, lost.members AS lost
+FROM years
+JOIN joined ON joined.year = years.year
+JOIN lost ON lost.year = years.year
+ORDER BY years.year

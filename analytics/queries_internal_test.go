@@ -1,0 +1,49 @@
+package analytics
+
+import (
+	"context"
+	"database/sql/driver"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestCheckQueryRefusesWhatPreparingWouldNotCheck(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for _, c := range []struct {
+		q    namedQuery
+		want string
+	}{
+		{namedQuery{name: "deferred", params: []string{"on"},
+			sql: `SELECT d, nosuch FROM generate_series(CAST($on AS DATE), CAST($on AS DATE), INTERVAL 1 DAY) AS t (d)`},
+			"cannot bind"},
+		{namedQuery{name: "untyped", params: []string{"on"}, sql: `SELECT $on AS d`}, "cannot bind"},
+		{namedQuery{name: "unnamed", params: nil, sql: `SELECT CAST($on AS DATE) AS d`}, "$on"},
+		{namedQuery{name: "members", params: nil, sql: `SELECT 1 AS value`}, "d, value, service"},
+	} {
+		conn, err := s.DB.Conn(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = conn.Raw(func(dc any) error { return checkQuery(ctx, dc.(driver.ConnPrepareContext), c.q) })
+		conn.Close()
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: err = %v, want one saying %q", c.q.name, err, c.want)
+		}
+	}
+}
+
+func TestQueryFilesNameOnlyKnownParameters(t *testing.T) {
+	qs, err := queries()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := qs["networks_min_participants"].params; !slices.Contains(got, "n") || !slices.Contains(got, "from") || !slices.Contains(got, "to") {
+		t.Errorf("networks_min_participants params = %v", got)
+	}
+}

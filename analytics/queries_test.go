@@ -1,0 +1,57 @@
+package analytics_test
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+
+	"malbild/analytics"
+	"malbild/analytics/analyticstest"
+)
+
+func TestEveryQueryFilePrepares(t *testing.T) {
+	s := analyticstest.New(t)
+	if err := s.PrepareQueries(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestPreparingFailsOnAQueryThatNoLongerFitsTheSchema(t *testing.T) {
+	s := analyticstest.New(t)
+	analyticstest.Exec(t, s, `ALTER TABLE fee_bands RENAME COLUMN annual_fee TO fee`)
+	err := s.PrepareQueries(context.Background())
+	if err == nil || !strings.Contains(err.Error(), "fee_income") {
+		t.Fatalf("err = %v, want one naming fee_income", err)
+	}
+}
+
+func TestEveryMetricHasAQueryAndEveryQueryIsUsed(t *testing.T) {
+	names, err := analytics.QueryNames()
+	if err != nil {
+		t.Fatal(err)
+	}
+	used := []string{"fees", "members_by_kind", "members_by_county", "coverage_by_county",
+		"service_participants", "services_per_member_distribution", "joined_lost_by_year"}
+	for _, m := range analytics.MetricCatalog() {
+		if !slices.Contains(names, m.Key) {
+			t.Errorf("metric %s has no queries/%s.sql", m.Key, m.Key)
+		}
+		used = append(used, m.Key)
+	}
+	for _, name := range names {
+		if !slices.Contains(used, name) {
+			t.Errorf("queries/%s.sql is used by nothing", name)
+		}
+	}
+	if len(analytics.MetricCatalog()) != 13 {
+		t.Errorf("%d metrics, DESIGN has 13", len(analytics.MetricCatalog()))
+	}
+}
+
+func TestSwedensTotals(t *testing.T) {
+	// The sum of data/reference's municipalities; a test there checks it too.
+	if analytics.SwedenPopulation != 10587710 || analytics.SwedenMunicipalities != 290 {
+		t.Errorf("SwedenPopulation %d, SwedenMunicipalities %d", analytics.SwedenPopulation, analytics.SwedenMunicipalities)
+	}
+}
