@@ -99,10 +99,8 @@ func (s *Server) render(c *fiber.Ctx, name, title string, data any) error {
 		return fmt.Errorf("no template %q", name)
 	}
 	p := page{Lang: lang(c), Title: title, Path: c.Path(), AsOf: s.store.Today(), Data: data}
-	if raw := c.Query("asof"); raw != "" {
-		if d, err := time.Parse(time.DateOnly, raw); err == nil {
-			p.AsOf, p.AsOfSet = d, true
-		}
+	if d, ok := c.Locals(chosenDate).(time.Time); ok {
+		p.AsOf, p.AsOfSet = d, true
 	}
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "layout.html", p); err != nil {

@@ -18,11 +18,8 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	fs.IntVar(&o.Services, "services", 0, "number of services and networks (default: those of the association)")
 	fs.IntVar(&o.Years, "years", 0, "years of history (default: since 2005)")
 	fs.Int64Var(&o.Seed, "seed", 1, "seed: the same seed gives the same data")
-	if rest, err := parseFlags(fs, args); err != nil {
+	if err := noPositional(fs, args, stderr); err != nil {
 		return err
-	} else if len(rest) > 0 {
-		fmt.Fprintf(stderr, "malbild demo: unexpected argument %q\n", rest[0])
-		return errUsage
 	}
 	if o.Members < 0 || o.Services < 0 || o.Years < 0 {
 		return analytics.Errorf(analytics.EInvalid, "--members, --services and --years must not be negative")

@@ -51,3 +51,16 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 
 // errHelp ends a command after its help was printed; not a failure.
 var errHelp = errors.New("help shown")
+
+// noPositional parses a command that takes only flags.
+func noPositional(fs *flag.FlagSet, args []string, stderr io.Writer) error {
+	rest, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		fmt.Fprintf(stderr, "malbild %s: unexpected argument %q\n", fs.Name(), rest[0])
+		return errUsage
+	}
+	return nil
+}

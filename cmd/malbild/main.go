@@ -23,6 +23,8 @@ func commands() []command {
 	return []command{
 		{"serve", "serve the dashboard", runServe},
 		{"demo", "write the demo data set into a new database", runDemo},
+		{"metrics", "print every metric on a day (as /api/metrics)", runMetrics},
+		{"goals", "print the status of a year's goals on a day (as /api/goals)", runGoals},
 	}
 }
 

@@ -19,11 +19,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs, db := newFlags("serve", "serve the dashboard", "malbild serve --addr :8080 --demo", stderr)
 	addr := fs.String("addr", envOr("MALBILD_ADDR", ":8080"), "address to listen on (env MALBILD_ADDR)")
 	withDemo := fs.Bool("demo", false, "fill an empty database with the demo data first")
-	if rest, err := parseFlags(fs, args); err != nil {
+	if err := noPositional(fs, args, stderr); err != nil {
 		return err
-	} else if len(rest) > 0 {
-		fmt.Fprintf(stderr, "malbild serve: unexpected argument %q\n", rest[0])
-		return errUsage
 	}
 	logger := slog.New(slog.NewTextHandler(stderr, nil))
 

@@ -1,0 +1,57 @@
+package analytics_test
+
+import (
+	"context"
+	"testing"
+
+	"malbild/analytics"
+	"malbild/analytics/analyticstest"
+	"malbild/data/demo"
+)
+
+// The demo's 2022 plan, evaluated mid-year and at year end. Each status was
+// checked by hand against DESIGN "Goal status" (reasoning beside each row):
+// the pace line for a `= 100 %` share starts at 0 on 1 January and stands at
+// 180/364 = 0,4945 on 30 June.
+func TestDemoGoals2022CheckedByHand(t *testing.T) {
+	s := analyticstest.New(t)
+	if err := s.Load(context.Background(), demo.Generate(demo.Options{})); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]map[int]analytics.Status{
+		"2022-06-30": {
+			1:  analytics.StatusOnTrack, // 135 members >= 125 already holds, due 31 Dec: on track
+			2:  analytics.StatusAtRisk,  // 2,4 % upgraded, behind the pace line at 49,5 %
+			4:  analytics.StatusAtRisk,  // 33 % activated, behind 49,5 %
+			5:  analytics.StatusOnTrack, // Bibblix 75,6 % > 75 %, due 2023
+			7:  analytics.StatusMet,     // manual: the board's status
+			8:  analytics.StatusAtRisk,  // 2 networks with 20 municipalities; pace from 2 to 4 stands at 2,99
+			9:  analytics.StatusMet,     // cumulative >= that holds: 2 digital conferences
+			10: analytics.StatusOnTrack, // no member lost yet: = 0 holds, not yet due
+		},
+		"2022-12-31": {
+			1:  analytics.StatusMet,     // 136 >= 125 on the due date
+			2:  analytics.StatusMissed,  // 4,8 % upgraded on the due date
+			4:  analytics.StatusMissed,  // 50 % activated on the due date
+			5:  analytics.StatusOnTrack, // 77,9 % > 75 %, still due 2023
+			7:  analytics.StatusMet,     // manual
+			8:  analytics.StatusMissed,  // 2 networks, target 4
+			9:  analytics.StatusMet,     // 5 digital conferences
+			10: analytics.StatusMissed,  // one member lost during 2022
+		},
+	}
+	for asOf, statuses := range want {
+		goals, err := s.EvaluateGoals(context.Background(), 2022, day(asOf))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(goals) != len(statuses) {
+			t.Fatalf("%s: %d goals, want %d", asOf, len(goals), len(statuses))
+		}
+		for _, g := range goals {
+			if g.Status != statuses[g.Number] {
+				t.Errorf("%s goal %d (%s): %s, want %s", asOf, g.Number, g.Metric, g.Status, statuses[g.Number])
+			}
+		}
+	}
+}
