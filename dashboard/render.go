@@ -84,6 +84,35 @@ func (p page) Link(path string) string {
 	return u.String()
 }
 
+// navItem is one link of the main navigation.
+type navItem struct {
+	Path, Key string
+	Current   bool
+}
+
+// navigation lists the pages of the main menu in order.
+var navigation = []navItem{
+	{Path: "/", Key: "nav.overview"},
+	{Path: "/goals", Key: "nav.goals"},
+	{Path: "/members", Key: "nav.members"},
+	{Path: "/services", Key: "nav.services"},
+	{Path: "/events", Key: "nav.events"},
+	{Path: "/fees", Key: "nav.fees"},
+	{Path: "/import", Key: "nav.import"},
+	{Path: "/export", Key: "nav.export"},
+}
+
+// Nav is the main menu with the current section marked: a page under
+// /members/ belongs to /members.
+func (p page) Nav() []navItem {
+	items := make([]navItem, len(navigation))
+	for i, n := range navigation {
+		n.Current = p.Path == n.Path || (n.Path != "/" && strings.HasPrefix(p.Path, n.Path+"/"))
+		items[i] = n
+	}
+	return items
+}
+
 // OtherLang is the language the switch in the header offers.
 func (p page) OtherLang() string {
 	if p.Lang == langEn {
