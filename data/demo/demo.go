@@ -71,7 +71,7 @@ func Generate(o Options) analytics.Dataset {
 	ds.Services = services
 	ds.Participations = g.participations(members, meta, specs)
 	ds.Events, ds.Attendance = g.events(members)
-	ds.Goals = goals()
+	ds.Goals = goals(g.today)
 	ds.FeeBands = feeBands(2020, g.today.Year())
 	return ds
 }
