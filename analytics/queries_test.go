@@ -2,6 +2,8 @@ package analytics_test
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -31,8 +33,16 @@ func TestEveryMetricHasAQueryAndEveryQueryIsUsed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	used := []string{"fees", "members_by_kind", "members_by_county", "coverage_by_county",
-		"service_participants", "services_per_member_distribution", "joined_lost_by_year"}
+	// A breakdown's query is used when the package's code names it.
+	var code strings.Builder
+	files, _ := filepath.Glob("*.go")
+	for _, f := range files {
+		if !strings.HasSuffix(f, "_test.go") {
+			b, _ := os.ReadFile(f)
+			code.Write(b)
+		}
+	}
+	var used []string
 	for _, m := range analytics.MetricCatalog() {
 		if !slices.Contains(names, m.Key) {
 			t.Errorf("metric %s has no queries/%s.sql", m.Key, m.Key)
@@ -40,7 +50,7 @@ func TestEveryMetricHasAQueryAndEveryQueryIsUsed(t *testing.T) {
 		used = append(used, m.Key)
 	}
 	for _, name := range names {
-		if !slices.Contains(used, name) {
+		if !slices.Contains(used, name) && !strings.Contains(code.String(), `"`+name+`"`) {
 			t.Errorf("queries/%s.sql is used by nothing", name)
 		}
 	}

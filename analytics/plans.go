@@ -1,0 +1,55 @@
+package analytics
+
+import (
+	"context"
+	"time"
+)
+
+// PlanYears lists the years that have a business plan, oldest first.
+func (s *Store) PlanYears(ctx context.Context) ([]int, error) {
+	rows, err := s.DB.QueryContext(ctx, `SELECT DISTINCT year FROM goals ORDER BY year`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var years []int
+	for rows.Next() {
+		var y int
+		if err := rows.Scan(&y); err != nil {
+			return nil, err
+		}
+		years = append(years, y)
+	}
+	return years, rows.Err()
+}
+
+// GoalComment is a dated remark on a goal by someone of the office or board.
+type GoalComment struct {
+	GoalID    int64
+	WrittenOn time.Time
+	Author    string
+	Body      string
+}
+
+// GoalComments lists the comments on the goals of a year's plan, by goal and
+// date.
+func (s *Store) GoalComments(ctx context.Context, year int) ([]GoalComment, error) {
+	rows, err := s.DB.QueryContext(ctx, `
+		SELECT c.goal_id, c.written_on, c.author, c.body
+		FROM goal_comments c JOIN goals g ON g.id = c.goal_id
+		WHERE g.year = ?
+		ORDER BY c.goal_id, c.written_on, c.id`, year)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []GoalComment
+	for rows.Next() {
+		var c GoalComment
+		if err := rows.Scan(&c.GoalID, &c.WrittenOn, &c.Author, &c.Body); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,86 @@
+package analytics
+
+import (
+	"context"
+	"database/sql"
+	"time"
+)
+
+// ServiceByID is one service or network; ENotFound when there is none.
+func (s *Store) ServiceByID(ctx context.Context, id int64) (Service, error) {
+	var sv Service
+	var area sql.NullString
+	var started, ended sql.NullTime
+	err := s.DB.QueryRowContext(ctx, `SELECT id, name, kind, area, started_on, ended_on FROM services WHERE id = ?`, id).
+		Scan(&sv.ID, &sv.Name, &sv.Kind, &area, &started, &ended)
+	if err == sql.ErrNoRows {
+		return Service{}, Errorf(ENotFound, "no service with id %d", id)
+	}
+	sv.Area, sv.StartedOn, sv.EndedOn = area.String, started.Time, ended.Time
+	return sv, err
+}
+
+// AdoptionPoint is the number of participants of a service on a day.
+type AdoptionPoint struct {
+	ServiceID    int64
+	Date         time.Time
+	Participants int
+}
+
+// ServiceAdoption gives every service's distinct active participants at each
+// year end before asOf and on asOf, by service and day: the adoption curves.
+func (s *Store) ServiceAdoption(ctx context.Context, asOf time.Time) ([]AdoptionPoint, error) {
+	return breakdown(ctx, s, "service_adoption", asOf, func(p *AdoptionPoint) []any {
+		return []any{&p.ServiceID, &p.Date, &p.Participants}
+	})
+}
+
+// MatrixCell says that a member takes part in a service on the day.
+type MatrixCell struct {
+	MemberID, ServiceID int64
+}
+
+// MemberServiceMatrix lists the member × service pairs of the active
+// participations on asOf.
+func (s *Store) MemberServiceMatrix(ctx context.Context, asOf time.Time) ([]MatrixCell, error) {
+	return breakdown(ctx, s, "member_service_matrix", asOf, func(c *MatrixCell) []any {
+		return []any{&c.MemberID, &c.ServiceID}
+	})
+}
+
+// ServiceHistoryRow is one participation in a service, with its member.
+type ServiceHistoryRow struct {
+	Participation
+	MemberName string
+	Active     bool // active on the as-of day by DESIGN's definition
+}
+
+// ServiceParticipations lists every participation in the service, the
+// active ones on asOf first, then by start date and member name.
+func (s *Store) ServiceParticipations(ctx context.Context, serviceID int64, asOf time.Time) ([]ServiceHistoryRow, error) {
+	rows, err := s.DB.QueryContext(ctx, `
+		SELECT p.id, p.member_id, p.service_id, p.from_on, p.to_on, m.name,
+		       p.from_on <= $1 AND (p.to_on IS NULL OR $1 <= p.to_on)
+		       AND (s.ended_on IS NULL OR $1 <= s.ended_on)
+		       AND m.joined_on <= $1 AND (m.left_on IS NULL OR $1 <= m.left_on) AS active
+		FROM participations p
+		JOIN services s ON s.id = p.service_id
+		JOIN members m ON m.id = p.member_id
+		WHERE p.service_id = $2
+		ORDER BY active DESC, p.from_on, m.name`, asOf, serviceID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []ServiceHistoryRow
+	for rows.Next() {
+		var r ServiceHistoryRow
+		var to sql.NullTime
+		if err := rows.Scan(&r.ID, &r.MemberID, &r.ServiceID, &r.FromOn, &to, &r.MemberName, &r.Active); err != nil {
+			return nil, err
+		}
+		r.ToOn = to.Time
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
