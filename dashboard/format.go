@@ -1,8 +1,11 @@
 package dashboard
 
 import (
+	"math"
 	"strconv"
 	"strings"
+
+	"malbild/analytics"
 )
 
 // nbsp keeps a number and its thousands groups on one line.
@@ -39,4 +42,42 @@ func formatPercent(lang string, f float64) string {
 		return s + "%"
 	}
 	return strings.Replace(s, ".", ",", 1) + nbsp + "%"
+}
+
+// formatDecimal writes f with the given decimals and thousands groups:
+// "1 234,57" in Swedish, "1,234.57" in English.
+func formatDecimal(lang string, f float64, decimals int) string {
+	s := strconv.FormatFloat(math.Abs(f), 'f', decimals, 64)
+	whole, frac, _ := strings.Cut(s, ".")
+	n, _ := strconv.Atoi(whole)
+	out := formatInt(lang, n)
+	if f < 0 && (n != 0 || strings.Trim(frac, "0") != "") {
+		out = "−" + out
+	}
+	if frac == "" {
+		return out
+	}
+	if lang == langEn {
+		return out + "." + frac
+	}
+	return out + "," + frac
+}
+
+// formatMetric writes a metric's value the way the board reads it: shares
+// as percentages, money in kronor, counts whole and ratios with two
+// decimals; no value is a dash.
+func formatMetric(lang, key string, v *float64) string {
+	if v == nil {
+		return "–"
+	}
+	info, _ := analytics.LookupMetric(key)
+	switch {
+	case info.Share:
+		return formatPercent(lang, *v)
+	case info.Money:
+		return formatDecimal(lang, math.Round(*v), 0) + nbsp + "kr"
+	case *v == math.Trunc(*v):
+		return formatDecimal(lang, *v, 0)
+	}
+	return formatDecimal(lang, *v, 2)
 }

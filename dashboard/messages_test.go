@@ -33,3 +33,28 @@ func TestNumbersInSwedishAndEnglish(t *testing.T) {
 		t.Errorf("English percent = %q", got)
 	}
 }
+
+func TestMetricValuesAsTheBoardReadsThem(t *testing.T) {
+	f := func(v float64) *float64 { return &v }
+	cases := []struct {
+		lang, key string
+		v         *float64
+		want      string
+	}{
+		{langSv, "members", f(131), "131"},
+		{langSv, "top_service_share", f(0.6857142857), "68,6\u00a0%"},
+		{langEn, "top_service_share", f(0.6857142857), "68.6%"},
+		{langSv, "services_per_member", f(1.4848484), "1,48"},
+		{langSv, "fee_income", f(830000), "830\u00a0000\u00a0kr"},
+		{langSv, "members", nil, "–"},
+		{langSv, "networks_min_participants", f(-0.0904), "−0,09"},
+	}
+	for _, c := range cases {
+		if got := formatMetric(c.lang, c.key, c.v); got != c.want {
+			t.Errorf("formatMetric(%s, %s) = %q, want %q", c.lang, c.key, got, c.want)
+		}
+	}
+	if got := formatDecimal(langSv, -0.001, 2); got != "0,00" {
+		t.Errorf("a negative that rounds to zero = %q, want 0,00 without a sign", got)
+	}
+}

@@ -66,6 +66,11 @@ func (p page) T(key string, args ...any) string { return translate(p.Lang, key, 
 func (p page) Int(n int) string         { return formatInt(p.Lang, n) }
 func (p page) Percent(f float64) string { return formatPercent(p.Lang, f) }
 
+// Metric writes a metric's value; Decimal a number with the given decimals.
+func (p page) Metric(key string, v *float64) string   { return formatMetric(p.Lang, key, v) }
+func (p page) Decimal(f float64, decimals int) string { return formatDecimal(p.Lang, f, decimals) }
+func (p page) PercentOf(f *float64) string            { return formatMetric(p.Lang, "top_service_share", f) }
+
 // Date writes an ISO date, the format of every date on every page.
 func (p page) Date(t time.Time) string { return t.Format(time.DateOnly) }
 

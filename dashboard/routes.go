@@ -12,6 +12,7 @@ func (s *Server) routes(app *fiber.App) {
 	app.Get("/static/*", s.assets.serve)
 	app.Get("/healthz", s.health)
 	app.Get("/", s.overview)
+	app.Get("/goals", s.goals)
 	app.Get("/api/metrics", s.apiMetrics)
 	app.Get("/api/goals", s.apiGoals)
 	app.Use(func(c *fiber.Ctx) error { return fiber.ErrNotFound })

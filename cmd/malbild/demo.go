@@ -17,7 +17,7 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	fs.IntVar(&o.Members, "members", 0, "number of members (default: about 145 real municipalities and organisations)")
 	fs.IntVar(&o.Services, "services", 0, "number of services and networks (default: those of the association)")
 	fs.IntVar(&o.Years, "years", 0, "years of history (default: since 2005)")
-	fs.Int64Var(&o.Seed, "seed", 1, "seed: the same seed gives the same data")
+	fs.Int64Var(&o.Seed, "seed", 0, "seed: the same seed gives the same data (0 is the demo of serve --demo)")
 	if err := noPositional(fs, args, stderr); err != nil {
 		return err
 	}

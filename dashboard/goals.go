@@ -1,0 +1,137 @@
+package dashboard
+
+import (
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+
+	"malbild/analytics"
+)
+
+type goalsPage struct {
+	Year  int
+	Years []int
+	Areas []goalArea
+}
+
+// goalArea is the goals of one målområde; Name is "" when goals have none.
+type goalArea struct {
+	Name  string
+	Goals []goalView
+}
+
+type goalView struct {
+	analytics.GoalResult
+	Comments []analytics.GoalComment
+	History  []analytics.HistoryEntry
+	Trend    *chartBlock
+}
+
+// goals shows a year's business plan goal by goal: status, value against
+// target, pace, forecast, the trend of the year, comments and history.
+func (s *Server) goals(c *fiber.Ctx) error {
+	asOf, err := s.asOf(c)
+	if err != nil {
+		return err
+	}
+	ctx := c.UserContext()
+	years, err := s.store.PlanYears(ctx)
+	if err != nil {
+		return err
+	}
+	year, err := planYear(c, asOf, years)
+	if err != nil {
+		return err
+	}
+	results, err := s.store.EvaluateGoals(ctx, year, asOf)
+	if err != nil {
+		return err
+	}
+	comments, err := s.store.GoalComments(ctx, year)
+	if err != nil {
+		return err
+	}
+	data := goalsPage{Year: year, Years: years}
+	for _, r := range results {
+		v := goalView{GoalResult: r}
+		for _, cm := range comments {
+			if cm.GoalID == r.ID {
+				v.Comments = append(v.Comments, cm)
+			}
+		}
+		if v.History, err = s.store.GoalHistory(ctx, r.Key); err != nil {
+			return err
+		}
+		if v.Trend, err = s.goalTrend(c, r, asOf); err != nil {
+			return err
+		}
+		data.Areas = addToArea(data.Areas, v)
+	}
+	return s.render(c, "goals", fmt.Sprintf("%s %d", translate(lang(c), "goals.title"), year), data)
+}
+
+// planYear is ?year=, else the as-of date's year; a year outside the
+// database's range of plans is still shown (as an empty plan).
+func planYear(c *fiber.Ctx, asOf time.Time, years []int) (int, error) {
+	y, err := analytics.ParseYear(c.Query("year"))
+	if err != nil {
+		return 0, &analytics.Error{Code: analytics.EInvalid, Message: translate(lang(c), "goals.badyear", c.Query("year"))}
+	}
+	if y == 0 {
+		y = asOf.Year()
+		if len(years) > 0 && !slices.Contains(years, y) && y > years[len(years)-1] {
+			y = years[len(years)-1]
+		}
+	}
+	return y, nil
+}
+
+// goalTrend is the goal's metric at each month end of its plan year up to
+// the value date, with the target as a line; manual goals have none.
+func (s *Server) goalTrend(c *fiber.Ctx, r analytics.GoalResult, asOf time.Time) (*chartBlock, error) {
+	if r.Manual || r.ValueDate.IsZero() {
+		return nil, nil
+	}
+	params, err := analytics.ParseParams(r.Params)
+	if err != nil {
+		return nil, err
+	}
+	from := time.Date(r.Year, 1, 1, 0, 0, 0, 0, time.UTC)
+	points, err := s.store.Series(c.UserContext(), r.Metric, params, from, r.ValueDate)
+	if err != nil || len(points) == 0 {
+		return nil, err
+	}
+	x := make([]string, len(points))
+	y := make([]*float64, len(points))
+	info, _ := analytics.LookupMetric(r.Metric)
+	for i, p := range points {
+		x[i], y[i] = p.Date.Format("2006-01"), percentIf(info.Share, p.Value)
+	}
+	var lines []refLine
+	if r.Target != nil {
+		lines = append(lines, refLine{Label: translate(lang(c), "goals.target"), Value: *percentIf(info.Share, r.Target)})
+	}
+	block := lineChart(x, []series{{Name: translate(lang(c), "goals.value"), Values: y}}, lines, 0)
+	return &block, nil
+}
+
+// percentIf scales a share to percent for a chart axis.
+func percentIf(share bool, v *float64) *float64 {
+	if v == nil || !share {
+		return v
+	}
+	p := *v * 100
+	return &p
+}
+
+func addToArea(areas []goalArea, v goalView) []goalArea {
+	for i := range areas {
+		if areas[i].Name == v.Area {
+			areas[i].Goals = append(areas[i].Goals, v)
+			return areas
+		}
+	}
+	return append(areas, goalArea{Name: v.Area, Goals: []goalView{v}})
+}
