@@ -1,34 +1,125 @@
 package dashboard
 
 import (
+	"fmt"
+
 	"github.com/gofiber/fiber/v2"
 
 	"malbild/analytics"
 )
 
 type overviewPage struct {
-	Members int
-	Growth  []analytics.Count
-	Chart   chartBlock
+	Empty    bool
+	Figures  []keyFigure
+	Goals    []analytics.GoalResult
+	Year     int
+	Growth   []analytics.Count
+	Chart    chartBlock
+	Services []analytics.ServiceParticipants
+	Coverage chartBlock
 }
 
-// overview is the board's first page: the membership as of the chosen day.
+// keyFigure is one of the board's headline numbers against its target.
+type keyFigure struct {
+	Metric     string
+	Value      *float64
+	Service    string
+	Comparator string
+	Target     *float64
+	Status     analytics.Status // from the year's goal on the same metric, if any
+}
+
+// headline are the overview's key figures with DESIGN's targets, used when
+// the year's plan has no goal on the metric.
+var headline = []struct {
+	metric, comparator string
+	target             float64
+}{
+	{"members", ">=", 125},
+	{"services_per_member", "", 0},
+	{"top_service_share", ">", 0.75},
+	{"networks_min_participants", ">=", 4},
+	{"members_lost", "=", 0},
+}
+
+// overview is the board's first page: the key figures against their
+// targets, the year's goals, member growth and service coverage on a day.
 func (s *Server) overview(c *fiber.Ctx) error {
 	asOf, err := s.asOf(c)
 	if err != nil {
 		return err
 	}
-	growth, err := s.store.MemberGrowth(c.UserContext(), asOf)
+	ctx := c.UserContext()
+	growth, err := s.store.MemberGrowth(ctx, asOf)
 	if err != nil {
 		return err
 	}
-	data := overviewPage{Growth: growth}
-	data.Members = growth[len(growth)-1].Value
+	data := overviewPage{Year: asOf.Year(), Growth: growth}
+	if data.Empty = len(growth) == 1 && growth[0].Value == 0; data.Empty {
+		return s.render(c, "overview", translate(lang(c), "overview.title"), data)
+	}
+	metrics, err := s.store.Metrics(ctx, asOf)
+	if err != nil {
+		return err
+	}
+	if data.Goals, err = s.store.EvaluateGoals(ctx, data.Year, asOf); err != nil {
+		return err
+	}
+	if data.Services, err = s.store.ServiceParticipation(ctx, asOf); err != nil {
+		return err
+	}
+	data.Figures = keyFigures(metrics, data.Goals)
+	data.Chart = growthChart(lang(c), growth, data.Figures[0].Target)
+	data.Coverage = coverageChart(lang(c), data.Services)
+	return s.render(c, "overview", translate(lang(c), "overview.title"), data)
+}
+
+func keyFigures(metrics analytics.MetricSet, goals []analytics.GoalResult) []keyFigure {
+	figures := make([]keyFigure, 0, len(headline))
+	for _, h := range headline {
+		v, _ := metrics.Get(h.metric)
+		f := keyFigure{Metric: h.metric, Value: v.Value, Service: v.Service, Comparator: h.comparator}
+		if h.comparator != "" {
+			target := h.target
+			f.Target = &target
+		}
+		for _, g := range goals {
+			if g.Metric == h.metric && (h.metric != "networks_min_participants" || g.Params == "" || g.Params == "n=20") {
+				f.Comparator, f.Target, f.Status = g.Comparator, g.Target, g.Status
+				break
+			}
+		}
+		figures = append(figures, f)
+	}
+	return figures
+}
+
+func growthChart(lang string, growth []analytics.Count, target *float64) chartBlock {
 	x := make([]string, len(growth))
 	y := make([]int, len(growth))
 	for i, g := range growth {
 		x[i], y[i] = g.Date.Format("2006-01-02"), g.Value
 	}
-	data.Chart = lineChart(x, []series{{Name: translate(lang(c), "table.members"), Values: floats(y)}}, nil, 0)
-	return s.render(c, "overview", translate(lang(c), "overview.title"), data)
+	var lines []refLine
+	if target != nil {
+		lines = append(lines, refLine{Label: fmt.Sprintf("%s %g", translate(lang, "goals.target"), *target), Value: *target})
+	}
+	return lineChart(x, []series{{Name: translate(lang, "table.members"), Values: floats(y)}}, lines, 0)
+}
+
+// coverageChart is the share of members using each shared service, against
+// the three-quarter line of goal 5; a bar leads to the service's page.
+func coverageChart(lang string, services []analytics.ServiceParticipants) chartBlock {
+	var names, links []string
+	var shares []*float64
+	for _, sv := range services {
+		if sv.Kind != analytics.KindService {
+			continue
+		}
+		names = append(names, sv.Name)
+		links = append(links, fmt.Sprintf("/services/%d", sv.ServiceID))
+		shares = append(shares, percentIf(true, sv.Share))
+	}
+	ss := []series{{Name: translate(lang, "overview.coverage.share"), Values: shares}}
+	return barChart(names, ss, []refLine{{Label: "75 %", Value: 75}}, 100, false, links)
 }

@@ -21,12 +21,14 @@ func TestOverviewDrawsItsChartOfflineUnderCSP(t *testing.T) {
 	if err != nil {
 		t.Fatalf("load overview: %v", err)
 	}
-	painted, err := chromedp.Run(ctx, chromedp.Evaluate[int](fmt.Sprintf(canvasPainted, "#chart-growth canvas")))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if painted < 1000 {
-		t.Errorf("the growth chart's canvas has %d painted pixels; want a drawn chart", painted)
+	for _, chart := range []string{"#chart-growth", "#chart-coverage"} {
+		painted, err := chromedp.Run(ctx, chromedp.Evaluate[int](fmt.Sprintf(canvasPainted, chart+" canvas")))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if painted < 1000 {
+			t.Errorf("the canvas of %s has %d painted pixels; want a drawn chart", chart, painted)
+		}
 	}
 	rows, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("table.numbers tbody tr").length`))
 	if err != nil || rows < 10 {

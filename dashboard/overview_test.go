@@ -114,3 +114,37 @@ func TestEveryResponseCarriesTheStrictPolicy(t *testing.T) {
 		}
 	}
 }
+
+func TestOverviewKeyFiguresAndGoalsOfTheYear(t *testing.T) {
+	app, _ := newDemoApp(t)
+	_, body := get(t, app, "/?asof=2022-12-31")
+	for _, want := range []string{
+		"Årets mål 2022",
+		`<span class="value">143</span>`, // members on 2022-12-31, as /api/goals says
+		"Mål &gt;= 125",                  // the plan's target beside it
+		"Förlorade medlemmar i år",
+		`href="/goals?asof=2022-12-31&amp;year=2022#goal-no_members_lost"`,
+		`data-chart-for="chart-coverage"`,
+		`href="/services/1?asof=2022-12-31"`,
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the overview lacks %q", want)
+		}
+	}
+}
+
+func TestNamesAreEscapedInTablesAndChartJSON(t *testing.T) {
+	app, _ := newApp(t, `INSERT INTO members (name, kind, joined_on) VALUES ('<script>alert(1)</script>', 'kommun', DATE '2020-01-01')`,
+		`INSERT INTO services (id, name, kind) VALUES (1, '</script><script>alert(2)</script>', 'service')`,
+		`INSERT INTO participations (member_id, service_id, from_on) SELECT id, 1, DATE '2021-01-01' FROM members`)
+	_, body := get(t, app, "/?asof=2022-01-01")
+	if strings.Contains(body, "<script>alert") || strings.Contains(body, "</script><script>") {
+		t.Fatal("a name reached the page unescaped")
+	}
+	if !strings.Contains(body, `\u003c/script\u003e\u003cscript\u003ealert(2)`) {
+		t.Error("the service name is not in the chart JSON, escaped")
+	}
+	if !strings.Contains(body, "&lt;/script&gt;&lt;script&gt;alert(2)") {
+		t.Error("the service name is not in the table, escaped")
+	}
+}
