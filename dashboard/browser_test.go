@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -138,3 +139,25 @@ const canvasPainted = `(() => {
 	for (let i = 3; i < d.length; i += 4) if (d[i] !== 0) n++;
 	return n;
 })()`
+
+// contextLike is the chromedp context the helpers take.
+type contextLike = context.Context
+
+// saveScreenshot keeps a picture of the page for a reviewer, in
+// $MALBILD_SCREENSHOTS when set, else in the test's temporary directory.
+func saveScreenshot(t *testing.T, ctx context.Context, page string) {
+	t.Helper()
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(80))
+	if err != nil {
+		t.Errorf("screenshot of %s: %v", page, err)
+		return
+	}
+	dir := os.Getenv("MALBILD_SCREENSHOTS")
+	if dir == "" {
+		dir = t.TempDir()
+	}
+	name := strings.NewReplacer("/", "_", "?", "_", "&", "_", "=", "-").Replace(strings.TrimPrefix(page, "/"))
+	if err := os.WriteFile(filepath.Join(dir, "page_"+name+".jpg"), png, 0o644); err != nil {
+		t.Error(err)
+	}
+}

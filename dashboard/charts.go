@@ -50,16 +50,27 @@ func commonOptions(legend bool) []charts.GlobalOpts {
 	}
 }
 
-func refLineOpts(lines []refLine) []charts.SeriesOpts {
+// refLineOpts marks the lines on the value axis: y, or x when the bars lie.
+func refLineOpts(lines []refLine, horizontal bool) []charts.SeriesOpts {
 	if len(lines) == 0 {
 		return nil
 	}
-	items := make([]opts.MarkLineNameYAxisItem, len(lines))
-	for i, l := range lines {
-		items[i] = opts.MarkLineNameYAxisItem{Name: l.Label, YAxis: l.Value}
+	var mark charts.SeriesOpts
+	if horizontal {
+		items := make([]opts.MarkLineNameXAxisItem, len(lines))
+		for i, l := range lines {
+			items[i] = opts.MarkLineNameXAxisItem{Name: l.Label, XAxis: l.Value}
+		}
+		mark = charts.WithMarkLineNameXAxisItemOpts(items...)
+	} else {
+		items := make([]opts.MarkLineNameYAxisItem, len(lines))
+		for i, l := range lines {
+			items[i] = opts.MarkLineNameYAxisItem{Name: l.Label, YAxis: l.Value}
+		}
+		mark = charts.WithMarkLineNameYAxisItemOpts(items...)
 	}
 	return []charts.SeriesOpts{
-		charts.WithMarkLineNameYAxisItemOpts(items...),
+		mark,
 		charts.WithMarkLineStyleOpts(opts.MarkLineStyle{Symbol: []string{"none", "none"},
 			Label: &opts.Label{Show: opts.Bool(true), Formatter: "{b}"}}),
 	}
@@ -79,7 +90,7 @@ func lineChart(x []string, ss []series, lines []refLine, yMax float64) chartBloc
 		}
 		var so []charts.SeriesOpts
 		if i == 0 {
-			so = refLineOpts(lines)
+			so = refLineOpts(lines, false)
 		}
 		line.AddSeries(s.Name, data, so...)
 	}
@@ -107,7 +118,7 @@ func barChart(x []string, ss []series, lines []refLine, yMax float64, horizontal
 		}
 		var so []charts.SeriesOpts
 		if i == 0 {
-			so = refLineOpts(lines)
+			so = refLineOpts(lines, horizontal)
 		}
 		bar.AddSeries(s.Name, data, so...)
 	}

@@ -13,6 +13,8 @@ func (s *Server) routes(app *fiber.App) {
 	app.Get("/healthz", s.health)
 	app.Get("/", s.overview)
 	app.Get("/goals", s.goals)
+	app.Get("/services", s.services)
+	app.Get("/services/:id", s.service)
 	app.Get("/api/metrics", s.apiMetrics)
 	app.Get("/api/goals", s.apiGoals)
 	app.Use(func(c *fiber.Ctx) error { return fiber.ErrNotFound })
