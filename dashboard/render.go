@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -46,6 +47,10 @@ func loadViews(a *assets) (*views, error) {
 	}
 	return v, nil
 }
+
+// rendered records the views rendered since start, so that a test can fail
+// on a template that no test renders (a page nobody can reach).
+var rendered sync.Map
 
 // page is what every template receives: the request's language and as-of
 // date, helpers for texts, numbers and links, and the page's own Data.
@@ -140,6 +145,7 @@ func (s *Server) render(c *fiber.Ctx, name, title string, data any) error {
 	if err := t.ExecuteTemplate(&buf, "layout.html", p); err != nil {
 		return fmt.Errorf("render %s: %w", name, err)
 	}
+	rendered.Store(name, true)
 	c.Type("html", "utf-8")
 	return c.Send(buf.Bytes())
 }
