@@ -61,6 +61,8 @@ type page struct {
 	AsOf  time.Time
 	// AsOfSet says the user chose the date: links then carry it along.
 	AsOfSet bool
+	// query is the request's query string, kept by the language switch.
+	query string
 	Data    any
 }
 
@@ -123,6 +125,13 @@ func (p page) Nav() []navItem {
 	return items
 }
 
+// LangLink is this page, with its query, in the other language.
+func (p page) LangLink() string {
+	q, _ := url.ParseQuery(p.query)
+	q.Set("lang", p.OtherLang())
+	return p.Path + "?" + q.Encode()
+}
+
 // OtherLang is the language the switch in the header offers.
 func (p page) OtherLang() string {
 	if p.Lang == langEn {
@@ -137,7 +146,8 @@ func (s *Server) render(c *fiber.Ctx, name, title string, data any) error {
 	if !ok {
 		return fmt.Errorf("no template %q", name)
 	}
-	p := page{Lang: lang(c), Title: title, Path: c.Path(), AsOf: s.store.Today(), Data: data}
+	p := page{Lang: lang(c), Title: title, Path: c.Path(), AsOf: s.store.Today(), Data: data,
+		query: string(c.Request().URI().QueryString())}
 	if d, ok := c.Locals(chosenDate).(time.Time); ok {
 		p.AsOf, p.AsOfSet = d, true
 	}

@@ -1,0 +1,42 @@
+package dashboard_test
+
+import (
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+func TestLanguageSwitchInTheBrowserIsRemembered(t *testing.T) {
+	app, _ := newDemoApp(t)
+	base := serveOnLoopback(t, app)
+	ctx, _ := newBrowser(t)
+	heading := func() string {
+		h, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("h1").firstChild.textContent.trim()`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return h
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/?asof=2023-06-30")); err != nil {
+		t.Fatal(err)
+	}
+	if h := heading(); h != "Översikt" {
+		t.Fatalf("default heading %q, want Swedish", h)
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("a.lang")), chromedp.WaitVisible(chromedp.CSS("html[lang=en]"))); err != nil {
+		t.Fatal(err)
+	}
+	if h := heading(); h != "Overview" {
+		t.Errorf("after the switch the heading is %q, want Overview", h)
+	}
+	loc, _ := chromedp.Run(ctx, chromedp.Location())
+	if loc != base+"/?asof=2023-06-30" {
+		t.Errorf("the switch left the page at %s, want the same page and date", loc)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/goals?year=2023")); err != nil {
+		t.Fatal(err)
+	}
+	if h := heading(); h != "Business plan 2023" {
+		t.Errorf("another page after the switch: %q, want it in English", h)
+	}
+}
