@@ -25,6 +25,8 @@ func commands() []command {
 		{"demo", "write the demo data set into a new database", runDemo},
 		{"metrics", "print every metric on a day (as /api/metrics)", runMetrics},
 		{"goals", "print the status of a year's goals on a day (as /api/goals)", runGoals},
+		{"backup", "write a consistent copy of the database into a folder", runBackup},
+		{"restore", "replace the database with a checked backup", runRestore},
 	}
 }
 
