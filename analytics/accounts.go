@@ -1,0 +1,223 @@
+package analytics
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/base64"
+	"encoding/hex"
+	"strings"
+	"time"
+
+	"golang.org/x/crypto/bcrypt"
+)
+
+// Roles, from least to most: the board reads, the office edits, an admin
+// also manages accounts (DESIGN "Accounts").
+const (
+	RoleViewer = "viewer"
+	RoleEditor = "editor"
+	RoleAdmin  = "admin"
+)
+
+// RoleRank orders the roles; a role may do what every lower role may.
+func RoleRank(role string) int {
+	switch role {
+	case RoleViewer:
+		return 1
+	case RoleEditor:
+		return 2
+	case RoleAdmin:
+		return 3
+	}
+	return 0
+}
+
+// MinPasswordLength is the shortest password an account may have.
+const MinPasswordLength = 12
+
+// Account is a person's login. Its password hash never leaves this package.
+type Account struct {
+	ID        int64
+	Name      string
+	Role      string
+	CreatedAt time.Time
+	Disabled  bool
+}
+
+// dummyHash makes a login for an unknown name cost as much as one for a
+// known name, so response times do not tell which names exist.
+var dummyHash, _ = bcrypt.GenerateFromPassword([]byte("no such account, no such password"), bcrypt.DefaultCost)
+
+// CreateAccount adds an account; an empty password generates one, which is
+// returned (it is shown once and stored only as a bcrypt hash). A taken
+// name, an unknown role or a short password is EInvalid.
+func (s *Store) CreateAccount(ctx context.Context, name, role, password string) (Account, string, error) {
+	name = strings.TrimSpace(name)
+	if name == "" || len(name) > 64 || strings.ContainsAny(name, " \t\n") {
+		return Account{}, "", Errorf(EInvalid, "an account name is one word of at most 64 characters")
+	}
+	if RoleRank(role) == 0 {
+		return Account{}, "", Errorf(EInvalid, "unknown role %q: use viewer, editor or admin", role)
+	}
+	if password == "" {
+		password = NewSecret(12)
+	}
+	hash, err := hashPassword(password)
+	if err != nil {
+		return Account{}, "", err
+	}
+	var a Account
+	err = s.DB.QueryRowContext(ctx, `INSERT INTO accounts (name, role, password_hash, created_at) VALUES (?, ?, ?, ?)
+		RETURNING id, name, role, created_at, disabled`, name, role, hash, s.Now()).
+		Scan(&a.ID, &a.Name, &a.Role, &a.CreatedAt, &a.Disabled)
+	if err != nil && strings.Contains(err.Error(), "Duplicate key") {
+		return Account{}, "", Errorf(EInvalid, "there is already an account named %s", name)
+	}
+	return a, password, err
+}
+
+func hashPassword(password string) (string, error) {
+	if len([]rune(password)) < MinPasswordLength {
+		return "", Errorf(EInvalid, "a password needs at least %d characters", MinPasswordLength)
+	}
+	if len(password) > 72 {
+		return "", Errorf(EInvalid, "a password may have at most 72 bytes")
+	}
+	hash, err := bcrypt.GenerateFromPassword([]byte(password), bcrypt.DefaultCost)
+	return string(hash), err
+}
+
+// SetPassword replaces an account's password (empty: a generated one, which
+// is returned) and ends its sessions.
+func (s *Store) SetPassword(ctx context.Context, name, password string) (string, error) {
+	if password == "" {
+		password = NewSecret(12)
+	}
+	hash, err := hashPassword(password)
+	if err != nil {
+		return "", err
+	}
+	a, err := s.AccountByName(ctx, name)
+	if err != nil {
+		return "", err
+	}
+	return password, s.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `UPDATE accounts SET password_hash = ? WHERE id = ?`, hash, a.ID); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE account_id = ?`, a.ID)
+		return err
+	})
+}
+
+// Authenticate checks a name and password. Any failure is the same EInvalid,
+// whether the name exists or not, and costs the same time.
+func (s *Store) Authenticate(ctx context.Context, name, password string) (Account, error) {
+	var a Account
+	var hash string
+	err := s.DB.QueryRowContext(ctx, `SELECT id, name, role, created_at, disabled, password_hash FROM accounts WHERE name = ?`,
+		strings.TrimSpace(name)).Scan(&a.ID, &a.Name, &a.Role, &a.CreatedAt, &a.Disabled, &hash)
+	if err == sql.ErrNoRows {
+		bcrypt.CompareHashAndPassword(dummyHash, []byte(password))
+		return Account{}, errBadLogin
+	}
+	if err != nil {
+		return Account{}, err
+	}
+	if bcrypt.CompareHashAndPassword([]byte(hash), []byte(password)) != nil || a.Disabled {
+		return Account{}, errBadLogin
+	}
+	return a, nil
+}
+
+var errBadLogin = Errorf(EInvalid, "wrong name or password")
+
+// AccountByName is one account; ENotFound when there is none.
+func (s *Store) AccountByName(ctx context.Context, name string) (Account, error) {
+	accounts, err := s.accounts(ctx, `WHERE name = ?`, strings.TrimSpace(name))
+	if err != nil {
+		return Account{}, err
+	}
+	if len(accounts) == 0 {
+		return Account{}, Errorf(ENotFound, "there is no account named %s", name)
+	}
+	return accounts[0], nil
+}
+
+// Accounts lists every account by name.
+func (s *Store) Accounts(ctx context.Context) ([]Account, error) {
+	return s.accounts(ctx, `ORDER BY name`)
+}
+
+// SetDisabled disables or enables an account; disabling ends its sessions.
+func (s *Store) SetDisabled(ctx context.Context, name string, disabled bool) error {
+	a, err := s.AccountByName(ctx, name)
+	if err != nil {
+		return err
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `UPDATE accounts SET disabled = ? WHERE id = ?`, disabled, a.ID); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE account_id = ?`, a.ID)
+		return err
+	})
+}
+
+func (s *Store) accounts(ctx context.Context, rest string, args ...any) ([]Account, error) {
+	rows, err := s.DB.QueryContext(ctx, `SELECT id, name, role, created_at, disabled FROM accounts `+rest, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Account
+	for rows.Next() {
+		var a Account
+		if err := rows.Scan(&a.ID, &a.Name, &a.Role, &a.CreatedAt, &a.Disabled); err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// EnsureAdmin creates the account "admin" with a generated password when the
+// database has no account at all: the first start. It returns the password
+// to print once, or "" when accounts exist.
+func (s *Store) EnsureAdmin(ctx context.Context) (string, error) {
+	var n int
+	if err := s.DB.QueryRowContext(ctx, `SELECT count(*) FROM accounts`).Scan(&n); err != nil || n > 0 {
+		return "", err
+	}
+	_, password, err := s.CreateAccount(ctx, "admin", RoleAdmin, "")
+	return password, err
+}
+
+// NewSecret is a random, URL-safe secret of n random bytes.
+func NewSecret(n int) string {
+	b := make([]byte, n)
+	rand.Read(b)
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+// secretHash is how session ids and API tokens are stored: a copy of the
+// database does not hand out logins.
+func secretHash(secret string) string {
+	sum := sha256.Sum256([]byte(secret))
+	return hex.EncodeToString(sum[:])
+}
+
+// inTx runs fn in a transaction, committed when fn returns nil.
+func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := s.DB.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	return tx.Commit()
+}

@@ -1,0 +1,53 @@
+package analytics
+
+import (
+	"context"
+	"time"
+)
+
+// Audit actions: every change and every sign-in is recorded.
+const (
+	AuditLogin          = "login"
+	AuditLoginFailed    = "login_failed"
+	AuditLogout         = "logout"
+	AuditImport         = "import"
+	AuditUndo           = "undo"
+	AuditEdit           = "edit"
+	AuditExportPersonal = "export_personal"
+	AuditAccount        = "account"
+	AuditBackup         = "backup"
+)
+
+// AuditEntry is one line of the audit log: who did what, when.
+type AuditEntry struct {
+	At     time.Time
+	Actor  string
+	Action string
+	Detail string
+}
+
+// Audit records an action. The detail names what changed; never a password,
+// token or personal data.
+func (s *Store) Audit(ctx context.Context, actor, action, detail string) error {
+	_, err := s.DB.ExecContext(ctx, `INSERT INTO audit_log (happened_at, actor, action, detail) VALUES (?, ?, ?, ?)`,
+		s.Now(), actor, action, detail)
+	return err
+}
+
+// AuditLog is the newest entries first, at most limit of them.
+func (s *Store) AuditLog(ctx context.Context, limit int) ([]AuditEntry, error) {
+	rows, err := s.DB.QueryContext(ctx, `SELECT happened_at, actor, action, detail FROM audit_log ORDER BY id DESC LIMIT ?`, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []AuditEntry
+	for rows.Next() {
+		var e AuditEntry
+		if err := rows.Scan(&e.At, &e.Actor, &e.Action, &e.Detail); err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
