@@ -46,11 +46,7 @@ func loadAssets() (*assets, error) {
 			return err
 		}
 		name := strings.TrimPrefix(p, "static/")
-		sum := sha256.Sum256(body)
-		ext := path.Ext(name)
-		url := "/static/" + strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:])[:12] + ext
-		a.urls[name] = url
-		a.byURL[url] = asset{body: body, gzipped: gzipIfSmaller(body), mime: mime.TypeByExtension(ext)}
+		a.add(name, body, mime.TypeByExtension(path.Ext(name)))
 		return nil
 	})
 	if err != nil {
@@ -59,7 +55,19 @@ func loadAssets() (*assets, error) {
 	if _, ok := a.urls["vendor/echarts.min.js"]; !ok {
 		return nil, fmt.Errorf("dashboard/static/vendor/echarts.min.js is missing: run `make assets` (npm ci) before building")
 	}
+	a.addCountyBoundaries()
 	return a, nil
+}
+
+// add serves body as the asset name under a URL that carries its content
+// hash, compressed when that pays: the embedded files, and files of other
+// packages such as the county boundaries.
+func (a *assets) add(name string, body []byte, mime string) {
+	sum := sha256.Sum256(body)
+	ext := path.Ext(name)
+	url := "/static/" + strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:])[:12] + ext
+	a.urls[name] = url
+	a.byURL[url] = asset{body: body, gzipped: gzipIfSmaller(body), mime: mime}
 }
 
 // URL returns the hashed URL of an embedded file; an unknown name is a

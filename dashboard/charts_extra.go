@@ -1,0 +1,135 @@
+package dashboard
+
+import (
+	"strconv"
+	"time"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+	"github.com/go-echarts/go-echarts/v2/types"
+	"github.com/gofiber/fiber/v2"
+
+	"malbild/analytics"
+)
+
+// stackedBarChart draws the series on top of each other per category, so
+// that a bar's height is their sum (events per year by format); links make
+// each bar lead to what it counts.
+func stackedBarChart(x []string, ss []series, links []string) chartBlock {
+	bar := charts.NewBar()
+	bar.SetGlobalOptions(commonOptions(len(ss) > 1)...)
+	bar.SetGlobalOptions(charts.WithXAxisOpts(opts.XAxis{Type: "category"}), charts.WithYAxisOpts(yAxis(0)))
+	bar.SetXAxis(x)
+	for _, s := range ss {
+		data := make([]opts.BarData, len(s.Values))
+		for j, v := range s.Values {
+			data[j] = opts.BarData{Value: valueOrDash(v)}
+		}
+		bar.AddSeries(s.Name, data, charts.WithBarChartOpts(opts.BarChart{Stack: "total"}))
+	}
+	return chartBlock{Option: optionsOf(bar), Links: links}
+}
+
+// described gives a chart a description that screen readers announce in
+// place of the canvas (ECharts' aria option), such as whose numbers it shows.
+func described(b chartBlock, description string) chartBlock {
+	b.Option["aria"] = map[string]any{"enabled": true, "label": map[string]any{"description": description}}
+	return b
+}
+
+// chartLinks is page.Link for links built in Go, such as where a click on a
+// chart leads: it carries the chosen as-of date along.
+func chartLinks(c *fiber.Ctx) func(string) string {
+	var p page
+	if d, ok := c.Locals(chosenDate).(time.Time); ok {
+		p.AsOf, p.AsOfSet = d, true
+	}
+	return p.Link
+}
+
+// yearEnd is the day a year's numbers are read on: 31 December, or asOf in
+// its own year.
+func yearEnd(year int, asOf time.Time) string {
+	if year == asOf.Year() {
+		return asOf.Format(time.DateOnly)
+	}
+	return time.Date(year, time.December, 31, 0, 0, 0, 0, time.UTC).Format(time.DateOnly)
+}
+
+// kindGrowthChart draws a line per member kind over the days of byKind; a
+// click shows the member list of that day.
+func kindGrowthChart(l string, byKind []analytics.KindsOnDay) chartBlock {
+	x := make([]string, len(byKind))
+	links := make([]string, len(byKind))
+	ss := make([]series, len(memberKinds))
+	for k, kind := range memberKinds {
+		ss[k] = series{Name: translate(l, "members.kind."+kind), Values: make([]*float64, len(byKind))}
+	}
+	for i, d := range byKind {
+		x[i] = d.Date.Format(time.DateOnly)
+		links[i] = "/members?asof=" + x[i]
+		for k, kc := range d.Kinds {
+			n := float64(kc.Members)
+			ss[k].Values[i] = &n
+		}
+	}
+	b := wholeNumbers(lineChart(x, ss, nil, 0))
+	b.Links = links
+	return b
+}
+
+// flowChart draws the members joined and lost per year; a click shows the
+// list at that year's end, every membership row, the latest joined first.
+func flowChart(l string, flows []analytics.YearFlow, asOf time.Time) chartBlock {
+	x := make([]string, len(flows))
+	links := make([]string, len(flows))
+	joined, lost := make([]int, len(flows)), make([]int, len(flows))
+	for i, f := range flows {
+		x[i] = strconv.Itoa(f.Year)
+		links[i] = "/members?all=1&sort=joined&desc=1&asof=" + yearEnd(f.Year, asOf)
+		joined[i], lost[i] = f.Joined, f.Lost
+	}
+	return wholeNumbers(barChart(x, []series{{Name: translate(l, "members.joined"), Values: floats(joined)},
+		{Name: translate(l, "members.lost"), Values: floats(lost)}}, nil, 0, false, links))
+}
+
+// amountBarChart draws one bar per category with its amount written above
+// it as labels has it, and tooltips per bar. The value axis shows no
+// numbers: ECharts writes them with English thousands commas, which read as
+// decimals in Swedish.
+func amountBarChart(name string, x []string, values []*float64, labels, tooltips, links []string) chartBlock {
+	bar := charts.NewBar()
+	bar.SetGlobalOptions(commonOptions(false)...)
+	bar.SetGlobalOptions(
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category"}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0, AxisLabel: &opts.AxisLabel{Show: opts.Bool(false)}}))
+	bar.SetXAxis(x)
+	data := make([]opts.BarData, len(values))
+	for i, v := range values {
+		data[i] = opts.BarData{Value: valueOrDash(v),
+			Label:   &opts.Label{Show: opts.Bool(v != nil), Position: "top", Formatter: labels[i]},
+			Tooltip: &opts.Tooltip{Formatter: types.FuncStr(tooltips[i])}}
+	}
+	bar.AddSeries(name, data)
+	return chartBlock{Option: optionsOf(bar), Links: links}
+}
+
+// wholeNumbers keeps a chart of counts from ticks such as 0,5 and 1,5.
+func wholeNumbers(b chartBlock) chartBlock {
+	if xs, ok := b.Option["xAxis"].([]opts.XAxis); ok {
+		for i := range xs {
+			if xs[i].Type == "value" {
+				xs[i].MinInterval = 1
+			}
+		}
+	}
+	if ys, ok := b.Option["yAxis"].([]opts.YAxis); ok {
+		for i := range ys {
+			if ys[i].Type == "value" {
+				ys[i].MinInterval = 1
+			}
+		}
+	}
+	return b
+}

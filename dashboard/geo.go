@@ -1,0 +1,40 @@
+package dashboard
+
+import (
+	"malbild/analytics"
+	"malbild/data/reference"
+)
+
+// countyMap is the name ECharts registers Sweden's counties under, and
+// countyGeoJSON the asset that holds their boundaries; charts.js names each
+// feature by its lansnamn, so map data refers to counties by their names.
+const (
+	countyMap     = "lan"
+	countyGeoJSON = "geo/lan.geojson"
+)
+
+// addCountyBoundaries serves the counties' GeoJSON from the reference data,
+// which owns the file, for the coverage map.
+func (a *assets) addCountyBoundaries() {
+	a.add(countyGeoJSON, reference.CountyBoundaries(), "application/geo+json")
+}
+
+// countyTotals are the reference data's counties as the coverage query
+// takes them.
+func countyTotals() []analytics.CountyTotal {
+	cs := reference.Counties()
+	out := make([]analytics.CountyTotal, len(cs))
+	for i, c := range cs {
+		out[i] = analytics.CountyTotal{Code: c.Code, Name: c.Name, Municipalities: c.Municipalities, Population: c.Population}
+	}
+	return out
+}
+
+// countyName is the county's name, or its code when the reference data
+// does not know it (a mistyped code stays visible); "" stays "".
+func countyName(code string) string {
+	if c, ok := reference.CountyByCode(code); ok {
+		return c.Name
+	}
+	return code
+}

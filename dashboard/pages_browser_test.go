@@ -1,0 +1,143 @@
+package dashboard_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// screenshotDir is where the browser tests save their pictures of the
+// pages: MALBILD_SCREENSHOTS when set, so that a person can look at them.
+func screenshotDir(t *testing.T) string {
+	if dir := os.Getenv("MALBILD_SCREENSHOTS"); dir != "" {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		return dir
+	}
+	return t.TempDir()
+}
+
+func TestMemberEventAndFeePagesDrawEveryChartOfflineUnderCSP(t *testing.T) {
+	app, s := newDemoApp(t)
+	var memberID int64 // the member taking part in the most services
+	if err := s.DB.QueryRow(`SELECT member_id FROM participations GROUP BY member_id ORDER BY count(*) DESC, member_id LIMIT 1`).Scan(&memberID); err != nil {
+		t.Fatal(err)
+	}
+	base := serveOnLoopback(t, app)
+	ctx, b := newBrowser(t)
+	dir := screenshotDir(t)
+	seen := 0
+	for _, p := range []struct {
+		name, path string
+		charts     int
+	}{
+		{"members", "/members?asof=2023-06-30", 3},
+		{"member", fmt.Sprintf("/members/%d?asof=2023-06-30", memberID), 1},
+		{"events", "/events?asof=2023-06-30", 3},
+		{"fees", "/fees?asof=2023-06-30", 1},
+		{"members-en", "/members?asof=2023-06-30&county=12&lang=en", 3},
+	} {
+		t.Run(p.name, func(t *testing.T) {
+			ids := drawnCharts(t, ctx, base+p.path)
+			if len(ids) != p.charts {
+				t.Errorf("charts %v, want %d", ids, p.charts)
+			}
+			for _, id := range ids {
+				painted, err := chromedp.Run(ctx, chromedp.Evaluate[int](fmt.Sprintf(canvasPainted, "#"+id+" canvas")))
+				if err != nil || painted < 1000 {
+					t.Errorf("chart %s has %d painted pixels (%v); want a drawn chart", id, painted, err)
+				}
+			}
+			shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, p.name+".png"), shot, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			requests, problems := b.snapshot()
+			for _, pr := range problems[seen:] {
+				t.Errorf("browser reported: %s", pr)
+			}
+			seen = len(problems)
+			assertOffline(t, base, requests)
+		})
+	}
+	requests, _ := b.snapshot()
+	if !containsWith(requests, "/static/geo/lan.") {
+		t.Error("the map's boundaries were never loaded")
+	}
+}
+
+// drawnCharts opens url and waits until charts.js has drawn every chart of
+// the page; it returns their ids.
+func drawnCharts(t *testing.T, ctx context.Context, url string) []string {
+	t.Helper()
+	if err := chromedp.Do(ctx, chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(".chart canvas"))); err != nil {
+		t.Fatalf("load %s: %v", url, err)
+	}
+	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelectorAll(".chart").length === document.querySelectorAll(".chart[data-drawn]").length`))
+	if err != nil {
+		t.Fatalf("%s: not every chart was drawn: %v", url, err)
+	}
+	// ECharts paints on the next animation frame.
+	if err := chromedp.Do(ctx, chromedp.Sleep(300*time.Millisecond)); err != nil {
+		t.Fatal(err)
+	}
+	ids, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll(".chart")).map(c => c.id)`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ids
+}
+
+func containsWith(list []string, part string) bool {
+	for _, s := range list {
+		if strings.Contains(s, part) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestClickingACountyOnTheMapListsItsMembers(t *testing.T) {
+	app, _ := newDemoApp(t)
+	base := serveOnLoopback(t, app)
+	ctx, _ := newBrowser(t)
+	drawnCharts(t, ctx, base+"/members?asof=2023-06-30")
+	// Click inland Dalarna (14.6° E, 61° N), where ECharts draws it.
+	xy, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](`(() => {
+		const el = document.querySelector("#chart-coverage");
+		el.scrollIntoView();
+		const [x, y] = echarts.getInstanceByDom(el).convertToPixel({seriesIndex: 0}, [14.6, 61.0]);
+		const r = el.getBoundingClientRect();
+		return [r.left + x, r.top + y];
+	})()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.MouseClickXY(xy[0], xy[1])); err != nil {
+		t.Fatal(err)
+	}
+	// The click navigates, so ask for the location until it changes rather
+	// than poll inside a page that goes away.
+	var location string
+	for range 50 {
+		if err := chromedp.Do(ctx, chromedp.Sleep(100*time.Millisecond)); err != nil {
+			t.Fatal(err)
+		}
+		if location, _ = chromedp.Run(ctx, chromedp.Location()); strings.Contains(location, "county=") {
+			break
+		}
+	}
+	if !strings.Contains(location, "county=20") || !strings.Contains(location, "asof=2023-06-30") {
+		t.Errorf("the click led to %s, want Dalarna's members on the same day", location)
+	}
+}
