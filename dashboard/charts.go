@@ -152,3 +152,14 @@ func floats[T int | int64 | float64](xs []T) []*float64 {
 	}
 	return out
 }
+
+// withLinks passes the chart's click targets through link, such as the
+// page's Link that carries the chosen as-of date along.
+func (b chartBlock) withLinks(link func(string) string) chartBlock {
+	for i, l := range b.Links {
+		if l != "" {
+			b.Links[i] = link(l)
+		}
+	}
+	return b
+}

@@ -19,9 +19,9 @@ func TestGoalsPageShowsThePlanWithStatusValueAndHistory(t *testing.T) {
 		"143", // goal 1's value on 2022-12-31
 		`class="status status-met">Uppnått`,
 		`class="status status-missed">Ej uppnått`,
-		"12,2\u00a0%",         // goal 2's value as a percentage
-		"Målvärdet ändrat",    // goal 8: 2 → 4 networks in 2022
-		"Bedöms av styrelsen", // goal 7 is manual
+		"12,2\u00a0%",                              // goal 2's value as a percentage
+		"Målvärdet ändrat",                         // goal 8: 2 → 4 networks in 2022
+		"Bedöms av styrelsen",                      // goal 7 is manual
 		"Alla tjänster har nu ett förvaltningsråd", // its comment
 		`data-chart-for="trend-members_125"`,
 	} {

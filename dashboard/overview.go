@@ -70,7 +70,7 @@ func (s *Server) overview(c *fiber.Ctx) error {
 	}
 	data.Figures = keyFigures(metrics, data.Goals)
 	data.Chart = growthChart(lang(c), growth, data.Figures[0].Target)
-	data.Coverage = coverageChart(lang(c), data.Services)
+	data.Coverage = coverageChart(lang(c), data.Services).withLinks(chartLinks(c))
 	return s.render(c, "overview", translate(lang(c), "overview.title"), data)
 }
 

@@ -63,7 +63,7 @@ type page struct {
 	AsOfSet bool
 	// query is the request's query string, kept by the language switch.
 	query string
-	Data    any
+	Data  any
 }
 
 // T is the text of a catalogue key in the page's language.

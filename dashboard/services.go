@@ -55,6 +55,7 @@ func (s *Server) services(c *fiber.Ctx) error {
 	}
 	l := lang(c)
 	data.ShareChart, data.NetworkChart = participationCharts(l, data.Services)
+	data.ShareChart, data.NetworkChart = data.ShareChart.withLinks(chartLinks(c)), data.NetworkChart.withLinks(chartLinks(c))
 	data.Adoption, data.AdoptionDays, data.AdoptionRows = adoptionChart(l, data.Services, adoption)
 	counts := make([]string, len(data.Distribution))
 	members := make([]int, len(data.Distribution))

@@ -23,7 +23,7 @@ func TestServicesPageShowsParticipationAndTheMatrix(t *testing.T) {
 	// Bibblix: 2 of 3 active members (Ystad left) = 66,7 %.
 	for _, want := range []string{"66,7\u00a0%", `href="/services/1?asof=2022-06-30">Bibblix</a>`,
 		`data-chart-for="chart-shares"`, `data-chart-for="chart-networks"`, `data-chart-for="chart-adoption"`,
-		`"links":["/services/1"]`} {
+		`"links":["/services/1?asof=2022-06-30"]`} {
 		if !strings.Contains(body, want) {
 			t.Errorf("the services page lacks %q", want)
 		}
