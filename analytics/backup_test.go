@@ -105,4 +105,3 @@ func TestBackupRotatingKeepsTheNewest(t *testing.T) {
 		t.Errorf("kept %v, want the 2 newest ending in %s", entries, filepath.Base(last))
 	}
 }
-

@@ -132,4 +132,3 @@ func (s *Store) AddGoalComment(ctx context.Context, goalID int64, author, body s
 		goalID, s.Today(), author, body)
 	return err
 }
-
