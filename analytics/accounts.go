@@ -209,15 +209,18 @@ func secretHash(secret string) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// inTx runs fn in a transaction, committed when fn returns nil.
+// inTx runs fn in a transaction, committed when fn returns nil, with no
+// other write beside it.
 func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
-	tx, err := s.DB.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	if err := fn(tx); err != nil {
-		return err
-	}
-	return tx.Commit()
+	return s.Serialized(func() error {
+		tx, err := s.DB.BeginTx(ctx, nil)
+		if err != nil {
+			return err
+		}
+		defer tx.Rollback()
+		if err := fn(tx); err != nil {
+			return err
+		}
+		return tx.Commit()
+	})
 }

@@ -74,17 +74,19 @@ func (s *Store) UpdateMember(ctx context.Context, m Member) error {
 	if err := ValidateMember(m); err != nil {
 		return err
 	}
-	res, err := s.DB.ExecContext(ctx, `UPDATE members SET name = ?, kind = ?, code = ?, org_number = ?, county_code = ?,
-		population = ?, group_name = ?, joined_on = ?, left_on = ?, contact_name = ?, contact_email = ? WHERE id = ?`,
-		strings.TrimSpace(m.Name), m.Kind, text(m.Code), text(m.OrgNumber), text(m.CountyCode), positive(m.Population),
-		text(m.Group), m.JoinedOn, date(m.LeftOn), text(m.ContactName), text(m.ContactEmail), m.ID)
-	if err != nil {
-		return err
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return Errorf(ENotFound, "no member with id %d", m.ID)
-	}
-	return nil
+	return s.Serialized(func() error {
+		res, err := s.DB.ExecContext(ctx, `UPDATE members SET name = ?, kind = ?, code = ?, org_number = ?, county_code = ?,
+			population = ?, group_name = ?, joined_on = ?, left_on = ?, contact_name = ?, contact_email = ? WHERE id = ?`,
+			strings.TrimSpace(m.Name), m.Kind, text(m.Code), text(m.OrgNumber), text(m.CountyCode), positive(m.Population),
+			text(m.Group), m.JoinedOn, date(m.LeftOn), text(m.ContactName), text(m.ContactEmail), m.ID)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return Errorf(ENotFound, "no member with id %d", m.ID)
+		}
+		return nil
+	})
 }
 
 // GoalByID is one goal; ENotFound when there is none.
@@ -114,9 +116,11 @@ func (s *Store) SetGoalJudgement(ctx context.Context, goalID int64, status Statu
 	default:
 		return Errorf(EInvalid, "status: use met, on_track, at_risk or missed")
 	}
-	_, err = s.DB.ExecContext(ctx, `UPDATE goals SET status = ?, status_set_on = ?, comment = ? WHERE id = ?`,
-		string(status), s.Today(), text(strings.TrimSpace(comment)), goalID)
-	return err
+	return s.Serialized(func() error {
+		_, err := s.DB.ExecContext(ctx, `UPDATE goals SET status = ?, status_set_on = ?, comment = ? WHERE id = ?`,
+			string(status), s.Today(), text(strings.TrimSpace(comment)), goalID)
+		return err
+	})
 }
 
 // AddGoalComment adds a dated comment by author to any goal.

@@ -6,6 +6,7 @@ package analytics
 import (
 	"context"
 	"database/sql"
+	"sync"
 	"time"
 
 	_ "github.com/duckdb/duckdb-go/v2" // registers the "duckdb" driver
@@ -20,6 +21,17 @@ type Store struct {
 	DB *sql.DB
 	// Now is the clock; tests replace it so that "today" is fixed.
 	Now func() time.Time
+	// writing serialises the writers: DuckDB fails the second of two
+	// transactions that change the same row ("Conflict on update"), so
+	// imports, undos and edits take turns. Readers never wait for it.
+	writing sync.Mutex
+}
+
+// Serialized runs a write with no other write of this store beside it.
+func (s *Store) Serialized(write func() error) error {
+	s.writing.Lock()
+	defer s.writing.Unlock()
+	return write()
 }
 
 // Open opens (creating if needed) the DuckDB file at path and brings its
