@@ -77,3 +77,27 @@ func BenchmarkEvaluateGoals(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkListMembersAndFees are the member list and the fee list of a year.
+func BenchmarkListMembersAndFees(b *testing.B) {
+	for _, size := range benchSizes {
+		b.Run(size.name, func(b *testing.B) {
+			s := newBenchStore(b, size.opts)
+			ctx := context.Background()
+			b.Run("members", func(b *testing.B) {
+				for b.Loop() {
+					if _, err := s.ListMembers(ctx, date("2026-06-30"), analytics.MemberFilter{}); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+			b.Run("fees", func(b *testing.B) {
+				for b.Loop() {
+					if _, err := s.Fees(ctx, 2026); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		})
+	}
+}

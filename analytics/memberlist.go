@@ -36,27 +36,34 @@ var memberSorts = map[string]string{
 
 const memberList = `
 WITH active_participations AS (
-    SELECT p.member_id, s.kind
+    -- active on $1: from <= d, (to is empty or d <= to), service not ended
+    -- before d; the member's own activity is checked below
+    SELECT p.member_id,
+           count(*) FILTER (WHERE s.kind = 'service') AS services,
+           count(*) FILTER (WHERE s.kind = 'network') AS networks
     FROM participations p
     JOIN services s ON s.id = p.service_id
     WHERE p.from_on <= $1 AND (p.to_on IS NULL OR $1 <= p.to_on)
       AND (s.ended_on IS NULL OR $1 <= s.ended_on)
+    GROUP BY p.member_id
+),
+listed AS (
+    SELECT m.*, m.joined_on <= $1 AND (m.left_on IS NULL OR $1 <= m.left_on) AS active
+    FROM members m
+    WHERE ($2 = '' OR m.kind = $2)
+      AND ($3 = '' OR m.county_code = $3)
+      AND ($4 = '' OR m.group_name = $4)
 )
 SELECT m.id, m.name AS name, m.kind AS kind, coalesce(m.code, ''), coalesce(m.org_number, ''),
        coalesce(m.county_code, '') AS county_code, coalesce(m.population, 0) AS population,
        coalesce(m.group_name, ''), m.joined_on AS joined_on, m.left_on,
        coalesce(m.contact_name, ''), coalesce(m.contact_email, ''),
-       m.joined_on <= $1 AND (m.left_on IS NULL OR $1 <= m.left_on) AS active,
-       count(*) FILTER (WHERE ap.kind = 'service') AS services,
-       count(*) FILTER (WHERE ap.kind = 'network') AS networks
-FROM members m
-LEFT JOIN active_participations ap
-       ON ap.member_id = m.id AND m.joined_on <= $1 AND (m.left_on IS NULL OR $1 <= m.left_on)
-WHERE ($2 = '' OR m.kind = $2)
-  AND ($3 = '' OR m.county_code = $3)
-  AND ($4 = '' OR m.group_name = $4)
-  AND ($5 OR (m.joined_on <= $1 AND (m.left_on IS NULL OR $1 <= m.left_on)))
-GROUP BY ALL
+       m.active,
+       CASE WHEN m.active THEN coalesce(ap.services, 0) ELSE 0 END AS services,
+       CASE WHEN m.active THEN coalesce(ap.networks, 0) ELSE 0 END AS networks
+FROM listed m
+LEFT JOIN active_participations ap ON ap.member_id = m.id
+WHERE $5 OR m.active
 ORDER BY %s, joined_on`
 
 // ListMembers lists the members of the as-of day (or every membership row

@@ -11,15 +11,24 @@ WITH plan_year AS (
            make_date(CAST($year AS INTEGER), 1, 1) AS y1,
            make_date(CAST($year AS INTEGER), 12, 31) AS y31
 ),
+rejoins AS (
+    -- membership rows with an earlier row of the same code or organisation
+    -- number; one equi-join per key, so each is a hash join
+    SELECT later.id
+    FROM members AS later
+    JOIN members AS earlier
+      ON earlier.code = nullif(later.code, '') AND earlier.joined_on < later.joined_on AND earlier.id <> later.id
+    UNION
+    SELECT later.id
+    FROM members AS later
+    JOIN members AS earlier
+      ON earlier.org_number = nullif(later.org_number, '') AND earlier.joined_on < later.joined_on AND earlier.id <> later.id
+),
 billed_members AS (
     SELECT m.*,
            m.joined_on <= py.y31 AND (m.left_on IS NULL OR py.y1 <= m.left_on) AS member_in_year,
            year(m.joined_on) = py.year AS first_year,
-           EXISTS (
-               SELECT 1 FROM members AS earlier
-               WHERE earlier.id <> m.id AND earlier.joined_on < m.joined_on
-                 AND (earlier.code = nullif(m.code, '') OR earlier.org_number = nullif(m.org_number, ''))
-           ) AS rejoined
+           m.id IN (SELECT id FROM rejoins) AS rejoined
     FROM members AS m, plan_year AS py
     WHERE CASE WHEN CAST($member AS INTEGER) IS NULL
                THEN m.joined_on <= py.y31 AND (m.left_on IS NULL OR py.y1 <= m.left_on)
