@@ -75,11 +75,6 @@ func (s *Server) member(c *fiber.Ctx) error {
 	return s.render(c, "member", m.Name, data)
 }
 
-// showPersonal says whether the request may see personal data (contact
-// name and e-mail). Until there are accounts nobody may; the accounts issue
-// replaces it with the role check (editors and admins).
-func (s *Server) showPersonal(c *fiber.Ctx) bool { return false }
-
 // activeOn is DESIGN's definition of an active member on day d.
 func activeOn(m analytics.Member, d time.Time) bool {
 	return !m.JoinedOn.After(d) && (m.LeftOn.IsZero() || !d.After(m.LeftOn))

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -17,14 +18,20 @@ import (
 type Config struct {
 	Store  *analytics.Store
 	Logger *slog.Logger
+	// SecureCookies marks the session cookie Secure even when the server
+	// itself sees plain HTTP (behind a TLS-terminating proxy).
+	SecureCookies bool
 }
 
 // Server holds the dependencies of the handlers.
 type Server struct {
-	store  *analytics.Store
-	log    *slog.Logger
-	assets *assets
-	views  *views
+	store         *analytics.Store
+	log           *slog.Logger
+	assets        *assets
+	views         *views
+	limiter       *loginLimiter
+	secureCookies bool
+	cache         *pageCache
 }
 
 // New builds the Fiber app with every route of routes.go.
@@ -41,10 +48,13 @@ func New(cfg Config) (*fiber.App, error) {
 	if logger == nil {
 		logger = slog.Default()
 	}
-	s := &Server{store: cfg.Store, log: logger, assets: a, views: v}
+	s := &Server{store: cfg.Store, log: logger, assets: a, views: v, limiter: newLoginLimiter(time.Now),
+		secureCookies: cfg.SecureCookies, cache: newPageCache()}
 	app := fiber.New(fiber.Config{
 		// Handlers keep query strings beyond the request: no buffer reuse.
-		Immutable:             true,
+		Immutable: true,
+		// Uploads of the office's spreadsheets are the largest bodies.
+		BodyLimit:             importBodyLimit,
 		DisableStartupMessage: true,
 		ErrorHandler:          s.handleError,
 	})

@@ -23,6 +23,8 @@ func commands() []command {
 	return []command{
 		{"serve", "serve the dashboard", runServe},
 		{"demo", "write the demo data set into a new database", runDemo},
+		{"export", "export the annual report, the data, the import template or the fee list", runExport},
+		{"import", "import the office's spreadsheets (preview, then apply)", runImport},
 		{"metrics", "print every metric on a day (as /api/metrics)", runMetrics},
 		{"goals", "print the status of a year's goals on a day (as /api/goals)", runGoals},
 		{"backup", "write a consistent copy of the database into a folder", runBackup},

@@ -1,0 +1,177 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"malbild/analytics"
+	"malbild/data/export"
+)
+
+// exportKinds are the workbooks `malbild export` writes, each with its help.
+var exportKinds = []struct {
+	name, about, example string
+}{
+	{"report", "the annual meeting report of a year as of a day, with charts",
+		"malbild export report --year 2026 --asof 2026-03-31 --lang sv -o arsmotesrapport-2026.xlsx"},
+	{"data", "every table in the import's own format (imports back unchanged)",
+		"malbild export data -o malbild-data.xlsx"},
+	{"template", "the import template: headers, an example row, drop-down lists, instructions",
+		"malbild export template -o importmall.xlsx"},
+	{"fees", "the fee list of a year for invoicing, summed per group",
+		"malbild export fees --year 2026 -o avgiftslista-2026.xlsx"},
+}
+
+// personalHelp documents the one default that differs from the web: the
+// command line runs on the server, so only its operator can run it.
+const personalHelp = "include contact names and e-mail addresses (personal data); on by default, " +
+	"since only the server's operator can run this command: --personal=false leaves them out"
+
+func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		exportUsage(stderr)
+		if len(args) == 0 {
+			return errUsage
+		}
+		return errHelp
+	}
+	for _, k := range exportKinds {
+		if k.name != args[0] {
+			continue
+		}
+		fs, db := newFlags("export "+k.name, "write "+k.about, k.example, stderr)
+		o := exportFlags{out: fs.String("o", "", "the workbook to write (.xlsx); - writes to standard output")}
+		o.define(fs, k.name)
+		if rest, err := parseFlags(fs, args[1:]); err != nil {
+			return err
+		} else if len(rest) > 0 {
+			fmt.Fprintf(stderr, "malbild export %s: unexpected argument %q\n", k.name, rest[0])
+			return errUsage
+		}
+		if *o.out == "" {
+			fmt.Fprintf(stderr, "malbild export %s: give the file to write with -o FILE.xlsx\n", k.name)
+			return errUsage
+		}
+		return o.run(ctx, k.name, *db, stdout)
+	}
+	fmt.Fprintf(stderr, "malbild export: unknown export %q\n\n", args[0])
+	exportUsage(stderr)
+	return errUsage
+}
+
+func exportUsage(w io.Writer) {
+	fmt.Fprintln(w, "malbild export: write a workbook (.xlsx) from the database\n\nUsage: malbild export KIND [flags] -o FILE.xlsx\n\nKinds:")
+	for _, k := range exportKinds {
+		fmt.Fprintf(w, "  %-9s %s\n            %s\n", k.name, k.about, k.example)
+	}
+	fmt.Fprintln(w, "\nPersonal data (contacts) is included by default: the command runs on the server, for its operator.\n"+
+		"Give --personal=false for a workbook without it. `malbild export KIND --help` lists a kind's flags.")
+}
+
+// exportFlags are the flags of the export kinds; each kind defines its own.
+type exportFlags struct {
+	out, asof, lang, name *string
+	year                  *int
+	personal              *bool
+}
+
+func (o *exportFlags) define(fs *flag.FlagSet, kind string) {
+	if kind == "report" || kind == "fees" {
+		o.year = fs.Int("year", 0, "the year (default: the year of --asof, or this year)")
+	}
+	if kind == "report" {
+		o.asof = fs.String("asof", "", "the day the numbers are taken on, YYYY-MM-DD (default: 31 December of the year, or today)")
+		o.lang = fs.String("lang", export.LangSv, "the report's language: sv or en")
+		o.name = fs.String("name", export.DefaultAssociation, "the association's name on the report")
+	}
+	if kind != "template" {
+		o.personal = fs.Bool("personal", true, personalHelp)
+	}
+}
+
+// run opens the database and writes the workbook.
+func (o *exportFlags) run(ctx context.Context, kind, db string, stdout io.Writer) error {
+	var asOf time.Time
+	if o.asof != nil {
+		d, err := analytics.ParseDate(*o.asof)
+		if err != nil {
+			return err
+		}
+		asOf = d
+	}
+	if o.year != nil && *o.year != 0 && (*o.year < 1900 || *o.year > 2999) {
+		return analytics.Errorf(analytics.EInvalid, "--year %d: give a year from 1900 to 2999", *o.year)
+	}
+	store, err := analytics.Open(ctx, db)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	year := 0
+	if o.year != nil {
+		year = *o.year
+		if year == 0 && !asOf.IsZero() {
+			year = asOf.Year()
+		} else if year == 0 {
+			year = store.Today().Year()
+		}
+	}
+	personal := o.personal != nil && *o.personal
+	write := func(w io.Writer) error {
+		switch kind {
+		case "report":
+			return export.WriteReport(ctx, store, export.ReportOptions{
+				Year: year, AsOf: asOf, Lang: *o.lang, Personal: personal, Association: *o.name,
+			}, w)
+		case "data":
+			return export.Data(ctx, store, w, personal)
+		case "template":
+			return export.Template(ctx, store, w)
+		}
+		return export.Fees(ctx, store, year, w, personal)
+	}
+	if *o.out == "-" {
+		return write(stdout)
+	}
+	// A workbook with contacts is readable by its owner only.
+	mode := os.FileMode(0o644)
+	if personal {
+		mode = 0o600
+	}
+	if err := writeFileAtomically(*o.out, mode, write); err != nil {
+		return err
+	}
+	note := ""
+	if personal {
+		note = " (with personal data)"
+	}
+	fmt.Fprintf(stdout, "wrote the %s export to %s%s\n", kind, *o.out, note)
+	return nil
+}
+
+// writeFileAtomically writes path with mode through a temporary file beside
+// it, so that a failed export leaves no half-written workbook and an old one
+// stays whole.
+func writeFileAtomically(path string, mode os.FileMode, write func(io.Writer) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".malbild-export-*.xlsx")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if err := write(tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp.Name(), mode); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}

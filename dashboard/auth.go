@@ -1,0 +1,97 @@
+package dashboard
+
+import (
+	"crypto/subtle"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+
+	"malbild/analytics"
+)
+
+// sessionCookie holds the session id; the database keeps only its hash.
+const sessionCookie = "malbild_session"
+
+// user is who makes the request: from the session cookie, or from an API
+// token (which has no CSRF token and may only read).
+type user struct {
+	Name, Role string
+	CSRF       string
+	sessionID  string
+}
+
+const userKey = "malbild.user"
+
+// identify finds the request's user, if any: a session cookie, or for the
+// API a bearer token. It never refuses; require does.
+func (s *Server) identify(c *fiber.Ctx) error {
+	ctx := c.UserContext()
+	if id := c.Cookies(sessionCookie); id != "" {
+		if sess, err := s.store.SessionByID(ctx, id); err == nil {
+			c.Locals(userKey, user{Name: sess.Account.Name, Role: sess.Account.Role, CSRF: sess.CSRFToken, sessionID: id})
+			return c.Next()
+		}
+	}
+	if token, ok := strings.CutPrefix(c.Get(fiber.HeaderAuthorization), "Bearer "); ok && isAPI(c) {
+		if a, err := s.store.AccountByToken(ctx, strings.TrimSpace(token)); err == nil {
+			c.Locals(userKey, user{Name: a.Name, Role: a.Role})
+		}
+	}
+	return c.Next()
+}
+
+// currentUser is the request's user; ok is false for anonymous requests.
+func currentUser(c *fiber.Ctx) (user, bool) {
+	u, ok := c.Locals(userKey).(user)
+	return u, ok
+}
+
+// require lets a request through when its user has at least the role: an
+// anonymous page request goes to the login page, an anonymous API request
+// gets 401, a user without the role 403. State-changing requests must carry
+// the session's CSRF token.
+func (s *Server) require(role string) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		u, ok := currentUser(c)
+		if !ok {
+			if isAPI(c) || c.Method() != fiber.MethodGet {
+				return fiber.NewError(http.StatusUnauthorized, translate(lang(c), "auth.required"))
+			}
+			return c.Redirect("/login?next="+url.QueryEscape(c.OriginalURL()), fiber.StatusSeeOther)
+		}
+		if analytics.RoleRank(u.Role) < analytics.RoleRank(role) {
+			return fiber.NewError(http.StatusForbidden, translate(lang(c), "auth.forbidden"))
+		}
+		if c.Method() != fiber.MethodGet && c.Method() != fiber.MethodHead && !validCSRF(c, u) {
+			return fiber.NewError(http.StatusForbidden, translate(lang(c), "auth.csrf"))
+		}
+		return c.Next()
+	}
+}
+
+// validCSRF compares the form field or header with the session's token.
+func validCSRF(c *fiber.Ctx, u user) bool {
+	sent := c.FormValue("_csrf")
+	if sent == "" {
+		sent = c.Get("X-CSRF-Token")
+	}
+	return u.CSRF != "" && subtle.ConstantTimeCompare([]byte(sent), []byte(u.CSRF)) == 1
+}
+
+// showPersonal says whether the request may see personal data (contacts):
+// editors and admins only. Viewers' pages, API answers and exports are
+// built without it, not merely hidden.
+func (s *Server) showPersonal(c *fiber.Ctx) bool {
+	u, ok := currentUser(c)
+	return ok && analytics.RoleRank(u.Role) >= analytics.RoleRank(analytics.RoleEditor)
+}
+
+// actor names the user in the audit log and in import batches.
+func actor(c *fiber.Ctx) string {
+	if u, ok := currentUser(c); ok {
+		return u.Name
+	}
+	return "anonymous"
+}

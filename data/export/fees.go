@@ -1,0 +1,221 @@
+package export
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"malbild/analytics"
+)
+
+// Fees writes the fee list of year for invoicing (DESIGN "Export",
+// Avgiftslista) to w: a sheet with every membership row that overlaps the
+// year as store.Fees gives it (member, organisation number, group,
+// population, band, membership period, the contribution due in the first
+// year, half on rejoining, the annual fee for the months billed, the sum and
+// a note), totals below; and a sheet of the sums per group and in all.
+// Contacts are included only when personal is true. No fee schedule for the
+// year is ENotFound; a year outside 1900–2999 is EInvalid.
+func Fees(ctx context.Context, s *analytics.Store, year int, w io.Writer, personal bool) error {
+	fees, err := s.Fees(ctx, year)
+	if err != nil {
+		return err
+	}
+	contacts := map[int64]analytics.Member{}
+	if personal {
+		members, err := readMembers(ctx, s)
+		if err != nil {
+			return err
+		}
+		for _, m := range members {
+			contacts[m.ID] = m
+		}
+	}
+	groups, err := groupOrder(ctx, s)
+	if err != nil {
+		return err
+	}
+	b, err := newBook(fmt.Sprintf("Avgiftslista %d", year), LangSv)
+	if err != nil {
+		return err
+	}
+	if err := b.writeTable(b.feeTable(year, fees, contacts, personal)); err != nil {
+		b.f.Close()
+		return err
+	}
+	if err := b.writeTable(b.groupTable(year, fees, groups)); err != nil {
+		b.f.Close()
+		return err
+	}
+	return writeAndClose(b.f, w)
+}
+
+// Columns of the fee list that the totals fill.
+const (
+	feeContributionCol = 9
+	feeAnnualCol       = 10
+	feeTotalCol        = 12
+)
+
+func (b *book) feeTable(year int, fees []analytics.Fee, contacts map[int64]analytics.Member, personal bool) table {
+	cols := []column{
+		{header: "Medlem"},
+		{header: "Organisationsnummer", style: b.st.text},
+		{header: "Grupp"},
+		{header: "Typ"},
+		{header: "Invånare", style: b.st.integer},
+		{header: "Avgiftsklass"},
+		{header: "Medlem sedan", style: b.st.date},
+		{header: "Utträde", style: b.st.date},
+		{header: "Medlemsinsats", style: b.st.money},
+		{header: fmt.Sprintf("Årsavgift %d", year), style: b.st.money},
+		{header: "Månader", style: b.st.integer},
+		{header: "Att betala", style: b.st.money},
+		{header: "Anmärkning"},
+	}
+	if personal {
+		cols = append(cols, column{header: "Kontaktperson"}, column{header: "E-post"})
+	}
+	var contribution, annual, total float64
+	for _, f := range fees {
+		contribution += f.Contribution
+		annual += f.AnnualFee
+		total += f.Total
+	}
+	footer := make([]any, feeTotalCol)
+	footer[0] = fmt.Sprintf("Summa (%d medlemskap)", len(fees))
+	footer[feeContributionCol-1] = excelize.Cell{StyleID: b.st.totalMoney, Value: roundToOre(contribution)}
+	footer[feeAnnualCol-1] = excelize.Cell{StyleID: b.st.totalMoney, Value: roundToOre(annual)}
+	footer[feeTotalCol-1] = excelize.Cell{StyleID: b.st.totalMoney, Value: roundToOre(total)}
+	return table{
+		sheet:   fmt.Sprintf("Avgiftslista %d", year),
+		columns: cols,
+		rows:    len(fees),
+		row: func(i int, dst []any) []any {
+			f := fees[i]
+			dst = append(dst, f.Name, f.OrgNumber, f.Group, kindLabel(LangSv, f.Kind), f.Population, bandLabel(f),
+				f.JoinedOn, f.LeftOn, f.Contribution, f.AnnualFee, f.Months, f.Total, feeNote(f))
+			if personal {
+				m := contacts[f.MemberID]
+				dst = append(dst, m.ContactName, m.ContactEmail)
+			}
+			return dst
+		},
+		footer:     [][]any{footer},
+		freezeCols: 1,
+	}
+}
+
+// noGroup names the members that joined on their own in the group sums.
+const noGroup = "Utan grupp"
+
+// groupTable sums the fee list per group, groups in Swedish order and the
+// members without a group last, with the total below.
+func (b *book) groupTable(year int, fees []analytics.Fee, order []string) table {
+	type sums struct {
+		members                     int
+		contribution, annual, total float64
+	}
+	byGroup := map[string]*sums{}
+	var all sums
+	for _, f := range fees {
+		g := byGroup[f.Group]
+		if g == nil {
+			g = &sums{}
+			byGroup[f.Group] = g
+		}
+		for _, s := range []*sums{g, &all} {
+			s.members++
+			s.contribution += f.Contribution
+			s.annual += f.AnnualFee
+			s.total += f.Total
+		}
+	}
+	var names []string
+	for _, name := range append(order, "") {
+		if byGroup[name] != nil {
+			names = append(names, name)
+		}
+	}
+	money := func(v float64) excelize.Cell { return excelize.Cell{StyleID: b.st.totalMoney, Value: roundToOre(v)} }
+	return table{
+		sheet: "Per grupp",
+		columns: []column{
+			{header: "Grupp"},
+			{header: "Medlemskap", style: b.st.integer},
+			{header: "Medlemsinsats", style: b.st.money},
+			{header: fmt.Sprintf("Årsavgift %d", year), style: b.st.money},
+			{header: "Att betala", style: b.st.money},
+		},
+		rows: len(names),
+		row: func(i int, dst []any) []any {
+			g := byGroup[names[i]]
+			label := names[i]
+			if label == "" {
+				label = noGroup
+			}
+			return append(dst, label, g.members, roundToOre(g.contribution), roundToOre(g.annual), roundToOre(g.total))
+		},
+		footer: [][]any{{"Summa", excelize.Cell{StyleID: b.st.totalInt, Value: all.members},
+			money(all.contribution), money(all.annual), money(all.total)}},
+	}
+}
+
+// groupOrder lists the groups of the members in Swedish order.
+func groupOrder(ctx context.Context, s *analytics.Store) ([]string, error) {
+	return query(ctx, s, `SELECT DISTINCT group_name FROM members WHERE group_name <> '' ORDER BY group_name`,
+		func(g *string, _ *struct{}) []any { return []any{g} }, nil)
+}
+
+// bandLabel names a fee's row of the schedule: "15 000–25 000" for a
+// municipality's band, "övriga organisationer" for the others.
+func bandLabel(f analytics.Fee) string {
+	switch f.Category {
+	case "":
+		return ""
+	case "ovrig":
+		return "övriga organisationer"
+	}
+	if f.PopulationTo == nil {
+		return "från " + thousands(f.PopulationFrom)
+	}
+	return thousands(f.PopulationFrom) + "–" + thousands(*f.PopulationTo)
+}
+
+// feeNote explains a fee that is not the plain annual fee.
+func feeNote(f analytics.Fee) string {
+	var notes []string
+	switch {
+	case f.Category == "":
+		notes = append(notes, "ingen avgiftsklass passar (invånare saknas?)")
+	case f.FirstYear && f.Rejoined:
+		notes = append(notes, "återinträde: halv medlemsinsats")
+	case f.FirstYear:
+		notes = append(notes, "nytt medlemskap: medlemsinsats")
+	}
+	if f.FirstYear && f.Months < 12 {
+		notes = append(notes, fmt.Sprintf("årsavgift för %d av 12 månader", f.Months))
+	}
+	return strings.Join(notes, "; ")
+}
+
+// thousands writes n with spaces between the thousands: 15 000.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// roundToOre rounds an amount in SEK to öre, as analytics does.
+func roundToOre(sek float64) float64 { return math.Round(sek*100) / 100 }

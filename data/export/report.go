@@ -1,0 +1,104 @@
+package export
+
+import (
+	"context"
+	"io"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"malbild/analytics"
+)
+
+// DefaultAssociation is the association's name on a report that names none.
+const DefaultAssociation = "Föreningen"
+
+// ReportOptions choose the annual meeting report.
+type ReportOptions struct {
+	Year int // the business plan's year, 1900–2999
+	// AsOf is the day the numbers are taken on; the zero time means 31
+	// December of Year, or today while that lies ahead. A day before 1
+	// January of Year is EInvalid.
+	AsOf        time.Time
+	Lang        string // LangSv (the default) or LangEn: texts and sheet names
+	Personal    bool   // include contact names and e-mail addresses
+	Association string // the association's name on the summary; "" is DefaultAssociation
+}
+
+// Report builds the annual meeting report (DESIGN "Export", Årsmötesrapport)
+// of o.Year as of o.AsOf: the sheets summary (key figures as store.Metrics
+// gives them, every goal as store.EvaluateGoals gives it, its status in
+// colour), charts (members against goal 1's target, coverage per service
+// against 75 %, municipalities per network against 20), members, services,
+// networks, the member × service matrix and the development over the year.
+// The caller closes the file. Errors of the store pass through with their
+// codes; bad options are EInvalid.
+func Report(ctx context.Context, s *analytics.Store, o ReportOptions) (*excelize.File, error) {
+	o, err := o.resolve(s.Today())
+	if err != nil {
+		return nil, err
+	}
+	d, err := gather(ctx, s, o)
+	if err != nil {
+		return nil, err
+	}
+	b, err := newBook(tr(o.Lang, "title", o.Year)+" – "+o.Association, o.Lang)
+	if err != nil {
+		return nil, err
+	}
+	for _, write := range []func(*reportData) error{
+		b.summarySheet, b.chartsSheet, b.membersSheet, b.servicesSheet, b.networksSheet,
+		b.matrixSheet, b.developmentSheet,
+	} {
+		if err := write(d); err != nil {
+			b.f.Close()
+			return nil, err
+		}
+	}
+	// The summary, the file's first sheet, is its active sheet already:
+	// SetActiveSheet would parse every streamed sheet back.
+	return b.f, nil
+}
+
+// WriteReport writes the report of Report to w.
+func WriteReport(ctx context.Context, s *analytics.Store, o ReportOptions, w io.Writer) error {
+	f, err := Report(ctx, s, o)
+	if err != nil {
+		return err
+	}
+	return writeAndClose(f, w)
+}
+
+// resolve checks the options and fills in the defaults.
+func (o ReportOptions) resolve(today time.Time) (ReportOptions, error) {
+	if o.Year < 1900 || o.Year > 2999 {
+		return o, analytics.Errorf(analytics.EInvalid, "year %d is out of range: give a year from 1900 to 2999", o.Year)
+	}
+	switch o.Lang {
+	case "":
+		o.Lang = LangSv
+	case LangSv, LangEn:
+	default:
+		return o, analytics.Errorf(analytics.EInvalid, "language %q: write sv or en", o.Lang)
+	}
+	if o.Association == "" {
+		o.Association = DefaultAssociation
+	}
+	first := time.Date(o.Year, time.January, 1, 0, 0, 0, 0, time.UTC)
+	if o.AsOf.IsZero() {
+		o.AsOf = time.Date(o.Year, time.December, 31, 0, 0, 0, 0, time.UTC)
+		if today.Before(o.AsOf) {
+			o.AsOf = today
+		}
+	}
+	y, m, d := o.AsOf.Date()
+	o.AsOf = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	if o.AsOf.Before(first) {
+		return o, analytics.Errorf(analytics.EInvalid, "the day %s lies before the year %d: give a day in %d or later",
+			o.AsOf.Format(time.DateOnly), o.Year, o.Year)
+	}
+	if o.AsOf.Year() > 2999 {
+		return o, analytics.Errorf(analytics.EInvalid, "the day %s is out of range", o.AsOf.Format(time.DateOnly))
+	}
+	return o, nil
+}

@@ -1,0 +1,128 @@
+package export
+
+import (
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+
+	"malbild/data/reference"
+)
+
+// membersSheet lists the members active on the report's day: name, kind,
+// code, county, population, group, since when, how many services and
+// networks, the annual fee of the year, and the contact only when personal
+// data is asked for. A total row follows.
+func (b *book) membersSheet(d *reportData) error {
+	cols := []column{
+		{header: tr(d.Lang, "name")},
+		{header: tr(d.Lang, "kind")},
+		{header: tr(d.Lang, "code")},
+		{header: tr(d.Lang, "county")},
+		{header: tr(d.Lang, "population"), style: b.st.integer},
+		{header: tr(d.Lang, "group")},
+		{header: tr(d.Lang, "joined"), style: b.st.date},
+		{header: tr(d.Lang, "services"), style: b.st.integer},
+		{header: tr(d.Lang, "networks"), style: b.st.integer},
+		{header: tr(d.Lang, "fee", d.Year), style: b.st.money},
+	}
+	if d.Personal {
+		cols = append(cols, column{header: tr(d.Lang, "contact")}, column{header: tr(d.Lang, "email")})
+	}
+	population, fees := 0, 0.0
+	for _, m := range d.members {
+		population += m.Population
+		fees += d.fees[m.ID]
+	}
+	footer := make([]any, 10)
+	footer[0] = tr(d.Lang, "total")
+	footer[4] = excelize.Cell{StyleID: b.st.totalInt, Value: population}
+	if d.fees != nil {
+		footer[9] = excelize.Cell{StyleID: b.st.totalMoney, Value: roundToOre(fees)}
+	}
+	return b.writeTable(table{
+		sheet:   tr(d.Lang, "sheet.members"),
+		columns: cols,
+		rows:    len(d.members),
+		row: func(i int, dst []any) []any {
+			m := d.members[i]
+			var fee any
+			if f, ok := d.fees[m.ID]; ok {
+				fee = f
+			}
+			var population any
+			if m.Population > 0 {
+				population = m.Population
+			}
+			dst = append(dst, m.Name, kindLabel(d.Lang, m.Kind), m.Code, countyName(m.CountyCode), population,
+				m.Group, m.JoinedOn, m.services, m.networks, fee)
+			if d.Personal {
+				dst = append(dst, m.ContactName, m.ContactEmail)
+			}
+			return dst
+		},
+		footer:     [][]any{footer},
+		freezeCols: 1,
+	})
+}
+
+// matrixSheet is the member × service matrix: a row per member active on
+// the report's day, a column per service and network that runs or has
+// participants, "x" where the member takes part that day, and the count of
+// participants per column below.
+func (b *book) matrixSheet(d *reportData) error {
+	index := make(map[int64]int, len(d.columns))
+	longest := 0
+	cols := []column{{header: tr(d.Lang, "member")}}
+	for i, s := range d.columns {
+		index[s.ServiceID] = i
+		longest = max(longest, utf8.RuneCountInString(s.Name))
+		cols = append(cols, column{header: s.Name, style: b.st.mark, width: 4.5, headStyle: b.st.matrixHeader})
+	}
+	nameWidth := utf8.RuneCountInString(cols[0].header)
+	for _, m := range d.members {
+		nameWidth = max(nameWidth, utf8.RuneCountInString(m.Name))
+	}
+	cols[0].width = float64(min(nameWidth+2, maxWidth))
+	counts := make([]int, len(d.columns))
+	for _, m := range d.members {
+		for _, id := range d.active[m.ID] {
+			if j, ok := index[id]; ok {
+				counts[j]++
+			}
+		}
+	}
+	footer := []any{tr(d.Lang, "count")}
+	for _, n := range counts {
+		footer = append(footer, excelize.Cell{StyleID: b.st.totalInt, Value: n})
+	}
+	return b.writeTable(table{
+		sheet:   tr(d.Lang, "sheet.matrix"),
+		columns: cols,
+		rows:    len(d.members),
+		row: func(i int, dst []any) []any {
+			m := d.members[i]
+			dst = append(dst, m.Name)
+			for range d.columns {
+				dst = append(dst, nil)
+			}
+			for _, id := range d.active[m.ID] {
+				if j, ok := index[id]; ok {
+					dst[1+j] = "x"
+				}
+			}
+			return dst
+		},
+		footer:     [][]any{footer},
+		freezeCols: 1,
+		headHeight: min(float64(longest)*6.5+8, 160),
+	})
+}
+
+// countyName is the county's name for its code, or the code itself when
+// the reference data does not know it.
+func countyName(code string) string {
+	if c, ok := reference.CountyByCode(code); ok {
+		return c.Name
+	}
+	return code
+}

@@ -1,0 +1,55 @@
+package export
+
+import "time"
+
+// Reference lines of DESIGN "Pages": a service used by three quarters of the
+// members, a network with 20 municipalities.
+const (
+	serviceShareLine     = 0.75
+	networkMunicipalLine = 20
+)
+
+// Columns of the services and networks sheets that the charts refer to.
+const (
+	svcNameCol           = 1
+	svcMunicipalitiesCol = 4
+	svcShareCol          = 5
+	svcLineCol           = 7
+)
+
+// servicesSheet lists the services with participants, share of the members,
+// the change in participants from the same day a year earlier and the 75 %
+// line the coverage chart draws.
+func (b *book) servicesSheet(d *reportData) error {
+	return b.serviceTable(d, tr(d.Lang, "sheet.services"), tr(d.Lang, "service"), d.services,
+		tr(d.Lang, "line.share"), serviceShareLine, b.st.percent)
+}
+
+// networksSheet lists the networks as servicesSheet does the services, with
+// the line of 20 municipalities.
+func (b *book) networksSheet(d *reportData) error {
+	return b.serviceTable(d, tr(d.Lang, "sheet.networks"), tr(d.Lang, "network"), d.networks,
+		tr(d.Lang, "line.network"), networkMunicipalLine, b.st.integer)
+}
+
+func (b *book) serviceTable(d *reportData, sheet, name string, lines []serviceLine, lineHeader string, line any, lineStyle int) error {
+	return b.writeTable(table{
+		sheet: sheet,
+		columns: []column{
+			{header: name},
+			{header: tr(d.Lang, "area")},
+			{header: tr(d.Lang, "participants"), style: b.st.integer},
+			{header: tr(d.Lang, "municipalities"), style: b.st.integer},
+			{header: tr(d.Lang, "share"), style: b.st.percent},
+			{header: tr(d.Lang, "change", d.yearAgo.Format(time.DateOnly)), style: b.st.integer},
+			{header: lineHeader, style: lineStyle},
+		},
+		rows: len(lines),
+		row: func(i int, dst []any) []any {
+			s := lines[i]
+			return append(dst, s.Name, s.Area, s.Participants, s.Municipalities, s.Share,
+				s.Participants-s.before, line)
+		},
+		freezeCols: 1,
+	})
+}

@@ -1,0 +1,236 @@
+package export
+
+import (
+	"cmp"
+	"strconv"
+	"time"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// column is one column of a table sheet.
+type column struct {
+	header    string
+	style     int     // the style of the values; 0: general
+	width     float64 // 0: fitted to the header and the values
+	headStyle int     // the header's style; 0: the ordinary header style
+}
+
+// table is a sheet of one header row, the rows and optional footer rows
+// (totals) below them, streamed row by row. Row i (0-based) is made by row,
+// which may reuse dst; its values are what cell accepts, or an
+// excelize.Cell whose style replaces the column's.
+type table struct {
+	sheet      string
+	columns    []column
+	rows       int
+	row        func(i int, dst []any) []any
+	footer     [][]any // outside the autofilter; values may be excelize.Cell
+	freezeCols int     // columns kept in view when scrolling right
+	headHeight float64 // the header row's height in points; 0: fitted to wrapped headers
+	// decorate, if not nil, adds to the sheet (drop-down lists) before the
+	// stream ends.
+	decorate func(sheet string) error
+}
+
+// Widths of fitted columns, in characters.
+const (
+	minWidth       = 6
+	maxWidth       = 60
+	maxHeaderWidth = 24 // longer headers wrap
+)
+
+// writeTable adds the table as a new sheet: frozen header row, autofilter
+// over header and rows, fitted column widths, the header repeated on every
+// printed page. Strings are written as text, never as formulas.
+func (b *book) writeTable(t table) error {
+	if err := b.addSheet(t.sheet, "A1:"+cellName(len(t.columns), t.rows+1)); err != nil {
+		return err
+	}
+	sw, err := b.f.NewStreamWriter(t.sheet)
+	if err != nil {
+		return err
+	}
+	widths := t.widths()
+	for i, w := range widths {
+		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
+			return err
+		}
+	}
+	if err := sw.SetPanes(freezePanes(t.freezeCols)); err != nil {
+		return err
+	}
+	if err := b.writeHeader(sw, t, widths); err != nil {
+		return err
+	}
+	if err := t.writeRows(sw); err != nil {
+		return err
+	}
+	if err := b.writeFooter(sw, t); err != nil {
+		return err
+	}
+	if err := b.repeatHeader(t.sheet, 1); err != nil {
+		return err
+	}
+	if t.decorate != nil {
+		if err := t.decorate(t.sheet); err != nil {
+			return err
+		}
+	}
+	return sw.Flush()
+}
+
+// writeHeader writes the header row, tall enough for wrapped headers.
+func (b *book) writeHeader(sw *excelize.StreamWriter, t table, widths []float64) error {
+	height := t.headHeight
+	if height == 0 {
+		for i, c := range t.columns {
+			height = max(height, wrappedHeight(c.header, widths[i]))
+		}
+	}
+	header := make([]any, len(t.columns))
+	for i, c := range t.columns {
+		header[i] = excelize.Cell{StyleID: cmp.Or(c.headStyle, b.st.header), Value: c.header}
+	}
+	return sw.SetRow("A1", header, excelize.RowOpts{Height: height})
+}
+
+// writeRows writes the rows below the header, each value in its column's
+// style unless it brings its own.
+func (t table) writeRows(sw *excelize.StreamWriter) error {
+	var dst []any
+	out := make([]any, len(t.columns))
+	for i := 0; i < t.rows; i++ {
+		dst = t.row(i, dst[:0])
+		for j, c := range t.columns {
+			out[j] = nil
+			if j >= len(dst) {
+				continue
+			}
+			style := c.style
+			if own, ok := dst[j].(excelize.Cell); ok && own.StyleID != 0 {
+				style = own.StyleID
+			}
+			if v := cell(dst[j]); v != nil {
+				out[j] = excelize.Cell{StyleID: style, Value: v}
+			}
+		}
+		if err := sw.SetRow(cellName(1, i+2), out); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeFooter writes the footer rows after a blank row, in bold unless a
+// value brings its own style.
+func (b *book) writeFooter(sw *excelize.StreamWriter, t table) error {
+	for i, values := range t.footer {
+		row := make([]any, len(values))
+		for j, v := range values {
+			if c, ok := v.(excelize.Cell); ok {
+				row[j] = c
+			} else if v = cell(v); v != nil {
+				row[j] = excelize.Cell{StyleID: b.st.bold, Value: v}
+			}
+		}
+		if err := sw.SetRow(cellName(1, t.rows+3+i), row); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// freezePanes keeps the header row, and cols columns, in view.
+func freezePanes(cols int) *excelize.Panes {
+	pane := "bottomLeft"
+	if cols > 0 {
+		pane = "bottomRight"
+	}
+	return &excelize.Panes{Freeze: true, XSplit: cols, YSplit: 1, TopLeftCell: cellName(cols+1, 2), ActivePane: pane}
+}
+
+// widths fits every column without a fixed width to its header and values.
+func (t table) widths() []float64 {
+	out := make([]float64, len(t.columns))
+	fit := false
+	for i, c := range t.columns {
+		out[i] = c.width
+		if c.width == 0 {
+			fit = true
+			out[i] = float64(min(utf8.RuneCountInString(c.header), maxHeaderWidth))
+		}
+	}
+	if !fit {
+		return out
+	}
+	var dst []any
+	measure := func(values []any) {
+		for j, v := range values {
+			if j < len(t.columns) && t.columns[j].width == 0 {
+				out[j] = max(out[j], float64(textWidth(v)))
+			}
+		}
+	}
+	for i := 0; i < t.rows; i++ {
+		dst = t.row(i, dst[:0])
+		measure(dst)
+	}
+	for _, values := range t.footer {
+		measure(values)
+	}
+	for i, c := range t.columns {
+		if c.width == 0 {
+			out[i] = min(max(out[i]+2, minWidth), maxWidth)
+		}
+	}
+	return out
+}
+
+// cell turns a value of the domain into one a cell holds: nil for what has
+// no value (an empty string, a nil pointer, the zero date).
+func cell(v any) any {
+	switch v := v.(type) {
+	case string:
+		if v == "" {
+			return nil
+		}
+	case *float64:
+		if v == nil {
+			return nil
+		}
+		return *v
+	case *int:
+		if v == nil {
+			return nil
+		}
+		return *v
+	case time.Time:
+		if v.IsZero() {
+			return nil
+		}
+	case excelize.Cell:
+		return cell(v.Value)
+	}
+	return v
+}
+
+// textWidth is about how many characters v takes when shown.
+func textWidth(v any) int {
+	switch v := cell(v).(type) {
+	case nil:
+		return 0
+	case string:
+		return utf8.RuneCountInString(v)
+	case int:
+		n := len(strconv.Itoa(v))
+		return n + n/3
+	case float64:
+		n := len(strconv.FormatFloat(v, 'f', 2, 64))
+		return n + n/3
+	case time.Time:
+		return len(fmtDate)
+	}
+	return 8
+}

@@ -1,0 +1,44 @@
+package export
+
+import (
+	"context"
+	"io"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestTextsAreComplete(t *testing.T) {
+	for key, pair := range texts {
+		if pair[0] == "" || pair[1] == "" {
+			t.Errorf("%s lacks a text: %q", key, pair)
+		}
+		if strings.HasPrefix(key, "sheet.") {
+			for _, name := range pair {
+				if utf8.RuneCountInString(name) > 31 || strings.ContainsAny(name, `[]:*?/\'`) {
+					t.Errorf("%q cannot name a sheet", name)
+				}
+			}
+		}
+	}
+}
+
+// Every text a report shows comes from the catalogue: a key missing there
+// would show as "[key]".
+func TestReportsShowNoMissingText(t *testing.T) {
+	s := demoStore(t)
+	for _, lang := range []string{LangSv, LangEn} {
+		f, _ := workbook(t, func(w io.Writer) error {
+			return WriteReport(context.Background(), s, ReportOptions{Year: 2022, Lang: lang, Personal: true}, w)
+		})
+		for _, sheet := range f.GetSheetList() {
+			for r, row := range rows(t, f, sheet) {
+				for c, v := range row {
+					if strings.HasPrefix(v, "[") && strings.HasSuffix(v, "]") {
+						t.Errorf("%s %s!%s: %q", lang, sheet, cellName(c+1, r+1), v)
+					}
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,128 @@
+// Package importer reads the office's spreadsheets, .xlsx workbooks and CSV
+// files, into Målbild's registry (DESIGN "Import").
+//
+// Preview reads a file and says what importing it would do: each sheet's
+// kind, recognised from its headers, the columns understood, the rows that
+// are new, changed or unchanged, and every problem at its place. Commit
+// applies a file in one transaction, or nothing when any row has an error,
+// and records it as a batch; Undo takes the newest batch back. Importing
+// the same file twice changes nothing the second time.
+//
+// The package holds no state of its own: every call reads the database
+// afresh, so it can run beside other writers of the same store.
+package importer
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"malbild/analytics"
+)
+
+// File is a file to import: its name, as the user knows it, and its bytes.
+type File struct {
+	Name string
+	Data []byte
+}
+
+// Options tune an import.
+type Options struct {
+	// Lang is the language of messages and labels: "sv" (the default) or "en".
+	Lang string
+	// Actor names who imports, for the batch and the audit log.
+	Actor string
+	// Day is the import date: the day a wide participation sheet pictures
+	// when it names none, and the date a manual goal's new status is set
+	// on. Zero means the store's today.
+	Day time.Time
+	// Fingerprint, when not empty, makes Commit refuse unless it would
+	// write exactly the changes of the preview with this Plan.Fingerprint.
+	Fingerprint string
+}
+
+// Result is a committed import.
+type Result struct {
+	Plan *Plan
+	// Batch is the recorded import; nil when the file changed nothing and
+	// so nothing was recorded.
+	Batch *Batch
+}
+
+// Preview reads the file and returns what importing it would do. Nothing is
+// written. A file that cannot be read at all gives a *FileError; problems in
+// its rows are in the Plan.
+func Preview(ctx context.Context, s *analytics.Store, f File, o Options) (*Plan, error) {
+	o = withDefaults(s, o)
+	// A transaction that is never committed gives one consistent view of
+	// all tables while they are read.
+	tx, err := s.DB.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	return buildPlan(ctx, tx, f, o)
+}
+
+// Commit imports the file: it makes the plan again inside one transaction
+// and writes all of it, records the batch (actor, time, file name,
+// checksum, counts) and what it changed, or writes nothing. When the plan
+// has errors, or its fingerprint differs from Options.Fingerprint, the
+// error is an *analytics.Error (EInvalid, EConflict) and the Result still
+// carries the Plan, to show why. A file that cannot be read gives a
+// *FileError and no Result.
+func Commit(ctx context.Context, s *analytics.Store, f File, o Options) (*Result, error) {
+	o = withDefaults(s, o)
+	tx, err := s.DB.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	plan, err := buildPlan(ctx, tx, f, o)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{Plan: plan}
+	switch {
+	case plan.HasErrors():
+		return res, analytics.Errorf(analytics.EInvalid, "%s", msg(o.Lang, "commit.errors", plan.Errors))
+	case o.Fingerprint != "" && o.Fingerprint != plan.Fingerprint:
+		return res, analytics.Errorf(analytics.EConflict, "%s", msg(o.Lang, "commit.changed"))
+	case plan.Changes() == 0:
+		return res, nil
+	}
+	log, err := plan.reg.write(ctx, tx)
+	if err != nil {
+		return res, conflictOr(o.Lang, err)
+	}
+	batch, err := recordBatch(ctx, tx, s.Now(), o.Actor, plan, log)
+	if err != nil {
+		return res, conflictOr(o.Lang, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return res, conflictOr(o.Lang, err)
+	}
+	res.Batch = batch
+	return res, nil
+}
+
+func withDefaults(s *analytics.Store, o Options) Options {
+	o.Lang = language(o.Lang)
+	if o.Day.IsZero() {
+		o.Day = s.Today()
+	}
+	o.Day = day(o.Day)
+	if o.Actor == "" {
+		o.Actor = "system"
+	}
+	return o
+}
+
+// conflictOr explains DuckDB's answer to two writers changing the same row
+// at once; other errors are internal.
+func conflictOr(lang string, err error) error {
+	if err != nil && strings.Contains(err.Error(), "Conflict") {
+		return analytics.Errorf(analytics.EConflict, "%s", msg(lang, "commit.conflict"))
+	}
+	return err
+}

@@ -1,0 +1,175 @@
+package importer
+
+import (
+	"context"
+	"database/sql"
+	"slices"
+
+	"malbild/analytics"
+)
+
+// registry is the database's registry in memory, as read when a plan is
+// made, with the rows the file adds and changes applied to it. Rows the file
+// adds get negative ids until Commit writes them. Every lookup the sheets
+// make goes through it, so a later sheet sees what an earlier one added.
+type registry struct {
+	members       []*analytics.Member
+	memberByID    map[int64]*analytics.Member
+	byCode        map[string][]*analytics.Member // code → membership rows
+	byOrg         map[string][]*analytics.Member
+	byName        map[string][]*analytics.Member // folded name → membership rows
+	services      []*analytics.Service
+	serviceByName map[string]*analytics.Service // folded name
+	serviceByID   map[int64]*analytics.Service
+	parts         map[[2]int64][]*analytics.Participation // (member id, service id)
+	eventsByName  map[string][]*analytics.Event
+	eventByID     map[int64]*analytics.Event
+	attendance    map[[2]int64]*analytics.Attendance // (event id, member id)
+	goals         map[goalKey]*analytics.Goal
+	fees          map[feeKey]*analytics.FeeBand
+	lastTempID    int64
+
+	memberChanges     changes[analytics.Member]
+	serviceChanges    changes[analytics.Service]
+	partChanges       changes[analytics.Participation]
+	eventChanges      changes[analytics.Event]
+	attendanceChanges changes[analytics.Attendance]
+	goalChanges       changes[analytics.Goal]
+	feeChanges        changes[analytics.FeeBand]
+}
+
+type goalKey struct {
+	year int
+	key  string
+}
+
+type feeKey struct {
+	year     int
+	category string
+	from     int
+}
+
+// changes records what a file does to one table: the rows it inserts, and
+// the rows it updates with their image before the first update.
+type changes[T any] struct {
+	inserted []*T
+	updated  []*T
+	isNew    map[*T]bool
+	before   map[*T]T
+}
+
+func (c *changes[T]) insert(row *T) {
+	if c.isNew == nil {
+		c.isNew = map[*T]bool{}
+	}
+	c.isNew[row] = true
+	c.inserted = append(c.inserted, row)
+}
+
+// touch must be called before row is modified: it keeps the image before
+// the first change of a row that exists in the database.
+func (c *changes[T]) touch(row *T) {
+	if c.isNew[row] {
+		return
+	}
+	if c.before == nil {
+		c.before = map[*T]T{}
+	}
+	if _, seen := c.before[row]; !seen {
+		c.before[row] = *row
+		c.updated = append(c.updated, row)
+	}
+}
+
+// nextTempID is an id for a row the file adds, negative until written.
+func (r *registry) nextTempID() int64 {
+	r.lastTempID--
+	return r.lastTempID
+}
+
+func newRegistry() *registry {
+	return &registry{
+		memberByID: map[int64]*analytics.Member{}, byCode: map[string][]*analytics.Member{},
+		byOrg: map[string][]*analytics.Member{}, byName: map[string][]*analytics.Member{},
+		serviceByName: map[string]*analytics.Service{}, serviceByID: map[int64]*analytics.Service{},
+		parts: map[[2]int64][]*analytics.Participation{}, eventsByName: map[string][]*analytics.Event{},
+		eventByID: map[int64]*analytics.Event{}, attendance: map[[2]int64]*analytics.Attendance{},
+		goals: map[goalKey]*analytics.Goal{}, fees: map[feeKey]*analytics.FeeBand{},
+	}
+}
+
+// addMember puts a membership row in the indexes.
+func (r *registry) addMember(m *analytics.Member) {
+	r.members = append(r.members, m)
+	r.memberByID[m.ID] = m
+	r.indexMember(m)
+}
+
+func (r *registry) indexMember(m *analytics.Member) {
+	if m.Code != "" {
+		r.byCode[m.Code] = append(r.byCode[m.Code], m)
+	}
+	if m.OrgNumber != "" {
+		r.byOrg[m.OrgNumber] = append(r.byOrg[m.OrgNumber], m)
+	}
+	r.byName[fold(m.Name)] = append(r.byName[fold(m.Name)], m)
+}
+
+func (r *registry) unindexMember(m *analytics.Member) {
+	drop := func(idx map[string][]*analytics.Member, key string) {
+		idx[key] = slices.DeleteFunc(idx[key], func(x *analytics.Member) bool { return x == m })
+	}
+	drop(r.byCode, m.Code)
+	drop(r.byOrg, m.OrgNumber)
+	drop(r.byName, fold(m.Name))
+}
+
+func (r *registry) addService(s *analytics.Service) {
+	r.services = append(r.services, s)
+	r.serviceByName[fold(s.Name)] = s
+	r.serviceByID[s.ID] = s
+}
+
+func (r *registry) addParticipation(p *analytics.Participation) {
+	k := [2]int64{p.MemberID, p.ServiceID}
+	r.parts[k] = append(r.parts[k], p)
+}
+
+func (r *registry) addEvent(e *analytics.Event) {
+	r.eventsByName[fold(e.Name)] = append(r.eventsByName[fold(e.Name)], e)
+	r.eventByID[e.ID] = e
+}
+
+// queryer is a *sql.DB or a *sql.Tx.
+type queryer interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// loadRegistry reads every table the import matches against.
+func loadRegistry(ctx context.Context, q queryer) (*registry, error) {
+	r := newRegistry()
+	for _, load := range []func() error{
+		func() error { return memberTable.selectAll(ctx, q, r.addMember) },
+		func() error { return serviceTable.selectAll(ctx, q, r.addService) },
+		func() error { return participationTable.selectAll(ctx, q, r.addParticipation) },
+		func() error { return eventTable.selectAll(ctx, q, r.addEvent) },
+		func() error {
+			return attendanceTable.selectAll(ctx, q, func(a *analytics.Attendance) {
+				r.attendance[[2]int64{a.EventID, a.MemberID}] = a
+			})
+		},
+		func() error {
+			return goalTable.selectAll(ctx, q, func(g *analytics.Goal) { r.goals[goalKey{g.Year, g.Key}] = g })
+		},
+		func() error {
+			return feeTable.selectAll(ctx, q, func(b *analytics.FeeBand) {
+				r.fees[feeKey{b.Year, b.Category, b.PopulationFrom}] = b
+			})
+		},
+	} {
+		if err := load(); err != nil {
+			return nil, err
+		}
+	}
+	return r, nil
+}

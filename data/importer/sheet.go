@@ -1,0 +1,167 @@
+package importer
+
+import (
+	"strings"
+)
+
+// read reads the sheet's rows into the registry, by its kind.
+func (s *sheet) read() error {
+	switch s.kind() {
+	case KindMembers:
+		return s.readMembers()
+	case KindServices:
+		return s.readServices()
+	case KindParticipation:
+		return s.readParticipations()
+	case KindEvents:
+		return s.readEvents()
+	case KindAttendance:
+		return s.readAttendance()
+	case KindGoals:
+		return s.readGoals()
+	case KindFees:
+		return s.readFees()
+	}
+	return s.readWide()
+}
+
+// describe records the sheet's kind and the columns the import understood.
+func (s *sheet) describe(kind Kind, headerRow int) {
+	s.plan.Kind, s.plan.KindLabel, s.plan.HeaderRow = kind, msg(s.b.lang, "kind."+string(kind)), headerRow
+	if s.head == nil {
+		return
+	}
+	for _, fs := range s.head.spec.fields {
+		if col, ok := s.head.columns[fs.field]; ok {
+			s.plan.Columns = append(s.plan.Columns, Column{Header: s.head.names[col], Field: string(fs.field),
+				Label: msg(s.b.lang, "field."+string(fs.field))})
+		}
+	}
+	for _, col := range s.head.ignored {
+		s.plan.Ignored = append(s.plan.Ignored, s.head.names[col])
+	}
+	for _, d := range s.head.dup {
+		s.plan.Ignored = append(s.plan.Ignored, s.head.names[d[1]])
+		s.warn(headerRow, s.head.names[d[1]], Cell{}, "sheet.duplicate_column", s.head.names[d[1]], s.head.names[d[0]])
+	}
+}
+
+// unknownKind reports a sheet whose headers match no kind, with the headers
+// each kind expects.
+func (s *sheet) unknownKind(row int) {
+	s.plan.HeaderRow = row
+	s.failAt(row, "", "", "sheet.unknown_kind", msg(s.b.lang, "sheet.expected"))
+}
+
+// each calls fn with every non-empty row below the header.
+func (s *sheet) each(headerRow int, fn func(row int, cells []Cell)) error {
+	return s.b.src.rows(s.plan.Name, func(row int, cells []Cell) bool {
+		if row <= headerRow || allEmpty(cells) {
+			return true
+		}
+		s.dataRows++
+		fn(row, cells)
+		return true
+	})
+}
+
+// has says whether the sheet has a column for f.
+func (s *sheet) has(f field) bool {
+	_, ok := s.head.columns[f]
+	return ok
+}
+
+// cell is the row's cell in f's column; an empty cell if there is none.
+func (s *sheet) cell(cells []Cell, f field) Cell {
+	col, ok := s.head.columns[f]
+	if !ok || col >= len(cells) {
+		return Cell{}
+	}
+	return cells[col]
+}
+
+// given says whether the sheet has f's column and the row's cell holds something.
+func (s *sheet) given(cells []Cell, f field) bool { return s.has(f) && !s.cell(cells, f).Empty() }
+
+// header is f's column header as written.
+func (s *sheet) header(f field) string {
+	if col, ok := s.head.columns[f]; ok {
+		return s.head.names[col]
+	}
+	return msg(s.b.lang, "field."+string(f))
+}
+
+// errorf and warnf record a problem with the value in f's column of row;
+// the message gets the value as its first argument, then args.
+func (s *sheet) errorf(row int, f field, c Cell, code string, args ...any) {
+	s.fail(row, s.header(f), c, code, args...)
+}
+
+func (s *sheet) warnf(row int, f field, c Cell, code string, args ...any) {
+	s.problem(SeverityWarning, row, s.header(f), c, code, args...)
+}
+
+func (s *sheet) fail(row int, column string, c Cell, code string, args ...any) {
+	s.problem(SeverityError, row, column, c, code, args...)
+}
+
+func (s *sheet) warn(row int, column string, c Cell, code string, args ...any) {
+	s.problem(SeverityWarning, row, column, c, code, args...)
+}
+
+func (s *sheet) failAt(row int, column, value, code string, args ...any) {
+	s.plan.Problems = append(s.plan.Problems, Problem{Sheet: s.plan.Name, Row: row, Column: column, Value: value,
+		Severity: SeverityError, Code: code, Message: msg(s.b.lang, code, args...)})
+}
+
+func (s *sheet) problem(severity string, row int, column string, c Cell, code string, args ...any) {
+	value := c.Text()
+	s.plan.Problems = append(s.plan.Problems, Problem{Sheet: s.plan.Name, Row: row, Column: column, Value: value,
+		Severity: severity, Code: code, Message: msg(s.b.lang, code, append([]any{value}, args...)...)})
+}
+
+// added, changed and unchanged record what a row does to a table.
+func (s *sheet) added(row int, table, label string) {
+	s.plan.New++
+	s.b.plan.Counts[table].New++
+	s.plan.Rows = append(s.plan.Rows, RowChange{Row: row, Change: "new", Table: table, Label: label})
+}
+
+func (s *sheet) changed(row int, table, label string, d *diff) {
+	s.plan.Changed++
+	s.b.plan.Counts[table].Changed++
+	s.plan.Rows = append(s.plan.Rows, RowChange{Row: row, Change: "changed", Table: table, Label: label, Fields: d.fields})
+}
+
+func (s *sheet) unchanged(table string) {
+	s.plan.Unchanged++
+	s.b.plan.Counts[table].Unchanged++
+}
+
+// diff collects the fields a row changes, old → new, as the plan shows them.
+type diff struct {
+	lang   string
+	fields []FieldChange
+}
+
+func (s *sheet) diff() *diff { return &diff{lang: s.b.lang} }
+
+func (d *diff) add(f field, old, new any) {
+	o, n := display(old), display(new)
+	if o != n {
+		d.fields = append(d.fields, FieldChange{Field: string(f), Label: msg(d.lang, "field."+string(f)), Old: o, New: n})
+	}
+}
+
+func (d *diff) empty() bool { return len(d.fields) == 0 }
+
+// label joins the non-empty parts that name a row in the plan.
+func label(parts ...string) string {
+	var out []string
+	for _, p := range parts {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, ", ")
+}

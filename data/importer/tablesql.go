@@ -1,0 +1,150 @@
+package importer
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+)
+
+// execer is a *sql.Tx (or anything that runs statements in one).
+type execer interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	PrepareContext(ctx context.Context, query string) (*sql.Stmt, error)
+}
+
+// selectAll reads every row of the table, in key order.
+func (t *table[T]) selectAll(ctx context.Context, q queryer, each func(*T)) error {
+	query := fmt.Sprintf("SELECT %s FROM %s ORDER BY %s",
+		strings.Join(t.selects, ", "), t.name, strings.Join(t.columns[:t.keyCols], ", "))
+	return scanAll(ctx, q, query, nil, func(rows *sql.Rows) error {
+		row, err := t.scan(rows)
+		if err != nil {
+			return fmt.Errorf("read %s: %w", t.name, err)
+		}
+		each(row)
+		return nil
+	})
+}
+
+// selectByKey reads the row with the key of row, or nil if there is none.
+func (t *table[T]) selectByKey(ctx context.Context, q queryer, row *T) (*T, error) {
+	query := fmt.Sprintf("SELECT %s FROM %s WHERE %s", strings.Join(t.selects, ", "), t.name, t.keyCondition())
+	var found *T
+	err := scanAll(ctx, q, query, t.values(row)[:t.keyCols], func(rows *sql.Rows) error {
+		var err error
+		found, err = t.scan(rows)
+		return err
+	})
+	return found, err
+}
+
+// insertBatchSize rows go into one INSERT: far fewer round trips than one
+// statement per row, and well within DuckDB's limits on parameters.
+const insertBatchSize = 200
+
+// insert writes rows with multi-row INSERT statements, the statement for a
+// full batch prepared once.
+func (t *table[T]) insert(ctx context.Context, tx execer, rows []*T) error {
+	var full *sql.Stmt
+	defer func() {
+		if full != nil {
+			full.Close()
+		}
+	}()
+	for start := 0; start < len(rows); start += insertBatchSize {
+		batch := rows[start:min(len(rows), start+insertBatchSize)]
+		args := make([]any, 0, len(batch)*len(t.columns))
+		for _, row := range batch {
+			args = append(args, t.values(row)...)
+		}
+		var err error
+		switch {
+		case len(batch) < insertBatchSize:
+			_, err = tx.ExecContext(ctx, t.insertSQL(len(batch)), args...)
+		case full == nil:
+			if full, err = tx.PrepareContext(ctx, t.insertSQL(insertBatchSize)); err == nil {
+				_, err = full.ExecContext(ctx, args...)
+			}
+		default:
+			_, err = full.ExecContext(ctx, args...)
+		}
+		if err != nil {
+			return fmt.Errorf("insert into %s: %w", t.name, err)
+		}
+	}
+	return nil
+}
+
+// insertSQL is an INSERT of n rows.
+func (t *table[T]) insertSQL(n int) string {
+	row := "(" + strings.TrimSuffix(strings.Repeat("?, ", len(t.columns)), ", ") + ")"
+	return fmt.Sprintf("INSERT INTO %s (%s) VALUES %s", t.name, strings.Join(t.columns, ", "),
+		strings.TrimSuffix(strings.Repeat(row+", ", n), ", "))
+}
+
+// update writes every non-key column of row, found by its key.
+func (t *table[T]) update(ctx context.Context, tx execer, row *T) error {
+	sets := make([]string, 0, len(t.columns)-t.keyCols)
+	for _, c := range t.columns[t.keyCols:] {
+		sets = append(sets, c+" = ?")
+	}
+	values := t.values(row)
+	args := append(values[t.keyCols:], values[:t.keyCols]...)
+	query := fmt.Sprintf("UPDATE %s SET %s WHERE %s", t.name, strings.Join(sets, ", "), t.keyCondition())
+	if _, err := tx.ExecContext(ctx, query, args...); err != nil {
+		return fmt.Errorf("update %s: %w", t.name, err)
+	}
+	return nil
+}
+
+// removeAll deletes the rows with the keys of rows: a table with an id in
+// batches of ids, others row by row.
+func (t *table[T]) removeAll(ctx context.Context, tx execer, rows []*T) error {
+	if t.keyCols > 1 {
+		query := fmt.Sprintf("DELETE FROM %s WHERE %s", t.name, t.keyCondition())
+		for _, row := range rows {
+			if _, err := tx.ExecContext(ctx, query, t.values(row)[:t.keyCols]...); err != nil {
+				return fmt.Errorf("delete from %s: %w", t.name, err)
+			}
+		}
+		return nil
+	}
+	for start := 0; start < len(rows); start += insertBatchSize {
+		batch := rows[start:min(len(rows), start+insertBatchSize)]
+		ids := make([]any, len(batch))
+		for i, row := range batch {
+			ids[i] = t.values(row)[0]
+		}
+		query := fmt.Sprintf("DELETE FROM %s WHERE %s IN (%s)", t.name, t.columns[0],
+			strings.TrimSuffix(strings.Repeat("?, ", len(ids)), ", "))
+		if _, err := tx.ExecContext(ctx, query, ids...); err != nil {
+			return fmt.Errorf("delete from %s: %w", t.name, err)
+		}
+	}
+	return nil
+}
+
+func (t *table[T]) keyCondition() string {
+	conds := make([]string, t.keyCols)
+	for i, c := range t.columns[:t.keyCols] {
+		conds[i] = c + " = ?"
+	}
+	return strings.Join(conds, " AND ")
+}
+
+// scanAll runs query and calls scan for each row.
+func scanAll(ctx context.Context, q queryer, query string, args []any, scan func(*sql.Rows) error) error {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := scan(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}

@@ -1,0 +1,97 @@
+package importer
+
+import (
+	"fmt"
+	"io"
+	"strings"
+)
+
+// textListLimit is how many rows of each list the text report shows; the
+// JSON form of a Plan has them all.
+const textListLimit = 100
+
+// WriteText writes the plan for a person to read, in lang: per sheet its
+// kind and columns, the rows it adds and changes, the participations it
+// ends, then every problem and the totals.
+func (p *Plan) WriteText(w io.Writer, lang string) error {
+	lang = language(lang)
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s (sha256 %s)\n", p.File, short(p.SHA256))
+	for _, s := range p.Sheets {
+		b.WriteString("\n")
+		writeSheet(&b, s, lang)
+	}
+	if problems := p.Problems(); len(problems) > 0 {
+		fmt.Fprintf(&b, "\n%s\n", msg(lang, "report.problems"))
+		for _, pr := range problems {
+			word := msg(lang, "report."+pr.Severity)
+			fmt.Fprintf(&b, "  %-8s %s", word, pr.Place(lang))
+			if pr.Value != "" {
+				fmt.Fprintf(&b, ", %s %q", msg(lang, "report.value"), pr.Value)
+			}
+			fmt.Fprintf(&b, ": %s\n", pr.Message)
+		}
+	}
+	n, c := 0, 0
+	for _, count := range p.Counts {
+		n, c = n+count.New, c+count.Changed
+	}
+	fmt.Fprintf(&b, "\n%s\n", msg(lang, "report.total", n, c, p.Errors, p.Warnings))
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func writeSheet(b *strings.Builder, s *SheetPlan, lang string) {
+	fmt.Fprintf(b, "%s %q", msg(lang, "report.sheet"), s.Name)
+	switch {
+	case s.Skipped != "":
+		fmt.Fprintf(b, ": %s\n", s.Skipped)
+		return
+	case s.Kind == "":
+		fmt.Fprintf(b, ": %s\n", msg(lang, "report.unknown"))
+		return
+	}
+	fmt.Fprintf(b, ": %s, %s\n", s.KindLabel, msg(lang, "report.header_row", s.HeaderRow))
+	if s.Day != "" {
+		fmt.Fprintf(b, "  %s\n", msg(lang, "report.day", s.Day))
+	}
+	cols := make([]string, len(s.Columns))
+	for i, c := range s.Columns {
+		cols[i] = c.Header + " → " + c.Label
+	}
+	fmt.Fprintf(b, "  %s: %s\n", msg(lang, "report.columns"), strings.Join(cols, ", "))
+	if len(s.Ignored) > 0 {
+		fmt.Fprintf(b, "  %s: %s\n", msg(lang, "report.ignored"), strings.Join(s.Ignored, ", "))
+	}
+	fmt.Fprintf(b, "  %s\n", msg(lang, "report.counts", s.New, s.Changed, s.Unchanged, len(s.Ended)))
+	for i, r := range s.Rows {
+		if i == textListLimit {
+			fmt.Fprintf(b, "  %s\n", msg(lang, "report.more", len(s.Rows)-i))
+			break
+		}
+		fmt.Fprintf(b, "  %-9s %s: %s", msg(lang, "report."+r.Change), msg(lang, "place.row", r.Row), r.Label)
+		for j, f := range r.Fields {
+			sep := "; "
+			if j == 0 {
+				sep = ": "
+			}
+			fmt.Fprintf(b, "%s%s %s → %s", sep, f.Label, f.Old, f.New)
+		}
+		b.WriteString("\n")
+	}
+	for i, e := range s.Ended {
+		if i == textListLimit {
+			fmt.Fprintf(b, "  %s\n", msg(lang, "report.more", len(s.Ended)-i))
+			break
+		}
+		fmt.Fprintf(b, "  %-9s %s, %s: %s %s–%s\n", msg(lang, "report.ended"), msg(lang, "place.row", e.Row),
+			msg(lang, "place.column", e.Column), e.Label, e.From, e.To)
+	}
+}
+
+func short(sum string) string {
+	if len(sum) > 12 {
+		return sum[:12] + "…"
+	}
+	return sum
+}

@@ -1,0 +1,177 @@
+package importer
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"malbild/analytics"
+)
+
+// Undo takes back the newest import still in effect: it deletes the rows
+// the import inserted and restores the rows it updated to their image
+// before, so the registry is exactly as it was before the import. batchID
+// names the batch the caller means (0: the newest); a batch that is not the
+// newest one in effect is refused with EConflict, as is a batch whose rows
+// were changed since, or are referenced by rows added since. No batch to
+// undo is ENotFound.
+//
+// DuckDB cannot delete, in one transaction, rows that are referenced by
+// rows deleted in the same transaction. A batch that inserted both members
+// (or services, events) and participations (or attendance) naming them is
+// therefore undone in two transactions: first everything but those
+// referenced rows, then them. Each part is marked in the change log as it
+// commits, so an interrupted undo resumes where it stopped when called again.
+func Undo(ctx context.Context, s *analytics.Store, batchID int64, actor, lang string) (*Batch, error) {
+	lang = language(lang)
+	if actor == "" {
+		actor = "system"
+	}
+	newest, err := newestBatch(ctx, s.DB)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case newest == 0:
+		return nil, analytics.Errorf(analytics.ENotFound, "%s", msg(lang, "undo.none"))
+	case batchID != 0 && batchID != newest:
+		return nil, analytics.Errorf(analytics.EConflict, "%s", msg(lang, "undo.not_newest", batchID, newest))
+	}
+	entries, err := loadEntries(ctx, s.DB, newest)
+	if err != nil {
+		return nil, err
+	}
+	first, second := splitPhases(entries)
+	now := s.Now()
+	if err := undoPart(ctx, s.DB, newest, first, len(second) == 0, now, actor, lang, true); err != nil {
+		return nil, err
+	}
+	if len(second) > 0 {
+		if err := retry(func() error { return undoPart(ctx, s.DB, newest, second, true, now, actor, lang, false) }); err != nil {
+			return nil, err
+		}
+	}
+	batches, err := History(ctx, s, 0)
+	if err != nil {
+		return nil, err
+	}
+	for _, b := range batches {
+		if b.ID == newest {
+			return &b, nil
+		}
+	}
+	return nil, fmt.Errorf("undone batch %d not found", newest)
+}
+
+// storedEntry is a row of import_changes.
+type storedEntry struct {
+	seq int
+	logEntry
+}
+
+// splitPhases separates the deletions of referenced rows from the rest when
+// the batch also inserted rows referencing them; entries are newest first.
+func splitPhases(entries []storedEntry) (first, second []storedEntry) {
+	referencing := false
+	for _, e := range entries {
+		if e.kind == "insert" && (e.table == "participations" || e.table == "attendance") {
+			referencing = true
+		}
+	}
+	for _, e := range entries {
+		referenced := e.table == "members" || e.table == "services" || e.table == "events"
+		if referencing && e.kind == "insert" && referenced {
+			second = append(second, e)
+		} else {
+			first = append(first, e)
+		}
+	}
+	return first, second
+}
+
+// undoPart undoes entries in one transaction, checking first (when check
+// is set) that every row is as the batch left it, and marks them undone;
+// last marks the batch undone and writes the audit log.
+func undoPart(ctx context.Context, db *sql.DB, batch int64, entries []storedEntry, last bool, now time.Time,
+	actor, lang string, check bool) error {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if check {
+		all, err := loadEntries(ctx, tx, batch)
+		if err != nil {
+			return err
+		}
+		for _, e := range all {
+			if where, err := undoTables[e.table].verify(ctx, tx, e.kind, e.body); err != nil {
+				return err
+			} else if where != "" {
+				return analytics.Errorf(analytics.EConflict, "%s", msg(lang, "undo.changed", batch, where))
+			}
+		}
+	}
+	for _, e := range entries {
+		if err := undoTables[e.table].undo(ctx, tx, e.kind, e.body); err != nil {
+			if strings.Contains(err.Error(), "foreign key") {
+				return analytics.Errorf(analytics.EConflict, "%s", msg(lang, "undo.referenced", batch, e.table))
+			}
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE import_changes SET undone_at = ? WHERE batch_id = ? AND seq = ?`,
+			now, batch, e.seq); err != nil {
+			return err
+		}
+	}
+	if last {
+		if _, err := tx.ExecContext(ctx, `UPDATE import_batches SET undone_at = ? WHERE id = ?`, now, batch); err != nil {
+			return err
+		}
+		if err := audit(ctx, tx, now, actor, analytics.AuditUndo, fmt.Sprintf(`{"batch": %d}`, batch)); err != nil {
+			return err
+		}
+	}
+	return conflictOr(lang, tx.Commit())
+}
+
+// retry runs f again while DuckDB still holds deleted rows in its indexes
+// for readers that began before the first part committed.
+func retry(f func() error) error {
+	var err error
+	for attempt := 0; attempt < 5; attempt++ {
+		if err = f(); err == nil || analytics.ErrorCode(err) != analytics.EConflict {
+			return err
+		}
+		time.Sleep(time.Duration(50<<attempt) * time.Millisecond)
+	}
+	return err
+}
+
+func newestBatch(ctx context.Context, q queryer) (int64, error) {
+	var id int64
+	err := scanAll(ctx, q, `SELECT id FROM import_batches WHERE undone_at IS NULL ORDER BY id DESC LIMIT 1`, nil,
+		func(rows *sql.Rows) error { return rows.Scan(&id) })
+	return id, err
+}
+
+// loadEntries reads a batch's change log parts not yet undone, newest first.
+func loadEntries(ctx context.Context, q queryer, batch int64) ([]storedEntry, error) {
+	var out []storedEntry
+	err := scanAll(ctx, q, `SELECT seq, table_name, kind, body::VARCHAR FROM import_changes
+		WHERE batch_id = ? AND undone_at IS NULL ORDER BY seq DESC`, []any{batch}, func(rows *sql.Rows) error {
+		var e storedEntry
+		var body string
+		err := rows.Scan(&e.seq, &e.table, &e.kind, &body)
+		e.body = []byte(body)
+		if _, known := undoTables[e.table]; err == nil && !known {
+			err = errors.New("import_changes names an unknown table " + e.table)
+		}
+		out = append(out, e)
+		return err
+	})
+	return out, err
+}

@@ -1,0 +1,193 @@
+package importer
+
+import (
+	"archive/zip"
+	"bytes"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// xlsxSource is a workbook read with excelize's streaming row reader. The
+// reader gives cells' raw values but not their number formats, so a second
+// light pass over the same worksheet XML (dateCells) finds the number cells
+// whose format shows a date.
+type xlsxSource struct {
+	f        *excelize.File
+	zip      *zip.Reader
+	parts    map[string]string // sheet name → worksheet part in the zip
+	date1904 bool
+	dateFmt  map[int]bool // style id → its number format shows a date
+	lang     string
+}
+
+func openXLSX(data []byte, lang string) (_ source, err error) {
+	defer notSpreadsheetOnPanic(lang, &err)
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, fileError(lang, ReasonNotSpreadsheet)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
+		UnzipSizeLimit:    MaxUnzipSize,
+		UnzipXMLSizeLimit: maxSheetInMemory,
+		RawCellValue:      true,
+	})
+	if err != nil {
+		if strings.Contains(err.Error(), "unzip size exceeds") {
+			return nil, fileError(lang, ReasonZipBomb, MaxUnzipSize>>20)
+		}
+		return nil, fileError(lang, ReasonNotSpreadsheet)
+	}
+	parts, err := worksheetParts(zr)
+	if err != nil || len(f.GetSheetList()) == 0 {
+		f.Close()
+		return nil, fileError(lang, ReasonNotSpreadsheet)
+	}
+	s := &xlsxSource{f: f, zip: zr, parts: parts, dateFmt: map[int]bool{}, lang: lang}
+	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
+		s.date1904 = *props.Date1904
+	}
+	return s, nil
+}
+
+func (s *xlsxSource) close() { s.f.Close() }
+
+func (s *xlsxSource) sheets() []sheetInfo {
+	var out []sheetInfo
+	for _, name := range s.f.GetSheetList() {
+		if _, ok := s.parts[name]; !ok {
+			continue // a chart sheet or dialog sheet: no cells
+		}
+		visible, err := s.f.GetSheetVisible(name)
+		out = append(out, sheetInfo{name: name, hidden: err == nil && !visible})
+	}
+	return out
+}
+
+func (s *xlsxSource) rows(sheet string, fn func(row int, cells []Cell) bool) (err error) {
+	inFn := false
+	defer func() {
+		if inFn {
+			return // a panic of the caller's own code is a defect, not the file's
+		}
+		if r := recover(); r != nil {
+			err = fileError(s.lang, ReasonUnreadable, sheet)
+		}
+	}()
+	rows, err := s.f.Rows(sheet)
+	if err != nil {
+		return fileError(s.lang, ReasonUnreadable, sheet)
+	}
+	defer rows.Close()
+	dates, err := s.dateCells(sheet)
+	if err != nil {
+		return fileError(s.lang, ReasonUnreadable, sheet)
+	}
+	defer dates.close()
+	row := 0
+	for rows.Next() {
+		row++
+		if row > MaxRows {
+			return fileError(s.lang, ReasonTooManyRows, sheet, MaxRows)
+		}
+		values, err := rows.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return fileError(s.lang, ReasonUnreadable, sheet)
+		}
+		numbers := dates.row(row)
+		cells := make([]Cell, len(values))
+		for col, v := range values {
+			cells[col] = Cell{Raw: v}
+			if style, ok := numbers[col]; ok {
+				cells[col] = s.numberCell(v, style)
+			}
+		}
+		inFn = true
+		more := fn(row, cells)
+		inFn = false
+		if !more {
+			return nil
+		}
+	}
+	if err := rows.Error(); err != nil {
+		if err == excelize.ErrMaxRows {
+			return fileError(s.lang, ReasonTooManyRows, sheet, MaxRows)
+		}
+		return fileError(s.lang, ReasonUnreadable, sheet)
+	}
+	return nil
+}
+
+// notSpreadsheetOnPanic, deferred, turns a panic of the workbook parser on
+// a file made to trip it into the message that the file cannot be read.
+func notSpreadsheetOnPanic(lang string, err *error) {
+	if r := recover(); r != nil {
+		*err = fileError(lang, ReasonNotSpreadsheet)
+	}
+}
+
+// numberCell is a number cell with its style; a date format makes it a date.
+func (s *xlsxSource) numberCell(raw string, style int) Cell {
+	c := Cell{Raw: raw, Number: true}
+	if style == 0 || !s.isDateStyle(style) {
+		return c
+	}
+	serial, err := strconv.ParseFloat(raw, 64)
+	if err != nil || serial < 1 {
+		return c
+	}
+	t, err := excelize.ExcelDateToTime(math.Floor(serial), s.date1904)
+	if err == nil {
+		c.Date = t.UTC().Truncate(24 * 60 * 60 * 1e9)
+	}
+	return c
+}
+
+// isDateStyle says whether the cell style's number format shows a date: a
+// built-in date or time format (14–22, 45–47) or a custom format with d, m
+// or y outside quotes, brackets and escapes.
+func (s *xlsxSource) isDateStyle(style int) bool {
+	if d, ok := s.dateFmt[style]; ok {
+		return d
+	}
+	d := false
+	if st, err := s.f.GetStyle(style); err == nil {
+		switch {
+		case st.CustomNumFmt != nil:
+			d = isDateFormatCode(*st.CustomNumFmt)
+		default:
+			d = (st.NumFmt >= 14 && st.NumFmt <= 22) || (st.NumFmt >= 45 && st.NumFmt <= 47)
+		}
+	}
+	s.dateFmt[style] = d
+	return d
+}
+
+// isDateFormatCode reads a number format code such as `yyyy\-mm\-dd`,
+// `[$-41D]d mmm yyyy` or `#,##0 "kr"`.
+func isDateFormatCode(code string) bool {
+	quoted, bracket, escaped := false, false, false
+	for _, r := range code {
+		switch {
+		case escaped:
+			escaped = false
+		case r == '\\' && !quoted:
+			escaped = true
+		case r == '"':
+			quoted = !quoted
+		case quoted:
+		case r == '[':
+			bracket = true
+		case r == ']':
+			bracket = false
+		case bracket:
+		case r == '_' || r == '*':
+			escaped = true // the next character is padding
+		case strings.ContainsRune("dDmMyY", r):
+			return true
+		}
+	}
+	return false
+}
