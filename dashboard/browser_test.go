@@ -161,3 +161,19 @@ func saveScreenshot(t *testing.T, ctx context.Context, page string) {
 		t.Error(err)
 	}
 }
+
+// loginInBrowser signs the browser in as the test app's admin through the
+// real login form.
+func loginInBrowser(t *testing.T, ctx context.Context, base string) {
+	t.Helper()
+	err := chromedp.Do(ctx,
+		chromedp.Navigate(base+"/login"),
+		chromedp.SendKeys(chromedp.CSS("#name"), "admin"),
+		chromedp.SendKeys(chromedp.CSS("#password"), testPasswords["admin"]),
+		chromedp.Submit(chromedp.CSS("#password")),
+		chromedp.WaitVisible(chromedp.CSS("form.logout")),
+	)
+	if err != nil {
+		t.Fatalf("log in: %v", err)
+	}
+}

@@ -27,11 +27,15 @@ func (s *Server) exportForms(c *fiber.Ctx) error {
 	return s.render(c, "export", translate(lang(c), "export.title"), exportPage{Year: asOf.Year()})
 }
 
-// personalData says whether an export may carry contact names and e-mail
-// addresses. Accounts come in a later issue: until then no request is known
-// to come from an editor or admin, so the web's exports carry none. The
-// account issue returns true for the roles editor and admin.
-func personalData(*fiber.Ctx) bool { return false }
+// personalData says whether an export carries contact names and e-mail
+// addresses: for editors and admins, and then the audit log records it.
+func (s *Server) personalData(c *fiber.Ctx) bool {
+	if !s.showPersonal(c) {
+		return false
+	}
+	s.audit(c, actor(c), analytics.AuditExportPersonal, c.Path())
+	return true
+}
 
 // exportReport sends the annual meeting report of ?year= (default: the
 // year of ?asof=, else this year) as of ?asof= (default: 31 December of the
@@ -54,7 +58,7 @@ func (s *Server) exportReport(c *fiber.Ctx) error {
 		return &analytics.Error{Code: analytics.EInvalid, Message: translate(lang(c), "export.badlanguage", language)}
 	}
 	var buf bytes.Buffer
-	o := export.ReportOptions{Year: year, AsOf: asOf, Lang: language, Personal: personalData(c)}
+	o := export.ReportOptions{Year: year, AsOf: asOf, Lang: language, Personal: s.personalData(c)}
 	if err := export.WriteReport(c.UserContext(), s.store, o, &buf); err != nil {
 		return err
 	}
@@ -68,7 +72,7 @@ func (s *Server) exportReport(c *fiber.Ctx) error {
 // exportData sends every table in the import's own format.
 func (s *Server) exportData(c *fiber.Ctx) error {
 	var buf bytes.Buffer
-	if err := export.Data(c.UserContext(), s.store, &buf, personalData(c)); err != nil {
+	if err := export.Data(c.UserContext(), s.store, &buf, s.personalData(c)); err != nil {
 		return err
 	}
 	return sendWorkbook(c, "Målbild data "+s.store.Today().Format(time.DateOnly), buf.Bytes())
@@ -91,7 +95,7 @@ func (s *Server) exportFees(c *fiber.Ctx) error {
 		return err
 	}
 	var buf bytes.Buffer
-	err = export.Fees(c.UserContext(), s.store, year, &buf, personalData(c))
+	err = export.Fees(c.UserContext(), s.store, year, &buf, s.personalData(c))
 	if analytics.ErrorCode(err) == analytics.ENotFound {
 		return &analytics.Error{Code: analytics.EInvalid, Message: translate(lang(c), "export.noschedule", year)}
 	}

@@ -2,6 +2,7 @@ package dashboard_test
 
 import (
 	"bytes"
+	"context"
 	"net/http"
 	"net/url"
 	"strings"
@@ -33,6 +34,7 @@ func TestExportPageOffersEveryExport(t *testing.T) {
 	}
 }
 
+// A viewer's exports carry no personal data: not hidden, absent.
 func TestExportsDownloadAsWorkbooksWithoutPersonalData(t *testing.T) {
 	app, _ := newDemoApp(t)
 	for _, c := range []struct {
@@ -44,7 +46,7 @@ func TestExportsDownloadAsWorkbooksWithoutPersonalData(t *testing.T) {
 		{"/export/template.xlsx", "Importmall Målbild.xlsx", "Instruktioner"},
 		{"/export/fees.xlsx?year=2026", "Avgiftslista 2026.xlsx", "Avgiftslista 2026"},
 	} {
-		resp, body := get(t, app, c.path)
+		resp, body := get(t, app, c.path, "as=viewer")
 		if resp.StatusCode != http.StatusOK {
 			t.Errorf("%s: status %d: %.300s", c.path, resp.StatusCode, body)
 			continue
@@ -71,7 +73,7 @@ func TestExportsDownloadAsWorkbooksWithoutPersonalData(t *testing.T) {
 			t.Errorf("%s: no sheet %s in %v", c.path, c.sheet, f.GetSheetList())
 		}
 		if cell := findText(t, f, ".kommun.example"); cell != "" {
-			t.Errorf("%s: an e-mail address at %s: the web exports carry no personal data yet", c.path, cell)
+			t.Errorf("%s: an e-mail address at %s in a viewer's export", c.path, cell)
 		}
 		f.Close()
 	}
@@ -129,4 +131,25 @@ func findText(t *testing.T, f *excelize.File, s string) string {
 		}
 	}
 	return ""
+}
+
+// An editor's export carries the contacts, and the audit log says so.
+func TestEditorsExportCarriesContactsAndIsAudited(t *testing.T) {
+	app, s := newDemoApp(t)
+	resp, body := get(t, app, "/export/data.xlsx", "as=editor")
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("status %d", resp.StatusCode)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader([]byte(body)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if findText(t, f, ".kommun.example") == "" {
+		t.Error("the editor's data export has no contact e-mail")
+	}
+	log, _ := s.AuditLog(context.Background(), 10)
+	if len(log) == 0 || log[0].Action != "export_personal" || log[0].Actor != "editor" {
+		t.Errorf("audit log %+v, want export_personal by editor", log)
+	}
 }

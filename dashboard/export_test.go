@@ -17,3 +17,21 @@ func UnrenderedViews() []string {
 	sort.Strings(missing)
 	return missing
 }
+
+// RouteRole is a route and the least role that may use it ("" public).
+type RouteRole struct{ Method, Path, Role string }
+
+// Routes lists every route of routeList, for the access test.
+func Routes(s *Server) []RouteRole {
+	var out []RouteRole
+	for _, r := range s.routeList() {
+		out = append(out, RouteRole{r.method, r.path, r.role})
+	}
+	return out
+}
+
+// NewServer is New's server, for tests that need its route list.
+func NewServer(cfg Config) (*Server, error) {
+	s, _, err := newServer(cfg)
+	return s, err
+}

@@ -5,7 +5,6 @@ import (
 	"io"
 	"net/http"
 	"strconv"
-	"sync"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -20,20 +19,19 @@ const importBodyLimit = importer.MaxFileSize + 1<<20
 // importPages serve the import: the upload form with the history of
 // imports, the preview of an uploaded file, its commit, and the undo of the
 // newest import. The uploaded bytes wait in previews, keyed by a random id,
-// until committed or expired. One commit or undo runs at a time.
+// until committed or expired. Commits and undos are the store's writes, one
+// at a time.
 type importPages struct {
 	s        *Server
 	previews *importer.Pending
-	writing  sync.Mutex
 }
 
 func (s *Server) importPages() *importPages {
 	return &importPages{s: s, previews: importer.NewPending(s.store.Now)}
 }
 
-// actor is who the import log names for a request: "web" until the
-// accounts issue replaces it with the signed-in account.
-func (h *importPages) actor(*fiber.Ctx) string { return "web" }
+// actor is who the import log names: the signed-in account.
+func (h *importPages) actor(c *fiber.Ctx) string { return actor(c) }
 
 type importPage struct {
 	History []batchView
@@ -132,10 +130,16 @@ func (h *importPages) commit(c *fiber.Ctx) error {
 	if !ok {
 		return h.page(c, http.StatusGone, "", translate(l, "import.expired"))
 	}
-	h.writing.Lock()
-	res, err := importer.Commit(c.UserContext(), h.s.store, file,
-		importer.Options{Lang: l, Actor: h.actor(c), Fingerprint: c.FormValue("fingerprint")})
-	h.writing.Unlock()
+	var res *importer.Result
+	err := h.s.store.Serialized(func() error {
+		if err := h.s.backupBeforeImport(c); err != nil {
+			return err
+		}
+		var err error
+		res, err = importer.Commit(c.UserContext(), h.s.store, file,
+			importer.Options{Lang: l, Actor: h.actor(c), Fingerprint: c.FormValue("fingerprint")})
+		return err
+	})
 	var fe *importer.FileError
 	switch {
 	case errors.As(err, &fe):
@@ -160,9 +164,12 @@ func (h *importPages) undo(c *fiber.Ctx) error {
 	if err != nil || batch <= 0 {
 		return h.page(c, http.StatusBadRequest, "", translate(lang(c), "import.undo_which"))
 	}
-	h.writing.Lock()
-	b, err := importer.Undo(c.UserContext(), h.s.store, batch, h.actor(c), lang(c))
-	h.writing.Unlock()
+	var b *importer.Batch
+	err = h.s.store.Serialized(func() error {
+		var err error
+		b, err = importer.Undo(c.UserContext(), h.s.store, batch, h.actor(c), lang(c))
+		return err
+	})
 	h.s.written() // even a refused undo may have restored a part before it stopped
 	if err != nil {
 		if analytics.ErrorCode(err) == analytics.EInternal {

@@ -2,7 +2,6 @@ package dashboard_test
 
 import (
 	"bytes"
-	"io"
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
@@ -58,20 +57,6 @@ func postForm(t *testing.T, app *fiber.App, path string, fields url.Values, cook
 	req := httptest.NewRequest(http.MethodPost, path, strings.NewReader(fields.Encode()))
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	return send(t, app, req, cookies...)
-}
-
-func send(t *testing.T, app *fiber.App, req *http.Request, cookies ...string) (*http.Response, string) {
-	t.Helper()
-	for _, c := range cookies {
-		req.Header.Add("Cookie", c)
-	}
-	resp, err := app.Test(req, -1)
-	if err != nil {
-		t.Fatalf("%s %s: %v", req.Method, req.URL, err)
-	}
-	body, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	return resp, string(body)
 }
 
 var hiddenField = regexp.MustCompile(`name="(id|fingerprint)" value="([^"]+)"`)

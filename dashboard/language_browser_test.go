@@ -10,6 +10,7 @@ func TestLanguageSwitchInTheBrowserIsRemembered(t *testing.T) {
 	app, _ := newDemoApp(t)
 	base := serveOnLoopback(t, app)
 	ctx, _ := newBrowser(t)
+	loginInBrowser(t, ctx, base)
 	heading := func() string {
 		h, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("h1").firstChild.textContent.trim()`))
 		if err != nil {

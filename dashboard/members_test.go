@@ -242,9 +242,13 @@ func TestMemberFeeWithoutScheduleOrOutsideTheYear(t *testing.T) {
 
 func TestMemberPageHidesPersonalData(t *testing.T) {
 	app, _ := newApp(t, memberFixture)
-	_, body := get(t, app, "/members/1?asof=2022-06-30")
+	_, body := get(t, app, "/members/1?asof=2022-06-30", "as=viewer")
 	if strings.Contains(body, "Anna Andersson") || strings.Contains(body, "anna@example.se") {
 		t.Error("the contact's name or e-mail is shown to a viewer")
+	}
+	_, body = get(t, app, "/members/1?asof=2022-06-30", "as=editor")
+	if !strings.Contains(body, "anna@example.se") {
+		t.Error("the contact's e-mail is not shown to an editor")
 	}
 	if !strings.Contains(body, "212000-1405") {
 		t.Error("the organisation number is missing")

@@ -12,6 +12,7 @@ func TestOverviewDrawsItsChartOfflineUnderCSP(t *testing.T) {
 	app, _ := newDemoApp(t)
 	base := serveOnLoopback(t, app)
 	ctx, b := newBrowser(t)
+	loginInBrowser(t, ctx, base)
 
 	err := chromedp.Do(ctx,
 		chromedp.Navigate(base+"/?asof=2023-06-30"),

@@ -32,6 +32,7 @@ func TestMemberEventAndFeePagesDrawEveryChartOfflineUnderCSP(t *testing.T) {
 	}
 	base := serveOnLoopback(t, app)
 	ctx, b := newBrowser(t)
+	loginInBrowser(t, ctx, base)
 	dir := screenshotDir(t)
 	seen := 0
 	for _, p := range []struct {
@@ -111,6 +112,7 @@ func TestClickingACountyOnTheMapListsItsMembers(t *testing.T) {
 	app, _ := newDemoApp(t)
 	base := serveOnLoopback(t, app)
 	ctx, _ := newBrowser(t)
+	loginInBrowser(t, ctx, base)
 	drawnCharts(t, ctx, base+"/members?asof=2023-06-30")
 	// Click inland Dalarna (14.6° E, 61° N), where ECharts draws it.
 	xy, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](`(() => {

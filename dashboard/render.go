@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/gofiber/fiber/v2"
+
+	"malbild/analytics"
 )
 
 //go:embed templates
@@ -24,7 +26,7 @@ type views struct {
 }
 
 func loadViews(a *assets) (*views, error) {
-	base, err := template.New("layout.html").Funcs(template.FuncMap{"asset": a.URL}).
+	base, err := template.New("layout.html").Funcs(template.FuncMap{"asset": a.URL, "list": func(xs ...string) []string { return xs }}).
 		ParseFS(templateFiles, "templates/layout.html")
 	if err != nil {
 		return nil, err
@@ -63,7 +65,10 @@ type page struct {
 	AsOfSet bool
 	// query is the request's query string, kept by the language switch.
 	query string
-	Data  any
+	// User is who is logged in ("" on the login page); CSRF goes into
+	// every form that changes something.
+	User, Role, CSRF string
+	Data             any
 }
 
 // T is the text of a catalogue key in the page's language.
@@ -96,34 +101,41 @@ func (p page) Link(path string) string {
 	return u.String()
 }
 
-// navItem is one link of the main navigation.
+// navItem is one link of the main navigation, for a role and up.
 type navItem struct {
-	Path, Key string
-	Current   bool
+	Path, Key, Role string
+	Current         bool
 }
 
 // navigation lists the pages of the main menu in order.
 var navigation = []navItem{
-	{Path: "/", Key: "nav.overview"},
-	{Path: "/goals", Key: "nav.goals"},
-	{Path: "/members", Key: "nav.members"},
-	{Path: "/services", Key: "nav.services"},
-	{Path: "/events", Key: "nav.events"},
-	{Path: "/fees", Key: "nav.fees"},
-	{Path: "/import", Key: "nav.import"},
-	{Path: "/export", Key: "nav.export"},
+	{Path: "/", Key: "nav.overview", Role: viewer},
+	{Path: "/goals", Key: "nav.goals", Role: viewer},
+	{Path: "/members", Key: "nav.members", Role: viewer},
+	{Path: "/services", Key: "nav.services", Role: viewer},
+	{Path: "/events", Key: "nav.events", Role: viewer},
+	{Path: "/fees", Key: "nav.fees", Role: viewer},
+	{Path: "/import", Key: "nav.import", Role: editor},
+	{Path: "/export", Key: "nav.export", Role: viewer},
+	{Path: "/admin", Key: "nav.admin", Role: admin},
 }
 
-// Nav is the main menu with the current section marked: a page under
-// /members/ belongs to /members.
+// Nav is the main menu of the user's role with the current section marked:
+// a page under /members/ belongs to /members.
 func (p page) Nav() []navItem {
-	items := make([]navItem, len(navigation))
-	for i, n := range navigation {
+	var items []navItem
+	for _, n := range navigation {
+		if analytics.RoleRank(p.Role) < analytics.RoleRank(n.Role) {
+			continue
+		}
 		n.Current = p.Path == n.Path || (n.Path != "/" && strings.HasPrefix(p.Path, n.Path+"/"))
-		items[i] = n
+		items = append(items, n)
 	}
 	return items
 }
+
+// CanEdit says the user may correct data (editors and admins).
+func (p page) CanEdit() bool { return analytics.RoleRank(p.Role) >= analytics.RoleRank(editor) }
 
 // LangLink is this page, with its query, in the other language.
 func (p page) LangLink() string {
@@ -148,6 +160,9 @@ func (s *Server) render(c *fiber.Ctx, name, title string, data any) error {
 	}
 	p := page{Lang: lang(c), Title: title, Path: c.Path(), AsOf: s.store.Today(), Data: data,
 		query: string(c.Request().URI().QueryString())}
+	if u, ok := currentUser(c); ok {
+		p.User, p.Role, p.CSRF = u.Name, u.Role, u.CSRF
+	}
 	if d, ok := c.Locals(chosenDate).(time.Time); ok {
 		p.AsOf, p.AsOfSet = d, true
 	}

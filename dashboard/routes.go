@@ -4,33 +4,83 @@ import (
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
+
+	"malbild/analytics"
 )
 
-// routes is the one list of every route of the dashboard.
-func (s *Server) routes(app *fiber.App) {
-	app.Use(securityHeaders, s.language)
-	app.Get("/static/*", s.assets.serve)
-	app.Get("/healthz", s.health)
-	app.Get("/", s.overview)
-	app.Get("/members", s.members)
-	app.Get("/members/:id", s.member)
-	app.Get("/events", s.events)
-	app.Get("/fees", s.fees)
-	app.Get("/goals", s.goals)
-	app.Get("/services", s.services)
-	app.Get("/services/:id", s.service)
+// route is one route of the dashboard with the least role that may use it;
+// public routes have the role "".
+type route struct {
+	method, path, role string
+	handler            fiber.Handler
+}
+
+const (
+	public = ""
+	viewer = analytics.RoleViewer
+	editor = analytics.RoleEditor
+	admin  = analytics.RoleAdmin
+)
+
+// routeList is the one list of every route and who may use it. The access
+// test walks it, so a route added here without the right role fails there.
+func (s *Server) routeList() []route {
 	imp := s.importPages()
-	app.Get("/import", imp.form)
-	app.Post("/import", imp.preview)
-	app.Post("/import/commit", imp.commit)
-	app.Post("/import/undo", imp.undo)
-	app.Get("/export", s.exportForms)
-	app.Get("/export/report.xlsx", s.exportReport)
-	app.Get("/export/data.xlsx", s.exportData)
-	app.Get("/export/template.xlsx", s.exportTemplate)
-	app.Get("/export/fees.xlsx", s.exportFees)
-	app.Get("/api/metrics", s.apiMetrics)
-	app.Get("/api/goals", s.apiGoals)
+	return []route{
+		{"GET", "/healthz", public, s.health},
+		{"GET", "/login", public, s.loginForm},
+		{"POST", "/login", public, s.login},
+		{"POST", "/logout", viewer, s.logout},
+
+		{"GET", "/", viewer, s.overview},
+		{"GET", "/goals", viewer, s.goals},
+		{"GET", "/members", viewer, s.members},
+		{"GET", "/members/:id", viewer, s.member},
+		{"GET", "/services", viewer, s.services},
+		{"GET", "/services/:id", viewer, s.service},
+		{"GET", "/events", viewer, s.events},
+		{"GET", "/fees", viewer, s.fees},
+		{"GET", "/export", viewer, s.exportForms},
+		{"GET", "/export/report.xlsx", viewer, s.exportReport},
+		{"GET", "/export/data.xlsx", viewer, s.exportData},
+		{"GET", "/export/template.xlsx", viewer, s.exportTemplate},
+		{"GET", "/export/fees.xlsx", viewer, s.exportFees},
+		{"GET", "/api/metrics", viewer, s.apiMetrics},
+		{"GET", "/api/goals", viewer, s.apiGoals},
+
+		{"GET", "/members/:id/edit", editor, s.editMemberForm},
+		{"POST", "/members/:id/edit", editor, s.editMember},
+		{"GET", "/goals/:id/edit", editor, s.editGoalForm},
+		{"POST", "/goals/:id/edit", editor, s.editGoal},
+		{"GET", "/import", editor, imp.form},
+		{"POST", "/import", editor, imp.preview},
+		{"POST", "/import/commit", editor, imp.commit},
+		{"POST", "/import/undo", editor, imp.undo},
+
+		{"GET", "/admin", admin, s.admin},
+		{"POST", "/admin/accounts", admin, s.addAccount},
+		{"POST", "/admin/accounts/:name/password", admin, s.resetPassword},
+		{"POST", "/admin/accounts/:name/disabled", admin, s.setDisabled},
+		{"POST", "/admin/tokens", admin, s.addToken},
+		{"POST", "/admin/tokens/:id/revoke", admin, s.revokeToken},
+		{"GET", "/admin/audit", admin, s.auditLog},
+		{"POST", "/admin/backup", admin, s.backup},
+	}
+}
+
+// routes installs the middleware and every route of routeList; static
+// assets need no login.
+func (s *Server) routes(app *fiber.App) {
+	app.Use(securityHeaders, s.requestLog, s.language)
+	app.Get("/static/*", s.assets.serve)
+	app.Use(s.identify)
+	for _, r := range s.routeList() {
+		handlers := []fiber.Handler{r.handler}
+		if r.role != public {
+			handlers = append([]fiber.Handler{s.require(r.role)}, r.handler)
+		}
+		app.Add(r.method, r.path, handlers...)
+	}
 	app.Use(func(c *fiber.Ctx) error { return fiber.ErrNotFound })
 }
 

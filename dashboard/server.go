@@ -21,6 +21,10 @@ type Config struct {
 	// SecureCookies marks the session cookie Secure even when the server
 	// itself sees plain HTTP (behind a TLS-terminating proxy).
 	SecureCookies bool
+	// BackupDir receives the admin's backups and the automatic backup before
+	// every import commit, of which KeepBackups are kept; "" turns both off.
+	BackupDir   string
+	KeepBackups int
 }
 
 // Server holds the dependencies of the handlers.
@@ -32,24 +36,31 @@ type Server struct {
 	limiter       *loginLimiter
 	secureCookies bool
 	cache         *pageCache
+	backupDir     string
+	keepBackups   int
 }
 
 // New builds the Fiber app with every route of routes.go.
 func New(cfg Config) (*fiber.App, error) {
+	_, app, err := newServer(cfg)
+	return app, err
+}
+
+func newServer(cfg Config) (*Server, *fiber.App, error) {
 	a, err := loadAssets()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	v, err := loadViews(a)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	logger := cfg.Logger
 	if logger == nil {
 		logger = slog.Default()
 	}
 	s := &Server{store: cfg.Store, log: logger, assets: a, views: v, limiter: newLoginLimiter(time.Now),
-		secureCookies: cfg.SecureCookies, cache: newPageCache()}
+		secureCookies: cfg.SecureCookies, cache: newPageCache(), backupDir: cfg.BackupDir, keepBackups: max(cfg.KeepBackups, 1)}
 	app := fiber.New(fiber.Config{
 		// Handlers keep query strings beyond the request: no buffer reuse.
 		Immutable: true,
@@ -59,7 +70,7 @@ func New(cfg Config) (*fiber.App, error) {
 		ErrorHandler:          s.handleError,
 	})
 	s.routes(app)
-	return app, nil
+	return s, app, nil
 }
 
 // statusOf maps the domain's error codes to HTTP statuses: the one place the

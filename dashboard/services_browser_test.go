@@ -28,6 +28,7 @@ func TestServicesPagesDrawAndABarOpensItsService(t *testing.T) {
 	app, _ := newDemoApp(t)
 	base := serveOnLoopback(t, app)
 	ctx, b := newBrowser(t)
+	loginInBrowser(t, ctx, base)
 	for _, path := range []string{"/services?asof=2023-06-30", "/services/1?asof=2023-06-30", "/goals?year=2022&asof=2022-06-30"} {
 		if err := chromedp.Do(ctx, chromedp.Navigate(base+path), chromedp.WaitVisible(chromedp.CSS(".chart canvas")), chromedp.Sleep(400*time.Millisecond)); err != nil {
 			t.Fatalf("%s: %v", path, err)

@@ -50,8 +50,15 @@ func TestMetricsAndGoalsJSONAgreeWithTheAPI(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	store.CreateAccount(ctx, "api", analytics.RoleViewer, "")
+	token, err := store.NewAPIToken(ctx, "api")
+	if err != nil {
+		t.Fatal(err)
+	}
 	for path, want := range fromCLI {
-		resp, err := app.Test(httptest.NewRequest("GET", path, nil), -1)
+		req := httptest.NewRequest("GET", path, nil)
+		req.Header.Set("Authorization", "Bearer "+token)
+		resp, err := app.Test(req, -1)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"syscall"
 	"time"
 
@@ -18,9 +19,17 @@ import (
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs, db := newFlags("serve", "serve the dashboard", "malbild serve --addr :8080 --demo", stderr)
 	addr := fs.String("addr", envOr("MALBILD_ADDR", ":8080"), "address to listen on (env MALBILD_ADDR)")
-	withDemo := fs.Bool("demo", false, "fill an empty database with the demo data first")
+	withDemo := fs.Bool("demo", false, "fill an empty database with the demo data (and demo accounts) first")
+	secure := fs.Bool("secure-cookies", envOr("MALBILD_SECURE_COOKIES", "") == "true",
+		"mark the session cookie Secure: set it behind a TLS proxy (env MALBILD_SECURE_COOKIES=true)")
+	backups := fs.String("backups", envOr("MALBILD_BACKUPS", ""),
+		"folder for the admin's backups and the automatic backup before each import (default: backups beside the database; env MALBILD_BACKUPS)")
+	keep := fs.Int("keep-backups", 10, "how many backups the folder keeps")
 	if err := noPositional(fs, args, stderr); err != nil {
 		return err
+	}
+	if *backups == "" {
+		*backups = filepath.Join(filepath.Dir(*db), "backups")
 	}
 	logger := slog.New(slog.NewTextHandler(stderr, nil))
 
@@ -30,11 +39,15 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	defer store.Close()
 	if *withDemo {
-		if err := loadDemoIfEmpty(ctx, store, logger); err != nil {
+		if err := loadDemoIfEmpty(ctx, store, logger, stderr); err != nil {
 			return err
 		}
 	}
-	app, err := dashboard.New(dashboard.Config{Store: store, Logger: logger})
+	if err := firstAdmin(ctx, store, stderr); err != nil {
+		return err
+	}
+	app, err := dashboard.New(dashboard.Config{Store: store, Logger: logger, SecureCookies: *secure,
+		BackupDir: *backups, KeepBackups: *keep})
 	if err != nil {
 		return err
 	}
@@ -55,7 +68,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 
 // loadDemoIfEmpty writes the demo data into a database that holds no members;
 // a database with data is left alone, so `make run` can be run again.
-func loadDemoIfEmpty(ctx context.Context, store *analytics.Store, logger *slog.Logger) error {
+func loadDemoIfEmpty(ctx context.Context, store *analytics.Store, logger *slog.Logger, stderr io.Writer) error {
 	start := time.Now()
 	err := store.Load(ctx, demo.Generate(demo.Options{}))
 	if analytics.ErrorCode(err) == analytics.EConflict {
@@ -65,6 +78,24 @@ func loadDemoIfEmpty(ctx context.Context, store *analytics.Store, logger *slog.L
 		return err
 	}
 	logger.Info("demo data written", "took", time.Since(start).Round(time.Millisecond))
+	// The demo's board and office, so that each role can be tried at once.
+	for _, a := range []struct{ name, role string }{{"styrelsen", analytics.RoleViewer}, {"kansliet", analytics.RoleEditor}} {
+		if _, password, err := store.CreateAccount(ctx, a.name, a.role, ""); err == nil {
+			fmt.Fprintf(stderr, "\n  Demo account %q (%s), password: %s\n", a.name, a.role, password)
+		}
+	}
+	return nil
+}
+
+// firstAdmin creates the admin of a database without accounts and prints
+// its one-time password, once: it is not stored anywhere but as a hash.
+func firstAdmin(ctx context.Context, store *analytics.Store, stderr io.Writer) error {
+	password, err := store.EnsureAdmin(ctx)
+	if err != nil || password == "" {
+		return err
+	}
+	fmt.Fprintf(stderr, "\n  First start: created the account \"admin\" with the password: %s\n"+
+		"  Log in and keep it safe, or set another with `malbild user passwd admin`.\n\n", password)
 	return nil
 }
 

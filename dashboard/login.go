@@ -1,0 +1,101 @@
+package dashboard
+
+import (
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+
+	"malbild/analytics"
+)
+
+type loginPage struct {
+	Next    string
+	Name    string
+	Message string
+}
+
+func (s *Server) loginForm(c *fiber.Ctx) error {
+	return s.render(c, "login", translate(lang(c), "login.title"), loginPage{Next: safeNext(c.Query("next"))})
+}
+
+// login checks the name and password, rate-limited per account and per
+// address with one message for every failure, and starts a new session (a
+// new id at every login, so a planted id is worthless).
+func (s *Server) login(c *fiber.Ctx) error {
+	ctx := c.UserContext()
+	name, password := strings.TrimSpace(c.FormValue("name")), c.FormValue("password")
+	data := loginPage{Next: safeNext(c.FormValue("next")), Name: name}
+	if !sameOrigin(c) {
+		return fiber.NewError(fiber.StatusForbidden, translate(lang(c), "auth.csrf"))
+	}
+	accountKey, addressKey := "account:"+strings.ToLower(name), "address:"+c.IP()
+	if s.limiter.blocked(accountKey, addressKey) {
+		c.Status(fiber.StatusTooManyRequests)
+		data.Message = translate(lang(c), "login.blocked", int(lockWindow.Minutes()))
+		return s.render(c, "login", translate(lang(c), "login.title"), data)
+	}
+	a, err := s.store.Authenticate(ctx, name, password)
+	if err != nil {
+		if analytics.ErrorCode(err) != analytics.EInvalid {
+			return err
+		}
+		s.limiter.fail(accountKey, addressKey)
+		s.audit(c, name, analytics.AuditLoginFailed, "from "+c.IP())
+		c.Status(fiber.StatusUnauthorized)
+		data.Message = translate(lang(c), "login.failed")
+		return s.render(c, "login", translate(lang(c), "login.title"), data)
+	}
+	s.limiter.succeed(accountKey)
+	if old := c.Cookies(sessionCookie); old != "" {
+		s.store.EndSession(ctx, old)
+	}
+	id, sess, err := s.store.NewSession(ctx, a)
+	if err != nil {
+		return err
+	}
+	c.Cookie(&fiber.Cookie{Name: sessionCookie, Value: id, Path: "/", Expires: sess.ExpiresAt,
+		HTTPOnly: true, SameSite: fiber.CookieSameSiteLaxMode, Secure: s.secureCookies || c.Protocol() == "https"})
+	s.audit(c, a.Name, analytics.AuditLogin, "from "+c.IP())
+	return c.Redirect(data.Next, fiber.StatusSeeOther)
+}
+
+// logout ends the session and forgets the cookie.
+func (s *Server) logout(c *fiber.Ctx) error {
+	u, _ := currentUser(c)
+	if err := s.store.EndSession(c.UserContext(), u.sessionID); err != nil {
+		return err
+	}
+	c.Cookie(&fiber.Cookie{Name: sessionCookie, Value: "", Path: "/", Expires: time.Unix(0, 0), MaxAge: -1,
+		HTTPOnly: true, SameSite: fiber.CookieSameSiteLaxMode})
+	s.audit(c, u.Name, analytics.AuditLogout, "")
+	return c.Redirect("/login", fiber.StatusSeeOther)
+}
+
+// safeNext keeps a redirect after login on this site: a local path only.
+func safeNext(next string) string {
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+		return "/"
+	}
+	return next
+}
+
+// sameOrigin refuses a login form posted from another site (login CSRF):
+// a browser sends Origin with every POST.
+func sameOrigin(c *fiber.Ctx) bool {
+	origin := c.Get(fiber.HeaderOrigin)
+	if origin == "" || origin == "null" {
+		return origin == ""
+	}
+	u, err := url.Parse(origin)
+	return err == nil && u.Host == c.Hostname()
+}
+
+// audit records an action; a failure to record is logged, not shown, since
+// the action itself has happened.
+func (s *Server) audit(c *fiber.Ctx, who, action, detail string) {
+	if err := s.store.Audit(c.UserContext(), who, action, detail); err != nil {
+		s.log.Error("audit log", "action", action, "err", err)
+	}
+}
