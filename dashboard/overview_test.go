@@ -2,9 +2,12 @@ package dashboard_test
 
 import (
 	"net/http"
+	"net/url"
 	"regexp"
 	"strings"
 	"testing"
+
+	"malbild/analytics/analyticstest"
 )
 
 const threeMembers = `INSERT INTO members (name, kind, joined_on, left_on) VALUES
@@ -146,5 +149,30 @@ func TestNamesAreEscapedInTablesAndChartJSON(t *testing.T) {
 	}
 	if !strings.Contains(body, "&lt;/script&gt;&lt;script&gt;alert(2)") {
 		t.Error("the service name is not in the table, escaped")
+	}
+}
+
+// A second view of a page is served from the cache, for another user of
+// the same role too, with that user's own name and CSRF token in it; a
+// write through the dashboard drops it.
+func TestCachedPagesCarryTheirOwnUsersTokenAndWritesDropThem(t *testing.T) {
+	app, s := newDemoApp(t)
+	get(t, app, "/goals?year=2026", "as=editor")
+	// Behind the dashboard's back: a cached page does not show it.
+	analyticstest.Exec(t, s, `INSERT INTO goal_comments (goal_id, written_on, author, body)
+		SELECT id, DATE '2026-11-20', 'x', 'Skrivet direkt i databasen' FROM goals WHERE year = 2026 AND number = 1`)
+	a, _, _ := s.CreateAccount(t.Context(), "kansliet2", "editor", "ett långt lösenord")
+	id, sess, _ := s.NewSession(t.Context(), a)
+	_, second := get(t, app, "/goals?year=2026", "as=anonymous", "malbild_session="+id)
+	if strings.Contains(second, "Skrivet direkt i databasen") {
+		t.Fatal("the second view was not served from the cache")
+	}
+	if !strings.Contains(second, `class="who">kansliet2<`) || !strings.Contains(second, `value="`+sess.CSRFToken+`"`) || strings.Contains(second, `class="who">editor<`) {
+		t.Error("the cached page does not carry the second user's own name and token")
+	}
+	goals, _ := s.EvaluateGoals(t.Context(), 2026, mustDate("2026-11-22"))
+	postForm(t, app, "/goals/"+itoa(goals[0].ID)+"/edit", url.Values{"comment": {"Via formuläret."}}, "as=editor")
+	if _, third := get(t, app, "/goals?year=2026", "as=editor"); !strings.Contains(third, "Skrivet direkt i databasen") || !strings.Contains(third, "Via formuläret.") {
+		t.Error("after a write the page still comes from the cache")
 	}
 }

@@ -75,13 +75,22 @@ func (s *Server) routes(app *fiber.App) {
 	app.Get("/static/*", s.assets.serve)
 	app.Use(s.identify)
 	for _, r := range s.routeList() {
-		handlers := []fiber.Handler{r.handler}
+		var handlers []fiber.Handler
 		if r.role != public {
-			handlers = append([]fiber.Handler{s.require(r.role)}, r.handler)
+			handlers = append(handlers, s.require(r.role))
 		}
-		app.Add(r.method, r.path, handlers...)
+		if cacheable(r) {
+			handlers = append(handlers, s.cachePage)
+		}
+		app.Add(r.method, r.path, append(handlers, r.handler)...)
 	}
 	app.Use(func(c *fiber.Ctx) error { return fiber.ErrNotFound })
+}
+
+// cacheable routes are the reading ones of the board: pages and API
+// answers, not downloads (exports are made fresh, and audited).
+func cacheable(r route) bool {
+	return r.method == fiber.MethodGet && r.role == viewer && !strings.HasPrefix(r.path, "/export")
 }
 
 func isAPI(c *fiber.Ctx) bool { return strings.HasPrefix(c.Path(), "/api/") }
