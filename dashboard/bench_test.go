@@ -2,8 +2,11 @@ package dashboard_test
 
 import (
 	"context"
+	"fmt"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 
 	"malbild/analytics/analyticstest"
@@ -11,8 +14,9 @@ import (
 	"malbild/data/demo"
 )
 
-// BenchmarkPages measures each page's server time, uncached, at the demo
-// size and at 20 000 members / 300 services / 25 years.
+// BenchmarkPages measures each page's server time at the demo size and at
+// 20 000 members / 300 services / 25 years: uncached (a query parameter no
+// view had before) and cached (the same view again).
 func BenchmarkPages(b *testing.B) {
 	sizes := []struct {
 		name string
@@ -24,21 +28,41 @@ func BenchmarkPages(b *testing.B) {
 	pages := []string{"/", "/goals", "/members", "/members/1", "/services", "/services/1", "/events", "/fees"}
 	for _, size := range sizes {
 		b.Run(size.name, func(b *testing.B) {
+			ctx := context.Background()
 			s := analyticstest.New(b)
-			if err := s.Load(context.Background(), demo.Generate(size.opts)); err != nil {
+			if err := s.Load(ctx, demo.Generate(size.opts)); err != nil {
 				b.Fatal(err)
 			}
-			app, err := dashboard.New(dashboard.Config{Store: s})
+			app, err := dashboard.New(dashboard.Config{Store: s, Logger: slog.New(slog.DiscardHandler)})
 			if err != nil {
 				b.Fatal(err)
 			}
+			a, _, _ := s.CreateAccount(ctx, "bench", "viewer", "ett långt lösenord")
+			id, _, _ := s.NewSession(ctx, a)
+			view := func(path string) {
+				req := httptest.NewRequest(http.MethodGet, path, nil)
+				req.Header.Set("Cookie", "malbild_session="+id)
+				resp, err := app.Test(req, -1)
+				if err != nil || resp.StatusCode != http.StatusOK {
+					b.Fatalf("%s: %v %v", path, resp.StatusCode, err)
+				}
+			}
 			for _, page := range pages {
-				b.Run(page, func(b *testing.B) {
+				sep := "?"
+				if strings.Contains(page, "?") {
+					sep = "&"
+				}
+				b.Run(page+"/uncached", func(b *testing.B) {
+					n := 0
 					for b.Loop() {
-						resp, err := app.Test(httptest.NewRequest(http.MethodGet, page, nil), -1)
-						if err != nil || resp.StatusCode != http.StatusOK {
-							b.Fatalf("%s: %v %v", page, resp.StatusCode, err)
-						}
+						n++
+						view(fmt.Sprintf("%s%sview=%d", page, sep, n))
+					}
+				})
+				b.Run(page+"/cached", func(b *testing.B) {
+					view(page)
+					for b.Loop() {
+						view(page)
 					}
 				})
 			}

@@ -13,7 +13,9 @@ type feesPage struct {
 	Schedule    []bandRow // empty: the year has no schedule
 	Income      []analytics.Point
 	IncomeChart chartBlock
-	Fees        []feeRow
+	Fees        []feeRow // this page of the fee list
+	Billed      int      // rows in the whole fee list
+	Pager       pager
 	Total       analytics.Fee // the sums of Contribution, AnnualFee and Total
 	Groups      []groupTotal
 }
@@ -62,8 +64,13 @@ func (s *Server) fees(c *fiber.Ctx) error {
 			return err
 		}
 		byGroup := map[string]groupTotal{}
-		for _, f := range fees {
+		data.Billed = len(fees)
+		shown, pg := paginate(c, fees)
+		data.Pager = pg
+		for _, f := range shown {
 			data.Fees = append(data.Fees, newFeeRow(l, f))
+		}
+		for _, f := range fees {
 			data.Total.Contribution += f.Contribution
 			data.Total.AnnualFee += f.AnnualFee
 			data.Total.Total += f.Total

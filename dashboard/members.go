@@ -14,7 +14,9 @@ type membersPage struct {
 	Filter    analytics.MemberFilter
 	Filtered  bool // a kind, county or group is chosen
 	Columns   []listColumn
-	Rows      []memberListRow
+	Rows      []memberListRow // this page of the list
+	Total     int             // rows in the whole list
+	Pager     pager
 	Kinds     []string
 	Counties  []reference.County
 	Groups    []string
@@ -74,6 +76,8 @@ func (s *Server) members(c *fiber.Ctx) error {
 	}
 	data := membersPage{Filter: f, Filtered: f.Kind != "" || f.County != "" || f.Group != "",
 		Kinds: memberKinds, Counties: reference.Counties()}
+	data.Total = len(rows)
+	rows, data.Pager = paginate(c, rows)
 	for _, r := range rows {
 		data.Rows = append(data.Rows, memberListRow{MemberRow: r, County: countyName(r.CountyCode)})
 	}

@@ -1,6 +1,7 @@
 package dashboard_test
 
 import (
+	"fmt"
 	"encoding/json"
 	"net/http"
 	"regexp"
@@ -272,5 +273,23 @@ func TestMemberPagesRefuseABadDate(t *testing.T) {
 		if resp.StatusCode != http.StatusBadRequest || !strings.Contains(body, "ÅÅÅÅ-MM-DD") {
 			t.Errorf("%s: status %d; want 400 with the format", path, resp.StatusCode)
 		}
+	}
+}
+
+func TestLongMemberListsArePaged(t *testing.T) {
+	var rows []string
+	for i := 0; i < 1203; i++ {
+		rows = append(rows, fmt.Sprintf("('Förening %04d', 'ovrig', DATE '2010-01-01')", i))
+	}
+	app, _ := newApp(t, "INSERT INTO members (name, kind, joined_on) VALUES "+strings.Join(rows, ", "))
+	_, page := get(t, app, "/members?asof=2020-01-01&page=3")
+	if !strings.Contains(page, "Rad 1001–1203 av 1203") || !strings.Contains(page, "Förening 1202") || strings.Contains(page, "Förening 0999<") {
+		t.Error("page 3 does not show rows 1001–1203")
+	}
+	if !strings.Contains(page, `href="/members?asof=2020-01-01&amp;page=2" rel="prev"`) {
+		t.Error("no link to page 2 carrying the date")
+	}
+	if !strings.Contains(page, "<span class=\"value\">1\u00a0203</span>") {
+		t.Error("the count is not of the whole list")
 	}
 }

@@ -27,7 +27,7 @@ type views struct {
 
 func loadViews(a *assets) (*views, error) {
 	base, err := template.New("layout.html").Funcs(template.FuncMap{"asset": a.URL, "list": func(xs ...string) []string { return xs }}).
-		ParseFS(templateFiles, "templates/layout.html")
+		ParseFS(templateFiles, "templates/layout.html", "templates/partials/*.html")
 	if err != nil {
 		return nil, err
 	}
@@ -136,6 +136,9 @@ func (p page) Nav() []navItem {
 
 // CanEdit says the user may correct data (editors and admins).
 func (p page) CanEdit() bool { return analytics.RoleRank(p.Role) >= analytics.RoleRank(editor) }
+
+// WithPager is what the pager partial takes: the page and a list's pager.
+func (p page) WithPager(pg pager) map[string]any { return map[string]any{"Page": p, "Pager": pg} }
 
 // LangLink is this page, with its query, in the other language.
 func (p page) LangLink() string {
