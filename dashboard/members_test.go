@@ -1,8 +1,8 @@
 package dashboard_test
 
 import (
-	"fmt"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"regexp"
 	"slices"
