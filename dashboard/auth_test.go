@@ -1,6 +1,7 @@
 package dashboard_test
 
 import (
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -9,6 +10,9 @@ import (
 	"testing"
 
 	"github.com/gofiber/fiber/v2"
+
+	"malbild/analytics/analyticstest"
+	"malbild/dashboard"
 )
 
 // postLogin posts the login form with an optional existing session cookie.
@@ -151,5 +155,32 @@ func TestViewerSeesNoPersonalDataAnywhere(t *testing.T) {
 				break
 			}
 		}
+	}
+}
+
+// Behind a trusted proxy the login limit counts the client in
+// X-Forwarded-For, so one client's failures do not lock out the others.
+func TestLoginLimitCountsClientsBehindATrustedProxy(t *testing.T) {
+	s := analyticstest.New(t)
+	s.CreateAccount(t.Context(), "viewer", "viewer", testPasswords["viewer"])
+	app, err := dashboard.New(dashboard.Config{Store: s, Logger: slog.New(slog.DiscardHandler), TrustedProxies: []string{"0.0.0.0"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	try := func(client, password string) int {
+		req := httptest.NewRequest(http.MethodPost, "/login", strings.NewReader(url.Values{"name": {"nobody-" + client}, "password": {password}}.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header.Set("X-Forwarded-For", client)
+		resp, _ := send(t, app, req, "as=anonymous")
+		return resp.StatusCode
+	}
+	for i := 0; i < 6; i++ {
+		try("10.0.0.1", "wrong password here")
+	}
+	if got := try("10.0.0.1", "wrong password here"); got != http.StatusTooManyRequests {
+		t.Errorf("the failing client: %d, want 429", got)
+	}
+	if got := try("10.0.0.2", "wrong password here"); got != http.StatusUnauthorized {
+		t.Errorf("another client behind the same proxy: %d, want 401 (not locked out)", got)
 	}
 }

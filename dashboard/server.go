@@ -25,6 +25,10 @@ type Config struct {
 	// every import commit, of which KeepBackups are kept; "" turns both off.
 	BackupDir   string
 	KeepBackups int
+	// TrustedProxies are the addresses of reverse proxies whose
+	// X-Forwarded-For names the client: the login limit per address then
+	// counts clients, not the proxy.
+	TrustedProxies []string
 }
 
 // Server holds the dependencies of the handlers.
@@ -61,14 +65,19 @@ func newServer(cfg Config) (*Server, *fiber.App, error) {
 	}
 	s := &Server{store: cfg.Store, log: logger, assets: a, views: v, limiter: newLoginLimiter(time.Now),
 		secureCookies: cfg.SecureCookies, cache: newPageCache(), backupDir: cfg.BackupDir, keepBackups: max(cfg.KeepBackups, 1)}
-	app := fiber.New(fiber.Config{
+	conf := fiber.Config{
 		// Handlers keep query strings beyond the request: no buffer reuse.
 		Immutable: true,
 		// Uploads of the office's spreadsheets are the largest bodies.
 		BodyLimit:             importBodyLimit,
 		DisableStartupMessage: true,
 		ErrorHandler:          s.handleError,
-	})
+	}
+	if len(cfg.TrustedProxies) > 0 {
+		conf.EnableTrustedProxyCheck, conf.TrustedProxies = true, cfg.TrustedProxies
+		conf.ProxyHeader = fiber.HeaderXForwardedFor
+	}
+	app := fiber.New(conf)
 	s.routes(app)
 	return s, app, nil
 }

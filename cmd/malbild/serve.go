@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"time"
 
@@ -25,6 +26,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	backups := fs.String("backups", envOr("MALBILD_BACKUPS", ""),
 		"folder for the admin's backups and the automatic backup before each import (default: backups beside the database; env MALBILD_BACKUPS)")
 	keep := fs.Int("keep-backups", 10, "how many backups the folder keeps")
+	proxies := fs.String("trusted-proxy", envOr("MALBILD_TRUSTED_PROXY", ""),
+		"comma-separated addresses of reverse proxies whose X-Forwarded-For names the client (env MALBILD_TRUSTED_PROXY)")
 	if err := noPositional(fs, args, stderr); err != nil {
 		return err
 	}
@@ -47,7 +50,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	app, err := dashboard.New(dashboard.Config{Store: store, Logger: logger, SecureCookies: *secure,
-		BackupDir: *backups, KeepBackups: *keep})
+		BackupDir: *backups, KeepBackups: *keep, TrustedProxies: splitList(*proxies)})
 	if err != nil {
 		return err
 	}
@@ -104,4 +107,15 @@ func envOr(name, fallback string) string {
 		return v
 	}
 	return fallback
+}
+
+// splitList reads a comma-separated flag; "" is none.
+func splitList(s string) []string {
+	var out []string
+	for _, part := range strings.Split(s, ",") {
+		if part = strings.TrimSpace(part); part != "" {
+			out = append(out, part)
+		}
+	}
+	return out
 }
