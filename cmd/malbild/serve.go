@@ -41,13 +41,14 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer store.Close()
+	// The admin first: the demo's accounts would otherwise count as "some".
+	if err := firstAdmin(ctx, store, stderr); err != nil {
+		return err
+	}
 	if *withDemo {
 		if err := loadDemoIfEmpty(ctx, store, logger, stderr); err != nil {
 			return err
 		}
-	}
-	if err := firstAdmin(ctx, store, stderr); err != nil {
-		return err
 	}
 	app, err := dashboard.New(dashboard.Config{Store: store, Logger: logger, SecureCookies: *secure,
 		BackupDir: *backups, KeepBackups: *keep, TrustedProxies: splitList(*proxies)})
