@@ -23,12 +23,28 @@
     return maps[name];
   }
 
+  // Numbers on axes and in tooltips as the page's language writes them
+  // ("10 532" and "83,4" in Swedish): ECharts would write "10,532".
+  var locale = document.documentElement.lang === "en" ? "en-GB" : "sv-SE";
+  function formatNumber(v) {
+    return typeof v === "number" ? v.toLocaleString(locale, { maximumFractionDigits: 2 }) : v;
+  }
+  function localiseAxes(axes) {
+    [].concat(axes || []).forEach(function (axis) {
+      if (axis && axis.type === "value") {
+        axis.axisLabel = Object.assign({ formatter: formatNumber }, axis.axisLabel);
+      }
+    });
+  }
+
   function drawOne(block) {
     var target = document.getElementById(block.getAttribute("data-chart-for"));
     if (!target) { return; }
     var spec = JSON.parse(block.textContent);
     var option = spec.option;
-    option.tooltip = Object.assign({}, option.tooltip, { renderMode: "richText" });
+    option.tooltip = Object.assign({ valueFormatter: formatNumber }, option.tooltip, { renderMode: "richText" });
+    localiseAxes(option.xAxis);
+    localiseAxes(option.yAxis);
     var ready = spec.mapURL ? loadMap(spec.mapName, spec.mapURL) : Promise.resolve();
     ready.then(function () {
       var chart = echarts.init(target, null, { renderer: "canvas" });
