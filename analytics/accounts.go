@@ -103,6 +103,7 @@ func (s *Store) SetPassword(ctx context.Context, name, password string) (string,
 	if err != nil {
 		return "", err
 	}
+	defer s.sessions.forget()
 	return password, s.inTx(ctx, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, `UPDATE accounts SET password_hash = ? WHERE id = ?`, hash, a.ID); err != nil {
 			return err
@@ -157,6 +158,7 @@ func (s *Store) SetDisabled(ctx context.Context, name string, disabled bool) err
 	if err != nil {
 		return err
 	}
+	defer s.sessions.forget()
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, `UPDATE accounts SET disabled = ? WHERE id = ?`, disabled, a.ID); err != nil {
 			return err

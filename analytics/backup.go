@@ -87,6 +87,13 @@ func Restore(ctx context.Context, dir, path string) (Manifest, error) {
 			return Manifest{}, Errorf(EInvalid, "the backup in %s is damaged: %s is missing or changed; nothing was restored", dir, name)
 		}
 	}
+	// The database must not be in use: DuckDB's lock says whether a server
+	// holds it, and renaming a file under a running server would lose data.
+	held, err := sql.Open("duckdb", path)
+	if err != nil {
+		return Manifest{}, openError(path, err)
+	}
+	held.Close()
 	fresh := path + ".restoring"
 	os.Remove(fresh)
 	os.Remove(fresh + ".wal")
@@ -203,8 +210,13 @@ func checksums(dir string) (map[string]string, error) {
 // BackupRotating writes a backup into a new timestamped folder under root and
 // removes all but the newest keep folders: the automatic backup before an
 // import commit.
+// Only the folders it names itself (rotatingName) are counted and removed:
+// a backup someone put there by hand is left alone.
 func (s *Store) BackupRotating(ctx context.Context, root string, keep int) (string, error) {
-	dir := filepath.Join(root, s.Now().UTC().Format("20060102-150405.000"))
+	if err := os.MkdirAll(root, 0o750); err != nil {
+		return "", fmt.Errorf("backup folder %s: %w", root, err)
+	}
+	dir := filepath.Join(root, s.Now().UTC().Format(rotatingLayout))
 	if _, err := s.Backup(ctx, dir); err != nil {
 		return "", err
 	}
@@ -214,7 +226,7 @@ func (s *Store) BackupRotating(ctx context.Context, root string, keep int) (stri
 	}
 	var names []string
 	for _, e := range entries {
-		if e.IsDir() {
+		if _, err := time.Parse(rotatingLayout, e.Name()); e.IsDir() && err == nil {
 			names = append(names, e.Name())
 		}
 	}
@@ -225,5 +237,9 @@ func (s *Store) BackupRotating(ctx context.Context, root string, keep int) (stri
 	}
 	return dir, nil
 }
+
+// rotatingLayout names the rotating backups by their UTC time, so that
+// they sort by age.
+const rotatingLayout = "20060102-150405.000"
 
 func quoteLiteral(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }

@@ -89,7 +89,8 @@ func TestBackupRotatingKeepsTheNewest(t *testing.T) {
 	ctx := context.Background()
 	s, _ := analytics.Open(ctx, "")
 	defer s.Close()
-	root := t.TempDir()
+	root := filepath.Join(t.TempDir(), "new", "backups") // made on first use
+	os.MkdirAll(filepath.Join(root, "saved-by-hand"), 0o755)
 	clock := time.Date(2026, 1, 1, 10, 0, 0, 0, time.UTC)
 	s.Now = func() time.Time { clock = clock.Add(time.Second); return clock }
 	var last string
@@ -101,7 +102,7 @@ func TestBackupRotatingKeepsTheNewest(t *testing.T) {
 		last = dir
 	}
 	entries, _ := os.ReadDir(root)
-	if len(entries) != 2 || entries[1].Name() != filepath.Base(last) {
-		t.Errorf("kept %v, want the 2 newest ending in %s", entries, filepath.Base(last))
+	if len(entries) != 3 || entries[1].Name() != filepath.Base(last) || entries[2].Name() != "saved-by-hand" {
+		t.Errorf("kept %v, want the 2 newest ending in %s and the folder saved by hand", entries, filepath.Base(last))
 	}
 }

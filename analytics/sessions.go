@@ -3,6 +3,7 @@ package analytics
 import (
 	"context"
 	"database/sql"
+	"sync"
 	"time"
 )
 
@@ -27,15 +28,77 @@ func (s *Store) NewSession(ctx context.Context, a Account) (string, Session, err
 	return id, sess, err
 }
 
+// sessionCacheTTL is how long a looked-up session is answered from memory:
+// every request needs its session, and a DuckDB lookup per request would
+// cost more than the cached page it guards. Logout, a new password and
+// disabling drop the cached sessions at once; only this process writes
+// them (DuckDB locks the file to one process).
+const sessionCacheTTL = 30 * time.Second
+
+type cachedSession struct {
+	session Session
+	until   time.Time
+}
+
+// sessionCache remembers recent lookups by id hash.
+// A lookup that raced with a change (generation moved on) is not kept.
+type sessionCache struct {
+	mu         sync.Mutex
+	generation uint64
+	entries    map[string]cachedSession
+}
+
+func (c *sessionCache) get(key string, now time.Time) (Session, uint64, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.entries[key]
+	if !ok || !now.Before(e.until) || !now.Before(e.session.ExpiresAt) {
+		return Session{}, c.generation, false
+	}
+	return e.session, c.generation, true
+}
+
+func (c *sessionCache) put(key string, sess Session, now time.Time, generation uint64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if generation != c.generation {
+		return
+	}
+	if c.entries == nil || len(c.entries) > 10000 {
+		c.entries = map[string]cachedSession{}
+	}
+	c.entries[key] = cachedSession{session: sess, until: now.Add(sessionCacheTTL)}
+}
+
+func (c *sessionCache) forget() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.generation++
+	c.entries = nil
+}
+
 // SessionByID is the live session with the cookie's id; ENotFound when it
 // is unknown, expired or its account is disabled.
 func (s *Store) SessionByID(ctx context.Context, id string) (Session, error) {
+	key, now := secretHash(id), s.Now()
+	sess, generation, ok := s.sessions.get(key, now)
+	if ok {
+		return sess, nil
+	}
+	sess, err := s.lookupSession(ctx, key, now)
+	if err == nil {
+		s.sessions.put(key, sess, now, generation)
+	}
+	return sess, err
+}
+
+func (s *Store) lookupSession(ctx context.Context, key string, now time.Time) (Session, error) {
 	var sess Session
 	a := &sess.Account
 	err := s.DB.QueryRowContext(ctx, `
 		SELECT a.id, a.name, a.role, a.created_at, s.csrf_token, s.expires_at
 		FROM sessions s JOIN accounts a ON a.id = s.account_id
-		WHERE s.id_hash = ? AND s.expires_at > ? AND NOT a.disabled`, secretHash(id), s.Now()).
+		WHERE s.id_hash = ? AND s.expires_at > ? AND NOT a.disabled`, key, now).
 		Scan(&a.ID, &a.Name, &a.Role, &a.CreatedAt, &sess.CSRFToken, &sess.ExpiresAt)
 	if err == sql.ErrNoRows {
 		return Session{}, Errorf(ENotFound, "no session")
@@ -45,6 +108,7 @@ func (s *Store) SessionByID(ctx context.Context, id string) (Session, error) {
 
 // EndSession logs the session out; expired sessions are removed too.
 func (s *Store) EndSession(ctx context.Context, id string) error {
+	s.sessions.forget()
 	_, err := s.DB.ExecContext(ctx, `DELETE FROM sessions WHERE id_hash = ? OR expires_at <= ?`, secretHash(id), s.Now())
 	return err
 }

@@ -25,6 +25,8 @@ type Store struct {
 	// transactions that change the same row ("Conflict on update"), so
 	// imports, undos and edits take turns. Readers never wait for it.
 	writing sync.Mutex
+	// sessions answers repeated session lookups from memory (sessions.go).
+	sessions sessionCache
 }
 
 // Serialized runs a write with no other write of this store beside it.
