@@ -183,4 +183,8 @@ func TestLoginLimitCountsClientsBehindATrustedProxy(t *testing.T) {
 	if got := try("10.0.0.2", "wrong password here"); got != http.StatusUnauthorized {
 		t.Errorf("another client behind the same proxy: %d, want 401 (not locked out)", got)
 	}
+	// A made-up address in front of the proxy's does not buy new attempts.
+	if got := try("203.0.113.9, 10.0.0.1", "wrong password here"); got != http.StatusTooManyRequests {
+		t.Errorf("a forged X-Forwarded-For: %d, want 429", got)
+	}
 }

@@ -19,6 +19,9 @@ type pageCache struct {
 	mu      sync.Mutex
 	version uint64
 	entries map[string]cachedPage
+	// building holds a channel per key whose page one request is making;
+	// the others wait for it instead of all making it at once after a write.
+	building map[string]chan struct{}
 }
 
 type cachedPage struct {
@@ -29,7 +32,29 @@ type cachedPage struct {
 // maxCacheEntries bounds memory: past it the cache starts over.
 const maxCacheEntries = 2000
 
-func newPageCache() *pageCache { return &pageCache{entries: map[string]cachedPage{}} }
+func newPageCache() *pageCache {
+	return &pageCache{entries: map[string]cachedPage{}, building: map[string]chan struct{}{}}
+}
+
+// build says whether this request makes the page of key (then done must be
+// called), or waits until the request that makes it has finished.
+func (pc *pageCache) build(key string) (done func(), leader bool) {
+	pc.mu.Lock()
+	if ch, ok := pc.building[key]; ok {
+		pc.mu.Unlock()
+		<-ch
+		return nil, false
+	}
+	ch := make(chan struct{})
+	pc.building[key] = ch
+	pc.mu.Unlock()
+	return func() {
+		pc.mu.Lock()
+		delete(pc.building, key)
+		pc.mu.Unlock()
+		close(ch)
+	}, true
+}
 
 func (pc *pageCache) get(key string) (cachedPage, uint64, bool) {
 	pc.mu.Lock()
@@ -77,6 +102,14 @@ func (s *Server) cachePage(c *fiber.Ctx) error {
 	key := strings.Join([]string{u.Role, lang(c), c.Path(), canonicalQuery(c), s.store.Today().Format("2006-01-02")}, "|")
 	who, token := []byte(`class="who">`+u.Name+`<`), []byte(`value="`+u.CSRF+`"`)
 	page, version, hit := s.cache.get(key)
+	if !hit {
+		done, leader := s.cache.build(key)
+		if leader {
+			defer done()
+		} else {
+			page, version, hit = s.cache.get(key)
+		}
+	}
 	if hit {
 		c.Set(fiber.HeaderContentType, page.contentType)
 		body := bytes.ReplaceAll(page.body, []byte(userSlot), who)

@@ -30,7 +30,7 @@ func (s *Server) login(c *fiber.Ctx) error {
 	if !sameOrigin(c) {
 		return fiber.NewError(fiber.StatusForbidden, translate(lang(c), "auth.csrf"))
 	}
-	accountKey, addressKey := "account:"+strings.ToLower(name), "address:"+c.IP()
+	accountKey, addressKey := "account:"+strings.ToLower(name), "address:"+s.clientAddress(c)
 	if s.limiter.blocked(accountKey, addressKey) {
 		c.Status(fiber.StatusTooManyRequests)
 		data.Message = translate(lang(c), "login.blocked", int(lockWindow.Minutes()))
@@ -42,7 +42,7 @@ func (s *Server) login(c *fiber.Ctx) error {
 			return err
 		}
 		s.limiter.fail(accountKey, addressKey)
-		s.audit(c, name, analytics.AuditLoginFailed, "from "+c.IP())
+		s.audit(c, name, analytics.AuditLoginFailed, "from "+s.clientAddress(c))
 		c.Status(fiber.StatusUnauthorized)
 		data.Message = translate(lang(c), "login.failed")
 		return s.render(c, "login", translate(lang(c), "login.title"), data)
@@ -57,7 +57,7 @@ func (s *Server) login(c *fiber.Ctx) error {
 	}
 	c.Cookie(&fiber.Cookie{Name: sessionCookie, Value: id, Path: "/", Expires: sess.ExpiresAt,
 		HTTPOnly: true, SameSite: fiber.CookieSameSiteLaxMode, Secure: s.secureCookies || c.Protocol() == "https"})
-	s.audit(c, a.Name, analytics.AuditLogin, "from "+c.IP())
+	s.audit(c, a.Name, analytics.AuditLogin, "from "+s.clientAddress(c))
 	return c.Redirect(data.Next, fiber.StatusSeeOther)
 }
 
@@ -98,4 +98,14 @@ func (s *Server) audit(c *fiber.Ctx, who, action, detail string) {
 	if err := s.store.Audit(c.UserContext(), who, action, detail); err != nil {
 		s.log.Error("audit log", "action", action, "err", err)
 	}
+}
+
+// clientAddress is who sent the request: behind a trusted proxy the last
+// address of X-Forwarded-For, the one the proxy itself added (the ones
+// before it are the client's word and can be made up).
+func (s *Server) clientAddress(c *fiber.Ctx) string {
+	if ips := c.IPs(); s.behindProxy && len(ips) > 0 {
+		return strings.TrimSpace(ips[len(ips)-1])
+	}
+	return c.IP()
 }

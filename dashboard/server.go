@@ -38,6 +38,7 @@ type Server struct {
 	assets        *assets
 	views         *views
 	limiter       *loginLimiter
+	behindProxy   bool
 	secureCookies bool
 	cache         *pageCache
 	backupDir     string
@@ -64,7 +65,7 @@ func newServer(cfg Config) (*Server, *fiber.App, error) {
 		logger = slog.Default()
 	}
 	s := &Server{store: cfg.Store, log: logger, assets: a, views: v, limiter: newLoginLimiter(time.Now),
-		secureCookies: cfg.SecureCookies, cache: newPageCache(), backupDir: cfg.BackupDir, keepBackups: max(cfg.KeepBackups, 1)}
+		secureCookies: cfg.SecureCookies, behindProxy: len(cfg.TrustedProxies) > 0, cache: newPageCache(), backupDir: cfg.BackupDir, keepBackups: max(cfg.KeepBackups, 1)}
 	conf := fiber.Config{
 		// Handlers keep query strings beyond the request: no buffer reuse.
 		Immutable: true,
@@ -72,6 +73,10 @@ func newServer(cfg Config) (*Server, *fiber.App, error) {
 		BodyLimit:             importBodyLimit,
 		DisableStartupMessage: true,
 		ErrorHandler:          s.handleError,
+		// A connection that sends nothing (a browser's preconnect) would
+		// otherwise hold a graceful shutdown for its whole deadline.
+		ReadTimeout: 20 * time.Second,
+		IdleTimeout: 20 * time.Second,
 	}
 	if len(cfg.TrustedProxies) > 0 {
 		conf.EnableTrustedProxyCheck, conf.TrustedProxies = true, cfg.TrustedProxies
