@@ -4,7 +4,7 @@ ADDR    ?= :8080
 DB      ?= malbild.duckdb
 ECHARTS := dashboard/static/vendor/echarts.min.js
 
-.PHONY: run test build assets vet bench demo-large clean
+.PHONY: run test build assets vet bench demo-large load load-large clean
 
 ## run: install the front-end packages, build, and serve the demo on http://localhost:8080
 run: build
@@ -40,6 +40,15 @@ demo-large: build
 	rm -f bench.duckdb bench.duckdb.wal
 	time ./bin/malbild demo --db bench.duckdb --members 20000 --services 300 --years 25 --seed 7
 	ls -l bench.duckdb
+
+## load: the overview under load with the demo data (32 clients, 20 s), then with an import committing mid-run
+load: build
+	$(GO) run ./cmd/malbild-load --bin bin/malbild --paths / --clients 32 --duration 20s
+	$(GO) run ./cmd/malbild-load --bin bin/malbild --paths / --clients 32 --duration 20s --import-during
+
+## load-large: the overview at 20 000 members / 300 services / 25 years: first (uncached) view and cached throughput
+load-large: demo-large
+	$(GO) run ./cmd/malbild-load --bin bin/malbild --db bench.duckdb --paths / --clients 32 --duration 20s
 
 clean:
 	rm -rf bin node_modules dashboard/static/vendor
