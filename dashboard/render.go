@@ -137,6 +137,12 @@ func (p page) Nav() []navItem {
 // CanEdit says the user may correct data (editors and admins).
 func (p page) CanEdit() bool { return analytics.RoleRank(p.Role) >= analytics.RoleRank(editor) }
 
+// Chart is what the chart partial takes: the chart's element and its
+// options, written as an escaped JSON block for charts.js.
+func (p page) Chart(class, id, label string, block any) map[string]any {
+	return map[string]any{"Class": class, "ID": id, "Label": label, "Block": block}
+}
+
 // WithPager is what the pager partial takes: the page and a list's pager.
 func (p page) WithPager(pg pager) map[string]any { return map[string]any{"Page": p, "Pager": pg} }
 
