@@ -2,6 +2,7 @@ package analytics
 
 import (
 	"context"
+	"slices"
 )
 
 // Changes of a goal from one business plan to the next (DESIGN "Goal status").
@@ -47,10 +48,12 @@ func (s *Store) GoalHistory(ctx context.Context, key string) ([]HistoryEntry, er
 	if len(goals) == 0 {
 		return nil, Errorf(ENotFound, "no goal has the key %q", key)
 	}
-	planYears, err := s.planYears(ctx, goals[0].Year)
+	allYears, err := s.PlanYears(ctx)
 	if err != nil {
 		return nil, err
 	}
+	// The history starts with the plan that introduced the goal.
+	planYears := slices.DeleteFunc(allYears, func(y int) bool { return y < goals[0].Year })
 	byYear := map[int]Goal{}
 	for _, g := range goals {
 		byYear[g.Year] = g
@@ -78,24 +81,6 @@ func (s *Store) GoalHistory(ctx context.Context, key string) ([]HistoryEntry, er
 		}
 	}
 	return out, nil
-}
-
-// planYears are the years from `from` on that have a business plan.
-func (s *Store) planYears(ctx context.Context, from int) ([]int, error) {
-	rows, err := s.DB.QueryContext(ctx, `SELECT DISTINCT year FROM goals WHERE year >= ? ORDER BY year`, from)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var years []int
-	for rows.Next() {
-		var y int
-		if err := rows.Scan(&y); err != nil {
-			return nil, err
-		}
-		years = append(years, y)
-	}
-	return years, rows.Err()
 }
 
 func termsOf(g Goal) GoalTerms {
