@@ -29,11 +29,13 @@ type GoalResult struct {
 	Status      Status
 	Rule        int      // the rule of DESIGN "Goal status" that decided (1–5)
 	Pace        *float64 // the pace line on the as-of day, only when it decided
-	Forecast    *float64 // the metric's least-squares trend evaluated at Due
-	Comment     string
-	Manual      bool
-	StatusDate  time.Time // a manual goal: when the board set its status
-	Service     string    // top_service_share: the service the value is about
+	Forecast    *float64 // the value expected on Due (DESIGN "Forecast"); nil when none
+	// ForecastMeets says whether Forecast holds the comparator; nil without a forecast.
+	ForecastMeets *bool
+	Comment       string
+	Manual        bool
+	StatusDate    time.Time // a manual goal: when the board set its status
+	Service       string    // top_service_share: the service the value is about
 }
 
 // EvaluateGoals evaluates every goal of year's business plan on asOf (the
@@ -138,6 +140,10 @@ func (s *Store) evaluateGoal(ctx context.Context, g Goal, asOf time.Time) (GoalR
 		return r, err
 	}
 	r.Status, r.Rule, r.Pace = j.status, j.rule, j.pace
+	if r.Forecast != nil {
+		meets := t.holds(*r.Forecast)
+		r.ForecastMeets = &meets
+	}
 	return r, nil
 }
 
@@ -195,31 +201,32 @@ func (s *Store) goalsOf(ctx context.Context, where string, args ...any) ([]Goal,
 // only where they apply.
 func (r GoalResult) MarshalJSON() ([]byte, error) {
 	return json.Marshal(struct {
-		Key         string   `json:"key"`
-		Number      int      `json:"number"`
-		Year        int      `json:"year"`
-		Area        *string  `json:"area"`
-		Text        string   `json:"text"`
-		Metric      string   `json:"metric"`
-		Params      string   `json:"params"`
-		Comparator  *string  `json:"comparator"`
-		Target      *float64 `json:"target"`
-		UpperTarget *float64 `json:"upper_target"`
-		Due         *string  `json:"due"`
-		Value       *float64 `json:"value"`
-		ValueDate   *string  `json:"value_date"`
-		Status      Status   `json:"status"`
-		Rule        int      `json:"rule"`
-		Pace        *float64 `json:"pace"`
-		Forecast    *float64 `json:"forecast"`
-		Comment     *string  `json:"comment"`
-		Manual      bool     `json:"manual,omitempty"`
-		StatusDate  *string  `json:"status_date,omitempty"`
-		Service     string   `json:"service,omitempty"`
+		Key           string   `json:"key"`
+		Number        int      `json:"number"`
+		Year          int      `json:"year"`
+		Area          *string  `json:"area"`
+		Text          string   `json:"text"`
+		Metric        string   `json:"metric"`
+		Params        string   `json:"params"`
+		Comparator    *string  `json:"comparator"`
+		Target        *float64 `json:"target"`
+		UpperTarget   *float64 `json:"upper_target"`
+		Due           *string  `json:"due"`
+		Value         *float64 `json:"value"`
+		ValueDate     *string  `json:"value_date"`
+		Status        Status   `json:"status"`
+		Rule          int      `json:"rule"`
+		Pace          *float64 `json:"pace"`
+		Forecast      *float64 `json:"forecast"`
+		ForecastMeets *bool    `json:"forecast_meets"`
+		Comment       *string  `json:"comment"`
+		Manual        bool     `json:"manual,omitempty"`
+		StatusDate    *string  `json:"status_date,omitempty"`
+		Service       string   `json:"service,omitempty"`
 	}{
 		r.Key, r.Number, r.Year, nullString(r.Area), r.Text, r.Metric, r.Params, nullString(r.Comparator),
 		r.Target, r.UpperTarget, nullDate(r.Due), r.Value, nullDate(r.ValueDate), r.Status, r.Rule,
-		r.Pace, r.Forecast, nullString(r.Comment), r.Manual, nullDate(r.StatusDate), r.Service,
+		r.Pace, r.Forecast, r.ForecastMeets, nullString(r.Comment), r.Manual, nullDate(r.StatusDate), r.Service,
 	})
 }
 

@@ -51,11 +51,13 @@ func (s *Server) login(c *fiber.Ctx) error {
 	if old := c.Cookies(sessionCookie); old != "" {
 		s.store.EndSession(ctx, old)
 	}
-	id, sess, err := s.store.NewSession(ctx, a)
+	id, _, err := s.store.NewSession(ctx, a)
 	if err != nil {
 		return err
 	}
-	c.Cookie(&fiber.Cookie{Name: sessionCookie, Value: id, Path: "/", Expires: sess.ExpiresAt,
+	// A relative lifetime (Max-Age, no Expires): the browser's clock need not
+	// agree with the server's, whose own (injected) clock still decides expiry.
+	c.Cookie(&fiber.Cookie{Name: sessionCookie, Value: id, Path: "/", MaxAge: int(analytics.SessionLifetime.Seconds()),
 		HTTPOnly: true, SameSite: fiber.CookieSameSiteLaxMode, Secure: s.secureCookies || c.Protocol() == "https"})
 	s.audit(c, a.Name, analytics.AuditLogin, "from "+s.clientAddress(c))
 	return c.Redirect(data.Next, fiber.StatusSeeOther)
