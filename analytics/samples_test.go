@@ -13,10 +13,8 @@ import (
 
 	"malbild/analytics"
 	"malbild/analytics/analyticstest"
+	"malbild/data/sharedtest"
 )
-
-// samplesDir holds the sample data set and its expected results.
-const samplesDir = "../../shared/samples"
 
 // newSampleStore loads testdata/samples.sql: the sample workbooks transcribed
 // as the import will read them (see the file's header).
@@ -90,7 +88,7 @@ func TestSampleGoalsMatchTheExpectedJSON(t *testing.T) {
 
 func readExpected(t *testing.T, name string) []byte {
 	t.Helper()
-	body, err := os.ReadFile(filepath.Join(samplesDir, "expected", name))
+	body, err := os.ReadFile(filepath.Join(sharedtest.Path(t, "samples/expected"), name))
 	if err != nil {
 		t.Fatal(err)
 	}

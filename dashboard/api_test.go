@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"malbild/data/sharedtest"
 )
 
 func TestAPIAnswersTheSamplesExpectedNumbers(t *testing.T) {
@@ -27,7 +29,7 @@ func TestAPIAnswersTheSamplesExpectedNumbers(t *testing.T) {
 		if resp.StatusCode != http.StatusOK || !strings.HasPrefix(resp.Header.Get("Content-Type"), "application/json") {
 			t.Fatalf("%s: %d %s", c.path, resp.StatusCode, body)
 		}
-		want, err := os.ReadFile(filepath.Join("../../shared/samples/expected", c.expected))
+		want, err := os.ReadFile(filepath.Join(sharedtest.Path(t, "samples/expected"), c.expected))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -52,8 +52,11 @@ func TestShutdownFinishesTheRequestInFlight(t *testing.T) {
 			time.Sleep(20 * time.Millisecond)
 			continue
 		}
-		if !errors.Is(err, syscall.ECONNREFUSED) {
-			t.Fatalf("a new connection after SIGTERM: %v, want it refused", err)
+		// A connection the kernel accepted just before the listener closed
+		// is reset rather than refused: both say "not served", neither is a
+		// half answer.
+		if !errors.Is(err, syscall.ECONNREFUSED) && !errors.Is(err, syscall.ECONNRESET) {
+			t.Fatalf("a new connection after SIGTERM: %v, want it refused or reset", err)
 		}
 		refused = true
 	}

@@ -14,22 +14,17 @@ import (
 
 	"malbild/analytics"
 	"malbild/data/importer"
+	"malbild/data/sharedtest"
 )
 
-// samplesDir holds the office's sample files; the shared folder stands
-// beside the repository.
-var samplesDir = filepath.Join("..", "..", "..", "shared", "samples")
-
-// sample reads a sample file. Without the shared folder the test is skipped
-// on a developer's machine and fails in CI.
+// sample reads a sample file of ../shared/samples (see sharedtest: without
+// the shared folder the test is skipped on a developer's machine and fails
+// in CI).
 func sample(t testing.TB, name string) importer.File {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join(samplesDir, name))
+	data, err := os.ReadFile(filepath.Join(sharedtest.Path(t, "samples"), name))
 	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("sample files are missing in CI: %v", err)
-		}
-		t.Skipf("sample files not found (%v); they stand in ../shared/samples beside the repository", err)
+		t.Fatalf("sample %s: %v", name, err)
 	}
 	return importer.File{Name: name, Data: data}
 }

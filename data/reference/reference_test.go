@@ -5,9 +5,12 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"malbild/data/sharedtest"
 )
 
 func TestMunicipalities(t *testing.T) {
@@ -76,17 +79,11 @@ func TestCounties(t *testing.T) {
 // The shipped copy must stay the shared reference data; the shared folder
 // stands beside the repository (as in CI) and its absence is a failure there.
 func TestEmbeddedFilesAreCopies(t *testing.T) {
-	const shared = "../../../shared/data/"
-	if _, err := os.Stat(shared); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("CI must have the shared reference data beside the repository: %v", err)
-		}
-		t.Skip("no ../shared beside the repository")
-	}
+	shared := sharedtest.Path(t, "data")
 	for _, name := range []string{"README.md", "kommuner.csv", "lan.csv", "kommuner.geojson",
 		"lan.geojson", "sambruk_itsam_fakta.csv", "samverkan_belagg_per_kommun.csv"} {
 		b := mustRead(name)
-		if src, err := os.ReadFile(shared + name); err != nil || !bytes.Equal(b, src) {
+		if src, err := os.ReadFile(filepath.Join(shared, name)); err != nil || !bytes.Equal(b, src) {
 			t.Errorf("%s differs from the shared copy", name)
 		}
 	}
