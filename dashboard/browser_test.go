@@ -101,7 +101,36 @@ func newBrowser(t *testing.T) (context.Context, *browserLog) {
 	if err != nil {
 		t.Fatalf("start browser: %v", err)
 	}
-	return ctx, b
+	return context.WithValue(ctx, browserLogKey{}, b), b
+}
+
+// browserLogKey finds a browser's log in its context, for browse's report.
+type browserLogKey struct{}
+
+// stepTimeout bounds one browser step: a step that cannot succeed (a login
+// refused, a chart never drawn) fails in seconds, not at the test's deadline.
+const stepTimeout = 15 * time.Second
+
+// browse does the actions as one step; when they fail, the test fails with
+// what the browser saw: the URL it ended on, the page's heading and the
+// console's problems.
+func browse(t *testing.T, ctx context.Context, what string, actions ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	step, cancel := context.WithTimeout(ctx, stepTimeout)
+	defer cancel()
+	err := chromedp.Do(step, actions...)
+	if err == nil {
+		return
+	}
+	look, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	location, _ := chromedp.Run(look, chromedp.Location())
+	heading, _ := chromedp.Run(look, chromedp.Evaluate[string](`(document.querySelector("h1, main, body") || {}).innerText?.slice(0, 300) || ""`))
+	var problems []string
+	if b, ok := ctx.Value(browserLogKey{}).(*browserLog); ok {
+		_, problems = b.snapshot()
+	}
+	t.Fatalf("%s: %v\n  the browser is at %s\n  the page says: %q\n  console: %q", what, err, location, heading, problems)
 }
 
 func describe(args []*runtime.RemoteObject) string {
@@ -166,14 +195,11 @@ func saveScreenshot(t *testing.T, ctx context.Context, page string) {
 // real login form.
 func loginInBrowser(t *testing.T, ctx context.Context, base string) {
 	t.Helper()
-	err := chromedp.Do(ctx,
+	browse(t, ctx, "log in",
 		chromedp.Navigate(base+"/login"),
 		chromedp.SendKeys(chromedp.CSS("#name"), "admin"),
 		chromedp.SendKeys(chromedp.CSS("#password"), testPasswords["admin"]),
 		chromedp.Submit(chromedp.CSS("#password")),
 		chromedp.WaitVisible(chromedp.CSS("form.logout")),
 	)
-	if err != nil {
-		t.Fatalf("log in: %v", err)
-	}
 }

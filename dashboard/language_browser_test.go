@@ -18,15 +18,11 @@ func TestLanguageSwitchInTheBrowserIsRemembered(t *testing.T) {
 		}
 		return h
 	}
-	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/?asof=2023-06-30")); err != nil {
-		t.Fatal(err)
-	}
+	browse(t, ctx, "open the overview", chromedp.Navigate(base+"/?asof=2023-06-30"))
 	if h := heading(); h != "Översikt" {
 		t.Fatalf("default heading %q, want Swedish", h)
 	}
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("a.lang")), chromedp.WaitVisible(chromedp.CSS("html[lang=en]"))); err != nil {
-		t.Fatal(err)
-	}
+	browse(t, ctx, "switch to English", chromedp.Click(chromedp.CSS("a.lang")), chromedp.WaitVisible(chromedp.CSS("html[lang=en]")))
 	if h := heading(); h != "Overview" {
 		t.Errorf("after the switch the heading is %q, want Overview", h)
 	}
@@ -34,9 +30,7 @@ func TestLanguageSwitchInTheBrowserIsRemembered(t *testing.T) {
 	if loc != base+"/?asof=2023-06-30" {
 		t.Errorf("the switch left the page at %s, want the same page and date", loc)
 	}
-	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/goals?year=2023")); err != nil {
-		t.Fatal(err)
-	}
+	browse(t, ctx, "open the goals of 2023", chromedp.Navigate(base+"/goals?year=2023"))
 	if h := heading(); h != "Business plan 2023" {
 		t.Errorf("another page after the switch: %q, want it in English", h)
 	}

@@ -14,14 +14,11 @@ func TestOverviewDrawsItsChartOfflineUnderCSP(t *testing.T) {
 	ctx, b := newBrowser(t)
 	loginInBrowser(t, ctx, base)
 
-	err := chromedp.Do(ctx,
+	browse(t, ctx, "load the overview",
 		chromedp.Navigate(base+"/?asof=2023-06-30"),
 		chromedp.WaitVisible(chromedp.CSS("#chart-growth canvas")),
 		chromedp.Sleep(300*time.Millisecond), // ECharts paints on the next animation frame
 	)
-	if err != nil {
-		t.Fatalf("load overview: %v", err)
-	}
 	for _, chart := range []string{"#chart-growth", "#chart-coverage"} {
 		painted, err := chromedp.Run(ctx, chromedp.Evaluate[int](fmt.Sprintf(canvasPainted, chart+" canvas")))
 		if err != nil {

@@ -81,17 +81,13 @@ func TestMemberEventAndFeePagesDrawEveryChartOfflineUnderCSP(t *testing.T) {
 // the page; it returns their ids.
 func drawnCharts(t *testing.T, ctx context.Context, url string) []string {
 	t.Helper()
-	if err := chromedp.Do(ctx, chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(".chart canvas"))); err != nil {
-		t.Fatalf("load %s: %v", url, err)
-	}
+	browse(t, ctx, "load "+url, chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(".chart canvas")))
 	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelectorAll(".chart").length === document.querySelectorAll(".chart[data-drawn]").length`))
 	if err != nil {
 		t.Fatalf("%s: not every chart was drawn: %v", url, err)
 	}
 	// ECharts paints on the next animation frame.
-	if err := chromedp.Do(ctx, chromedp.Sleep(300*time.Millisecond)); err != nil {
-		t.Fatal(err)
-	}
+	browse(t, ctx, "let ECharts paint", chromedp.Sleep(300*time.Millisecond))
 	ids, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll(".chart")).map(c => c.id)`))
 	if err != nil {
 		t.Fatal(err)
@@ -125,16 +121,12 @@ func TestClickingACountyOnTheMapListsItsMembers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := chromedp.Do(ctx, chromedp.MouseClickXY(xy[0], xy[1])); err != nil {
-		t.Fatal(err)
-	}
+	browse(t, ctx, "click the county", chromedp.MouseClickXY(xy[0], xy[1]))
 	// The click navigates, so ask for the location until it changes rather
 	// than poll inside a page that goes away.
 	var location string
 	for range 50 {
-		if err := chromedp.Do(ctx, chromedp.Sleep(100*time.Millisecond)); err != nil {
-			t.Fatal(err)
-		}
+		browse(t, ctx, "wait for the navigation", chromedp.Sleep(100*time.Millisecond))
 		if location, _ = chromedp.Run(ctx, chromedp.Location()); strings.Contains(location, "county=") {
 			break
 		}

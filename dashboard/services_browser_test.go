@@ -30,18 +30,14 @@ func TestServicesPagesDrawAndABarOpensItsService(t *testing.T) {
 	ctx, b := newBrowser(t)
 	loginInBrowser(t, ctx, base)
 	for _, path := range []string{"/services?asof=2023-06-30", "/services/1?asof=2023-06-30", "/goals?year=2022&asof=2022-06-30"} {
-		if err := chromedp.Do(ctx, chromedp.Navigate(base+path), chromedp.WaitVisible(chromedp.CSS(".chart canvas")), chromedp.Sleep(400*time.Millisecond)); err != nil {
-			t.Fatalf("%s: %v", path, err)
-		}
+		browse(t, ctx, path, chromedp.Navigate(base+path), chromedp.WaitVisible(chromedp.CSS(".chart canvas")), chromedp.Sleep(400*time.Millisecond))
 		assertChartsPainted(t, ctx, path)
 		saveScreenshot(t, ctx, path)
 	}
 
 	// On the overview, a click on the first bar of the coverage chart (the
 	// first service in Swedish order) opens that service's page.
-	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/?asof=2023-06-30"), chromedp.WaitVisible(chromedp.CSS("#chart-coverage canvas")), chromedp.Sleep(400*time.Millisecond)); err != nil {
-		t.Fatal(err)
-	}
+	browse(t, ctx, "open the overview", chromedp.Navigate(base+"/?asof=2023-06-30"), chromedp.WaitVisible(chromedp.CSS("#chart-coverage canvas")), chromedp.Sleep(400*time.Millisecond))
 	xy, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](`(() => {
 		const el = document.getElementById("chart-coverage");
 		el.scrollIntoView();
@@ -53,9 +49,7 @@ func TestServicesPagesDrawAndABarOpensItsService(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := chromedp.Do(ctx, chromedp.MouseClickXY(xy[0], xy[1]), chromedp.Sleep(500*time.Millisecond)); err != nil {
-		t.Fatal(err)
-	}
+	browse(t, ctx, "click the service bar", chromedp.MouseClickXY(xy[0], xy[1]), chromedp.Sleep(500*time.Millisecond))
 	loc, _ := chromedp.Run(ctx, chromedp.Location())
 	if !strings.Contains(loc, "/services/") {
 		t.Errorf("after clicking Bibblix's bar the browser is at %s, want its service page", loc)
