@@ -17,7 +17,7 @@ import (
 var exportKinds = []struct {
 	name, about, example string
 }{
-	{"report", "the annual meeting report of a year as of a day, with charts",
+	{"report", "the annual meeting report of a year as of a day, with charts; it never holds personal data",
 		"malbild export report --year 2026 --asof 2026-03-31 --lang sv -o arsmotesrapport-2026.xlsx"},
 	{"data", "every table in the import's own format (imports back unchanged)",
 		"malbild export data -o malbild-data.xlsx"},
@@ -69,8 +69,9 @@ func exportUsage(w io.Writer) {
 	for _, k := range exportKinds {
 		fmt.Fprintf(w, "  %-9s %s\n            %s\n", k.name, k.about, k.example)
 	}
-	fmt.Fprintln(w, "\nPersonal data (contacts) is included by default: the command runs on the server, for its operator.\n"+
-		"Give --personal=false for a workbook without it. `malbild export KIND --help` lists a kind's flags.")
+	fmt.Fprintln(w, "\nThe report never holds personal data: it is sent to the annual meeting. The data export and the fee list\n"+
+		"include contacts by default (the command runs on the server, for its operator); give --personal=false to leave them out.\n"+
+		"`malbild export KIND --help` lists a kind's flags.")
 }
 
 // exportFlags are the flags of the export kinds; each kind defines its own.
@@ -89,7 +90,7 @@ func (o *exportFlags) define(fs *flag.FlagSet, kind string) {
 		o.lang = fs.String("lang", export.LangSv, "the report's language: sv or en")
 		o.name = fs.String("name", export.DefaultAssociation, "the association's name on the report")
 	}
-	if kind != "template" {
+	if kind == "data" || kind == "fees" {
 		o.personal = fs.Bool("personal", true, personalHelp)
 	}
 }
@@ -126,7 +127,7 @@ func (o *exportFlags) run(ctx context.Context, kind, db string, stdout io.Writer
 		switch kind {
 		case "report":
 			return export.WriteReport(ctx, store, export.ReportOptions{
-				Year: year, AsOf: asOf, Lang: *o.lang, Personal: personal, Association: *o.name,
+				Year: year, AsOf: asOf, Lang: *o.lang, Association: *o.name,
 			}, w)
 		case "data":
 			return export.Data(ctx, store, w, personal)

@@ -53,8 +53,8 @@ func TestExportWritesEachWorkbook(t *testing.T) {
 		text     string // a text the workbook holds
 		personal bool
 	}{
-		{[]string{"export", "report", "--year", "2023", "--asof", "2023-06-30"}, "Nyckeltal", true},
-		{[]string{"export", "report", "--year", "2023", "--lang", "en", "--name", "Sambruk", "--personal=false"}, "Sambruk – Annual meeting report 2023", false},
+		{[]string{"export", "report", "--year", "2023", "--asof", "2023-06-30"}, "Nyckeltal", false},
+		{[]string{"export", "report", "--year", "2023", "--lang", "en", "--name", "Sambruk"}, "Sambruk – Annual meeting report 2023", false},
 		{[]string{"export", "data"}, "Medlem sedan", true},
 		{[]string{"export", "template"}, "Importmall för Målbild", false},
 		{[]string{"export", "fees", "--year", "2026", "--personal=false"}, "Att betala", false},
@@ -101,7 +101,9 @@ func TestExportRefusesBadInvocations(t *testing.T) {
 		{[]string{"export", "report", "--year", "2023", "--asof", "2022-12-31", "-o", out}, 2, "lies before the year 2023"},
 		{[]string{"export", "report", "--year", "2023", "--lang", "de", "-o", out}, 2, "sv or en"},
 		{[]string{"export", "fees", "--year", "2019", "-o", out}, 1, "no fee schedule for 2019"},
-		{[]string{"export", "report", "--help"}, 0, "--personal=false leaves them out"},
+		{[]string{"export", "report", "--help"}, 0, "never holds personal data"},
+		{[]string{"export", "report", "--year", "2023", "--personal", "-o", out}, 2, "-personal"},
+		{[]string{"export", "data", "--help"}, 0, "--personal=false leaves them out"},
 	} {
 		var stdout, stderr bytes.Buffer
 		code := run(ctx, append(c.args, "--db", db), &stdout, &stderr)

@@ -19,7 +19,7 @@ func benchReport(b *testing.B, o demo.Options) {
 	if err := s.Load(ctx, demo.Generate(o)); err != nil {
 		b.Fatal(err)
 	}
-	opts := export.ReportOptions{Year: 2026, AsOf: analytics.DateOf(analyticstest.Today), Personal: true}
+	opts := export.ReportOptions{Year: 2026, AsOf: analytics.DateOf(analyticstest.Today)}
 	b.ReportAllocs()
 	for b.Loop() {
 		if err := export.WriteReport(ctx, s, opts, io.Discard); err != nil {

@@ -46,7 +46,7 @@ func TestLibreOfficeRendersTheExports(t *testing.T) {
 	}
 	files := map[string]func(io.Writer) error{
 		"arsmotesrapport.xlsx": func(w io.Writer) error {
-			return WriteReport(ctx, s, ReportOptions{Year: 2023, AsOf: day("2023-06-30"), Personal: true}, w)
+			return WriteReport(ctx, s, ReportOptions{Year: 2023, AsOf: day("2023-06-30")}, w)
 		},
 		"annual-report-en.xlsx": func(w io.Writer) error {
 			return WriteReport(ctx, s, ReportOptions{Year: 2026, Lang: LangEn}, w)

@@ -21,7 +21,8 @@ type ReportOptions struct {
 	// January of Year is EInvalid.
 	AsOf        time.Time
 	Lang        string // LangSv (the default) or LangEn: texts and sheet names
-	Personal    bool   // include contact names and e-mail addresses
+	// There is no option for personal data: the report is sent to the
+	// annual meeting and never holds contact names or e-mail addresses.
 	Association string // the association's name on the summary; "" is DefaultAssociation
 }
 

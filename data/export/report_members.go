@@ -10,8 +10,8 @@ import (
 
 // membersSheet lists the members active on the report's day: name, kind,
 // code, county, population, group, since when, how many services and
-// networks, the annual fee of the year, and the contact only when personal
-// data is asked for. A total row follows.
+// networks and the annual fee of the year; never a contact (personal data),
+// since the report is sent to the meeting. A total row follows.
 func (b *book) membersSheet(d *reportData) error {
 	cols := []column{
 		{header: tr(d.Lang, "name")},
@@ -24,9 +24,6 @@ func (b *book) membersSheet(d *reportData) error {
 		{header: tr(d.Lang, "services"), style: b.st.integer},
 		{header: tr(d.Lang, "networks"), style: b.st.integer},
 		{header: tr(d.Lang, "fee", d.Year), style: b.st.money},
-	}
-	if d.Personal {
-		cols = append(cols, column{header: tr(d.Lang, "contact")}, column{header: tr(d.Lang, "email")})
 	}
 	population, fees := 0, 0.0
 	for _, m := range d.members {
@@ -55,9 +52,6 @@ func (b *book) membersSheet(d *reportData) error {
 			}
 			dst = append(dst, m.Name, kindLabel(d.Lang, m.Kind), m.Code, countyName(m.CountyCode), population,
 				m.Group, m.JoinedOn, m.services, m.networks, fee)
-			if d.Personal {
-				dst = append(dst, m.ContactName, m.ContactEmail)
-			}
 			return dst
 		},
 		footer:     [][]any{footer},

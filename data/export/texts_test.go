@@ -29,7 +29,7 @@ func TestReportsShowNoMissingText(t *testing.T) {
 	s := demoStore(t)
 	for _, lang := range []string{LangSv, LangEn} {
 		f, _ := workbook(t, func(w io.Writer) error {
-			return WriteReport(context.Background(), s, ReportOptions{Year: 2022, Lang: lang, Personal: true}, w)
+			return WriteReport(context.Background(), s, ReportOptions{Year: 2022, Lang: lang}, w)
 		})
 		for _, sheet := range f.GetSheetList() {
 			for r, row := range rows(t, f, sheet) {

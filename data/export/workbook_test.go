@@ -126,7 +126,7 @@ func TestUserTextIsNeverAFormula(t *testing.T) {
 	ctx := context.Background()
 	for name, write := range map[string]func(io.Writer) error{
 		"report": func(w io.Writer) error {
-			return WriteReport(ctx, s, ReportOptions{Year: 2023, AsOf: day("2023-06-30"), Personal: true}, w)
+			return WriteReport(ctx, s, ReportOptions{Year: 2023, AsOf: day("2023-06-30")}, w)
 		},
 		"data":     func(w io.Writer) error { return Data(ctx, s, w, true) },
 		"fees":     func(w io.Writer) error { return Fees(ctx, s, 2023, w, true) },
@@ -166,13 +166,26 @@ func hostileStore(t *testing.T) *analytics.Store {
 	return s
 }
 
+// The annual meeting report is sent to the meeting: it never holds a
+// contact, however it is asked for.
+func TestReportNeverHoldsPersonalData(t *testing.T) {
+	s := demoStore(t)
+	for _, lang := range []string{LangSv, LangEn} {
+		f, _ := workbook(t, func(w io.Writer) error {
+			return WriteReport(context.Background(), s, ReportOptions{Year: 2023, AsOf: day("2023-06-30"), Lang: lang}, w)
+		})
+		for _, personal := range []string{".kommun.example", "@", "E-post", "Kontaktperson", "E-mail", "Contact"} {
+			if at := findCell(t, f, personal); at != "" {
+				t.Errorf("report (%s) holds %q at %s", lang, personal, at)
+			}
+		}
+	}
+}
+
 func TestPersonalDataOnlyWhenAskedFor(t *testing.T) {
 	s := demoStore(t)
 	ctx := context.Background()
 	for name, write := range map[string]func(io.Writer, bool) error{
-		"report": func(w io.Writer, p bool) error {
-			return WriteReport(ctx, s, ReportOptions{Year: 2023, AsOf: day("2023-06-30"), Personal: p}, w)
-		},
 		"data": func(w io.Writer, p bool) error { return Data(ctx, s, w, p) },
 		"fees": func(w io.Writer, p bool) error { return Fees(ctx, s, 2023, w, p) },
 	} {
