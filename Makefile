@@ -4,7 +4,7 @@ ADDR    ?= :8080
 DB      ?= malbild.duckdb
 ECHARTS := dashboard/static/vendor/echarts.min.js
 
-.PHONY: run test build assets vet bench demo-large load load-large clean
+.PHONY: run test test-clocks build assets vet bench demo-large load load-large clean
 
 ## run: install the front-end packages, build, and serve the demo on http://localhost:8080
 run: build
@@ -25,6 +25,13 @@ $(ECHARTS): package-lock.json
 ## test: every test, browser tests included (CI=true makes a missing Chromium fail them)
 test: assets vet
 	$(GO) test -count=1 -timeout 12m ./...
+
+## test-clocks: the tests where the fixed test clock meets a clock of its own (Chromium, LibreOffice),
+## with that clock 400 days ahead and 200 days behind (faketime moves theirs; Go's own clock is not moved)
+test-clocks: assets
+	command -v faketime >/dev/null || { echo "test-clocks needs faketime (apt-get install faketime)"; exit 1; }
+	faketime -f '+400d' $(GO) test -count=1 -timeout 12m ./dashboard ./data/export
+	faketime -f '-200d' $(GO) test -count=1 -timeout 12m ./dashboard ./data/export
 
 vet: assets
 	$(GO) vet ./...
