@@ -207,7 +207,7 @@ func (s *Store) goalsOf(ctx context.Context, where string, args ...any) ([]Goal,
 		return nil, err
 	}
 	for i := range goals {
-		in := BoardInputOn(input[goals[i].ID], time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC))
+		in := BoardInputOn(input[goals[i].ID], endOfTime)
 		goals[i].Status, goals[i].StatusSetOn, goals[i].Comment = string(in.Status), in.StatusDate, in.Comment
 	}
 	return goals, nil

@@ -26,6 +26,10 @@ type BoardInput struct {
 	Status     Status    // "" when none was set by then
 	StatusDate time.Time // the day Status was set
 	Comment    string
+	// Latest is the day of the latest entry, the one Comment is from: the
+	// Statusdatum under which the data export writes Status and Comment, so
+	// that importing the export finds them as they are (zero: no input).
+	Latest time.Time
 }
 
 // BoardInputOn reads the entries of one goal (in any order) as of day d:
@@ -50,10 +54,27 @@ func BoardInputOn(entries []GoalStatusEntry, d time.Time) BoardInput {
 		in.Status, in.StatusDate = lastStatus.Status, lastStatus.SetOn
 	}
 	if last != nil {
-		in.Comment = last.Comment
+		in.Comment, in.Latest = last.Comment, last.SetOn
 	}
 	return in
 }
+
+// LatestBoardInputs is every goal's board input with nothing left out (as
+// the data export writes it), by goal id; goals without input are absent.
+func (s *Store) LatestBoardInputs(ctx context.Context) (map[int64]BoardInput, error) {
+	entries, err := s.goalStatusEntries(ctx, "")
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[int64]BoardInput, len(entries))
+	for id, es := range entries {
+		out[id] = BoardInputOn(es, endOfTime)
+	}
+	return out, nil
+}
+
+// endOfTime is a day after every day of the registry.
+var endOfTime = time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)
 
 // later orders entries by day, and by id (the order they were written in)
 // within a day.
@@ -78,7 +99,7 @@ func UndatedInputDay(importDay, due time.Time) time.Time {
 // (the zero time: all of it), oldest first.
 func (s *Store) GoalStatusHistory(ctx context.Context, goalID int64, asOf time.Time) ([]GoalStatusEntry, error) {
 	if asOf.IsZero() {
-		asOf = time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)
+		asOf = endOfTime
 	}
 	byGoal, err := s.goalStatusEntries(ctx, "WHERE goal_id = ? AND set_on <= ?", goalID, day(asOf))
 	return byGoal[goalID], err

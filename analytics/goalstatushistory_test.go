@@ -68,9 +68,9 @@ func TestBoardInputOnTakesTheLatestStatusAndTheLatestComment(t *testing.T) {
 		comment string
 	}{
 		{"2022-02-28", analytics.BoardInput{}, ""},
-		{"2022-03-01", analytics.BoardInput{Status: analytics.StatusAtRisk, StatusDate: date("2022-03-01"), Comment: "Samma dag, senare."}, ""},
-		{"2022-06-01", analytics.BoardInput{Status: analytics.StatusAtRisk, StatusDate: date("2022-03-01"), Comment: "Bara en kommentar."}, ""},
-		{"2022-09-01", analytics.BoardInput{Status: analytics.StatusMet, StatusDate: date("2022-09-01")}, ""},
+		{"2022-03-01", analytics.BoardInput{Status: analytics.StatusAtRisk, StatusDate: date("2022-03-01"), Comment: "Samma dag, senare.", Latest: date("2022-03-01")}, ""},
+		{"2022-06-01", analytics.BoardInput{Status: analytics.StatusAtRisk, StatusDate: date("2022-03-01"), Comment: "Bara en kommentar.", Latest: date("2022-05-01")}, ""},
+		{"2022-09-01", analytics.BoardInput{Status: analytics.StatusMet, StatusDate: date("2022-09-01"), Latest: date("2022-09-01")}, ""},
 	} {
 		if got := analytics.BoardInputOn(entries, date(c.asOf)); got != c.want {
 			t.Errorf("as of %s: %+v, want %+v", c.asOf, got, c.want)
