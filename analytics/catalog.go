@@ -16,25 +16,30 @@ const SwedenPopulation = 10_587_710
 // MetricInfo describes one metric of DESIGN "Metrics".
 type MetricInfo struct {
 	Key        string
-	Share      bool     // a fraction between 0 and 1 (pages show a percentage)
-	Money      bool     // an amount in SEK
-	Cumulative bool     // counts from 1 January: within a year it can only grow
-	Params     []string // the parameters it accepts
+	Share      bool // a fraction between 0 and 1 (pages show a percentage)
+	Money      bool // an amount in SEK
+	Cumulative bool // counts from 1 January: within a year it can only grow
+	// YearRelative: the definition starts at 1 January (every cumulative
+	// metric, and the shares whose base is fixed on 1 January), so its forecast
+	// extends the year so far instead of fitting across the reset (DESIGN
+	// "Forecast").
+	YearRelative bool
+	Params       []string // the parameters it accepts
 }
 
 // metricCatalog lists the metrics in DESIGN's order; each Key is also the
 // name of its query file.
 var metricCatalog = []MetricInfo{
 	{Key: "members", Params: []string{"kind"}},
-	{Key: "members_joined", Cumulative: true},
-	{Key: "members_lost", Cumulative: true},
+	{Key: "members_joined", Cumulative: true, YearRelative: true},
+	{Key: "members_lost", Cumulative: true, YearRelative: true},
 	{Key: "services_per_member"},
-	{Key: "one_service_upgraded", Share: true},
+	{Key: "one_service_upgraded", Share: true, YearRelative: true},
 	{Key: "unengaged_members"},
-	{Key: "unengaged_activated", Share: true},
+	{Key: "unengaged_activated", Share: true, YearRelative: true},
 	{Key: "top_service_share", Share: true},
 	{Key: "networks_min_participants", Params: []string{"n"}},
-	{Key: "digital_conferences", Cumulative: true},
+	{Key: "digital_conferences", Cumulative: true, YearRelative: true},
 	{Key: "municipality_coverage", Share: true},
 	{Key: "population_coverage", Share: true},
 	{Key: "fee_income", Money: true},

@@ -102,7 +102,9 @@ func (s *Store) GoalByID(ctx context.Context, id int64) (Goal, error) {
 }
 
 // SetGoalJudgement records the board's status and comment on a manual goal,
-// dated today; a measured goal's status follows from its metric (EInvalid).
+// dated today (the store's clock) as a new entry of the goal's status history:
+// what was set before stays, so looking back shows it. A measured goal's
+// status follows from its metric (EInvalid).
 func (s *Store) SetGoalJudgement(ctx context.Context, goalID int64, status Status, comment string) error {
 	g, err := s.GoalByID(ctx, goalID)
 	if err != nil {
@@ -117,9 +119,7 @@ func (s *Store) SetGoalJudgement(ctx context.Context, goalID int64, status Statu
 		return Errorf(EInvalid, "status: use met, on_track, at_risk or missed")
 	}
 	return s.Serialized(func() error {
-		_, err := s.DB.ExecContext(ctx, `UPDATE goals SET status = ?, status_set_on = ?, comment = ? WHERE id = ?`,
-			string(status), s.Today(), text(strings.TrimSpace(comment)), goalID)
-		return err
+		return insertGoalStatus(ctx, s.DB, goalID, s.Today(), status, comment)
 	})
 }
 

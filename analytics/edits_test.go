@@ -69,7 +69,7 @@ func TestManualGoalJudgementAndComments(t *testing.T) {
 	if err := s.AddGoalComment(ctx, 2, "kansliet", "   "); analytics.ErrorCode(err) != analytics.EInvalid {
 		t.Errorf("empty comment: %v", err)
 	}
-	comments, _ := s.GoalComments(ctx, 2026)
+	comments, _ := s.GoalComments(ctx, 2026, day("2026-11-22"))
 	if len(comments) != 1 || comments[0].Author != "kansliet" {
 		t.Errorf("comments %+v", comments)
 	}

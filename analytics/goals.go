@@ -2,7 +2,6 @@ package analytics
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 	"sync"
 	"time"
@@ -56,6 +55,11 @@ func (s *Store) EvaluateGoals(ctx context.Context, year int, asOf time.Time) ([]
 	if err != nil {
 		return nil, err
 	}
+	// The board's input as known on asOf, for the manual goals and comments.
+	input, err := s.goalStatusEntries(ctx, "WHERE set_on <= ? AND goal_id IN (SELECT id FROM goals WHERE year = ?)", asOf, year)
+	if err != nil {
+		return nil, err
+	}
 	// Goals are independent and each query costs a few milliseconds however
 	// small the registry: evaluate them side by side.
 	out := make([]GoalResult, len(goals))
@@ -63,7 +67,7 @@ func (s *Store) EvaluateGoals(ctx context.Context, year int, asOf time.Time) ([]
 	var wg sync.WaitGroup
 	for i, g := range goals {
 		wg.Go(func() {
-			out[i], errs[i] = s.evaluateGoal(ctx, g, asOf)
+			out[i], errs[i] = s.evaluateGoal(ctx, g, BoardInputOn(input[g.ID], asOf), asOf)
 			if ErrorCode(errs[i]) == EInvalid {
 				errs[i] = Errorf(EInvalid, "goal %d (%s) of %d: %v", g.Number, g.Key, g.Year, errs[i])
 			}
@@ -78,17 +82,21 @@ func (s *Store) EvaluateGoals(ctx context.Context, year int, asOf time.Time) ([]
 	return out, nil
 }
 
-func (s *Store) evaluateGoal(ctx context.Context, g Goal, asOf time.Time) (GoalResult, error) {
+// evaluateGoal evaluates g on asOf; in is the board's input known on asOf
+// (the goal's own Status and Comment, the latest input, are not read here).
+func (s *Store) evaluateGoal(ctx context.Context, g Goal, in BoardInput, asOf time.Time) (GoalResult, error) {
 	r := GoalResult{
 		ID: g.ID, Key: g.Key, Number: g.Number, Year: g.Year, Area: g.Area, Text: g.Text,
 		Metric: g.Metric, Params: g.Params, Comparator: g.Comparator,
-		Target: g.Target, UpperTarget: g.UpperTarget, Due: g.DueOn, Comment: g.Comment,
+		Target: g.Target, UpperTarget: g.UpperTarget, Due: g.DueOn, Comment: in.Comment,
 	}
 	if g.Metric == MetricManual {
-		r.Manual, r.StatusDate = true, g.StatusSetOn
-		r.Status, r.Rule = Status(g.Status), RuleManual
-		if g.Status == "" {
-			r.Status, r.Rule = StatusNoData, RuleNoData
+		// Rule 4: the latest status set on or before asOf; none by then is
+		// no data (still rule 4: the board has not judged it yet). No forecast.
+		r.Manual, r.Rule = true, RuleManual
+		r.Status, r.StatusDate = in.Status, in.StatusDate
+		if in.Status == "" {
+			r.Status = StatusNoData
 		}
 		return r, nil
 	}
@@ -124,8 +132,12 @@ func (s *Store) evaluateGoal(ctx context.Context, g Goal, asOf time.Time) (GoalR
 		return r, err
 	}
 	r.Value, r.Service = v.Value, v.Service
-	if r.Forecast, err = s.forecast(ctx, m, args, r.ValueDate, g.DueOn); err != nil {
+	if r.Forecast, err = s.forecast(ctx, m, args, asOf, g.DueOn); err != nil {
 		return r, err
+	}
+	if r.Forecast != nil {
+		meets := t.holds(*r.Forecast)
+		r.ForecastMeets = &meets
 	}
 	if v.Value == nil {
 		r.Status, r.Rule = StatusNoData, RuleNoData
@@ -140,10 +152,6 @@ func (s *Store) evaluateGoal(ctx context.Context, g Goal, asOf time.Time) (GoalR
 		return r, err
 	}
 	r.Status, r.Rule, r.Pace = j.status, j.rule, j.pace
-	if r.Forecast != nil {
-		meets := t.holds(*r.Forecast)
-		r.ForecastMeets = &meets
-	}
 	return r, nil
 }
 
@@ -169,12 +177,13 @@ func targetOf(g Goal) (goalTarget, error) {
 
 // goalsOf reads the goals matching where (a clause with ? arguments), in
 // year and plan order; a missing due date reads as 31 December of the year.
+// Status, StatusSetOn and Comment are the board's latest input from
+// goal_statuses (the goals table's own status columns are no longer read).
 func (s *Store) goalsOf(ctx context.Context, where string, args ...any) ([]Goal, error) {
 	rows, err := s.DB.QueryContext(ctx, `
 		SELECT id, year, number, key, coalesce(area, ''), text, metric, params,
 		       coalesce(comparator, ''), target, upper_target,
-		       coalesce(due_on, make_date(year, 12, 31)), coalesce(status, ''), status_set_on,
-		       coalesce(comment, ''), coalesce(removed_reason, '')
+		       coalesce(due_on, make_date(year, 12, 31)), coalesce(removed_reason, '')
 		FROM goals `+where+`
 		ORDER BY year, number, key`, args...)
 	if err != nil {
@@ -184,51 +193,77 @@ func (s *Store) goalsOf(ctx context.Context, where string, args ...any) ([]Goal,
 	var goals []Goal
 	for rows.Next() {
 		var g Goal
-		var statusSetOn sql.NullTime
 		if err := rows.Scan(&g.ID, &g.Year, &g.Number, &g.Key, &g.Area, &g.Text, &g.Metric, &g.Params,
-			&g.Comparator, &g.Target, &g.UpperTarget, &g.DueOn, &g.Status, &statusSetOn,
-			&g.Comment, &g.RemovedReason); err != nil {
+			&g.Comparator, &g.Target, &g.UpperTarget, &g.DueOn, &g.RemovedReason); err != nil {
 			return nil, err
 		}
-		g.StatusSetOn = statusSetOn.Time
 		goals = append(goals, g)
 	}
-	return goals, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	input, err := s.goalStatusEntries(ctx, "WHERE goal_id IN (SELECT id FROM goals "+where+")", args...)
+	if err != nil {
+		return nil, err
+	}
+	for i := range goals {
+		in := BoardInputOn(input[goals[i].ID], endOfTime)
+		goals[i].Status, goals[i].StatusSetOn, goals[i].Comment = string(in.Status), in.StatusDate, in.Comment
+	}
+	return goals, nil
 }
 
 // MarshalJSON writes the goal as /api/goals shows it: dates as YYYY-MM-DD,
-// empty texts and zero dates as null; "manual", "status_date" and "service"
-// only where they apply.
+// empty texts and zero dates as null; "manual" and "status_date" only for a
+// manual goal, "forecast_meets" only for a measured one (as the samples'
+// expected JSON has them), "service" only where it applies.
 func (r GoalResult) MarshalJSON() ([]byte, error) {
+	var meets *optionalBool
+	var statusDate *optionalString
+	if r.Manual {
+		statusDate = &optionalString{nullDate(r.StatusDate)}
+	} else {
+		meets = &optionalBool{r.ForecastMeets}
+	}
 	return json.Marshal(struct {
-		Key           string   `json:"key"`
-		Number        int      `json:"number"`
-		Year          int      `json:"year"`
-		Area          *string  `json:"area"`
-		Text          string   `json:"text"`
-		Metric        string   `json:"metric"`
-		Params        string   `json:"params"`
-		Comparator    *string  `json:"comparator"`
-		Target        *float64 `json:"target"`
-		UpperTarget   *float64 `json:"upper_target"`
-		Due           *string  `json:"due"`
-		Value         *float64 `json:"value"`
-		ValueDate     *string  `json:"value_date"`
-		Status        Status   `json:"status"`
-		Rule          int      `json:"rule"`
-		Pace          *float64 `json:"pace"`
-		Forecast      *float64 `json:"forecast"`
-		ForecastMeets *bool    `json:"forecast_meets"`
-		Comment       *string  `json:"comment"`
-		Manual        bool     `json:"manual,omitempty"`
-		StatusDate    *string  `json:"status_date,omitempty"`
-		Service       string   `json:"service,omitempty"`
+		Key           string          `json:"key"`
+		Number        int             `json:"number"`
+		Year          int             `json:"year"`
+		Area          *string         `json:"area"`
+		Text          string          `json:"text"`
+		Metric        string          `json:"metric"`
+		Params        string          `json:"params"`
+		Comparator    *string         `json:"comparator"`
+		Target        *float64        `json:"target"`
+		UpperTarget   *float64        `json:"upper_target"`
+		Due           *string         `json:"due"`
+		Value         *float64        `json:"value"`
+		ValueDate     *string         `json:"value_date"`
+		Status        Status          `json:"status"`
+		Rule          int             `json:"rule"`
+		Pace          *float64        `json:"pace"`
+		Forecast      *float64        `json:"forecast"`
+		ForecastMeets *optionalBool   `json:"forecast_meets,omitempty"`
+		Comment       *string         `json:"comment"`
+		Manual        bool            `json:"manual,omitempty"`
+		StatusDate    *optionalString `json:"status_date,omitempty"`
+		Service       string          `json:"service,omitempty"`
 	}{
 		r.Key, r.Number, r.Year, nullString(r.Area), r.Text, r.Metric, r.Params, nullString(r.Comparator),
 		r.Target, r.UpperTarget, nullDate(r.Due), r.Value, nullDate(r.ValueDate), r.Status, r.Rule,
-		r.Pace, r.Forecast, r.ForecastMeets, nullString(r.Comment), r.Manual, nullDate(r.StatusDate), r.Service,
+		r.Pace, r.Forecast, meets, nullString(r.Comment), r.Manual, statusDate, r.Service,
 	})
 }
+
+// optionalBool and optionalString are a JSON value that may be null, behind
+// a pointer that is nil when the key is left out.
+type (
+	optionalBool   struct{ v *bool }
+	optionalString struct{ v *string }
+)
+
+func (o optionalBool) MarshalJSON() ([]byte, error)   { return json.Marshal(o.v) }
+func (o optionalString) MarshalJSON() ([]byte, error) { return json.Marshal(o.v) }
 
 func nullString(s string) *string {
 	if s == "" {

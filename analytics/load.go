@@ -33,7 +33,7 @@ func (s *Store) Load(ctx context.Context, ds Dataset) error {
 	if _, err := conn.ExecContext(ctx, `BEGIN TRANSACTION`); err != nil {
 		return err
 	}
-	if err := load(ctx, conn, ds); err != nil {
+	if err := load(ctx, conn, ds, s.Today()); err != nil {
 		conn.ExecContext(ctx, `ROLLBACK`)
 		return err
 	}
@@ -41,7 +41,9 @@ func (s *Store) Load(ctx context.Context, ds Dataset) error {
 	return err
 }
 
-func load(ctx context.Context, conn *sql.Conn, ds Dataset) error {
+// load writes ds; today dates a goal's status or comment that has no day
+// (UndatedInputDay).
+func load(ctx context.Context, conn *sql.Conn, ds Dataset, today time.Time) error {
 	memberIDs, err := reserveIDs(ctx, conn, "member_id_seq", len(ds.Members))
 	if err != nil {
 		return err
@@ -99,7 +101,7 @@ func load(ctx context.Context, conn *sql.Conn, ds Dataset) error {
 		return err
 	}
 	for _, g := range ds.Goals {
-		if err := insertGoal(ctx, conn, g); err != nil {
+		if err := insertGoal(ctx, conn, g, today); err != nil {
 			return err
 		}
 	}
@@ -113,13 +115,23 @@ func load(ctx context.Context, conn *sql.Conn, ds Dataset) error {
 	return nil
 }
 
-func insertGoal(ctx context.Context, conn *sql.Conn, g Goal) error {
-	_, err := conn.ExecContext(ctx, `INSERT INTO goals
-		(year, number, key, area, text, metric, params, comparator, target, upper_target,
-		 due_on, status, status_set_on, comment, removed_reason)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+// insertGoal writes a goal and, when it carries a status or comment, that
+// input as the first entry of its status history, dated its StatusSetOn or,
+// without one, UndatedInputDay(today, due).
+func insertGoal(ctx context.Context, conn *sql.Conn, g Goal, today time.Time) error {
+	var id int64
+	err := conn.QueryRowContext(ctx, `INSERT INTO goals
+		(year, number, key, area, text, metric, params, comparator, target, upper_target, due_on, removed_reason)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		g.Year, g.Number, g.Key, text(g.Area), g.Text, g.Metric, g.Params, text(g.Comparator),
-		g.Target, g.UpperTarget, date(g.DueOn), text(g.Status), date(g.StatusSetOn), text(g.Comment), text(g.RemovedReason))
+		g.Target, g.UpperTarget, date(g.DueOn), text(g.RemovedReason)).Scan(&id)
+	if err == nil && (g.Status != "" || g.Comment != "") {
+		setOn := g.StatusSetOn
+		if setOn.IsZero() {
+			setOn = UndatedInputDay(today, g.Due())
+		}
+		err = insertGoalStatus(ctx, conn, id, setOn, Status(g.Status), g.Comment)
+	}
 	if err != nil {
 		return fmt.Errorf("goal %d/%s: %w", g.Year, g.Key, err)
 	}

@@ -31,14 +31,15 @@ type GoalComment struct {
 	Body      string
 }
 
-// GoalComments lists the comments on the goals of a year's plan, by goal and
-// date.
-func (s *Store) GoalComments(ctx context.Context, year int) ([]GoalComment, error) {
+// GoalComments lists the comments on the goals of a year's plan written on
+// or before asOf (DESIGN "Goal status" rule 4: nothing dated after the as-of
+// day is shown), by goal and date.
+func (s *Store) GoalComments(ctx context.Context, year int, asOf time.Time) ([]GoalComment, error) {
 	rows, err := s.DB.QueryContext(ctx, `
 		SELECT c.goal_id, c.written_on, c.author, c.body
 		FROM goal_comments c JOIN goals g ON g.id = c.goal_id
-		WHERE g.year = ?
-		ORDER BY c.goal_id, c.written_on, c.id`, year)
+		WHERE g.year = ? AND c.written_on <= ?
+		ORDER BY c.goal_id, c.written_on, c.id`, year, day(asOf))
 	if err != nil {
 		return nil, err
 	}

@@ -25,11 +25,22 @@ func TestPlanYearsAndComments(t *testing.T) {
 	if err != nil || len(years) != 2 || years[0] != 2021 || years[1] != 2023 {
 		t.Fatalf("plan years = %v, %v", years, err)
 	}
-	comments, err := s.GoalComments(ctx, 2023)
+	comments, err := s.GoalComments(ctx, 2023, day("2023-12-31"))
 	if err != nil || len(comments) != 3 {
 		t.Fatalf("comments = %+v, %v", comments, err)
 	}
 	if comments[0].Body != "Bra start." || comments[1].Body != "Två nya på väg." || comments[2].GoalID != 3 {
 		t.Errorf("order by goal and date: %+v", comments)
+	}
+	// DESIGN rule 4: a comment written after the as-of day is not known then;
+	// one written on it is.
+	for _, c := range []struct {
+		asOf string
+		want int
+	}{{"2023-01-31", 0}, {"2023-02-01", 1}, {"2023-08-31", 2}, {"2023-09-01", 3}} {
+		got, err := s.GoalComments(ctx, 2023, day(c.asOf))
+		if err != nil || len(got) != c.want {
+			t.Errorf("comments as of %s = %+v, %v; want %d", c.asOf, got, err, c.want)
+		}
 	}
 }

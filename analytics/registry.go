@@ -72,22 +72,34 @@ type Attendance struct {
 
 // Goal is one goal of a year's business plan.
 type Goal struct {
-	ID            int64
-	Year          int
-	Number        int
-	Key           string
-	Area          string
-	Text          string
-	Metric        string // a metric key or "manual"
-	Params        string // "n=20", "kind=kommun"
-	Comparator    string
-	Target        *float64
-	UpperTarget   *float64
-	DueOn         time.Time // zero: 31 December of Year
-	Status        string    // manual goals: the board's status
+	ID          int64
+	Year        int
+	Number      int
+	Key         string
+	Area        string
+	Text        string
+	Metric      string // a metric key or "manual"
+	Params      string // "n=20", "kind=kommun"
+	Comparator  string
+	Target      *float64
+	UpperTarget *float64
+	DueOn       time.Time // zero: 31 December of Year
+	// Status, StatusSetOn and Comment are the board's latest input (the
+	// newest entry of goal_statuses when read from the store; Load writes
+	// them as the first entry, StatusSetOn zero meaning undated). A goal
+	// evaluated on a day uses its input as of that day: GoalStatusHistory.
+	Status        string // manual goals: the board's status
 	StatusSetOn   time.Time
 	Comment       string
 	RemovedReason string
+}
+
+// Due is the goal's due date: DueOn, or 31 December of its year.
+func (g Goal) Due() time.Time {
+	if g.DueOn.IsZero() {
+		return time.Date(g.Year, time.December, 31, 0, 0, 0, 0, time.UTC)
+	}
+	return g.DueOn
 }
 
 // FeeBand is one row of a year's fee schedule: a population band [From, To)

@@ -49,7 +49,7 @@ func (s *Server) goals(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	comments, err := s.store.GoalComments(ctx, year)
+	comments, err := s.store.GoalComments(ctx, year, asOf)
 	if err != nil {
 		return err
 	}

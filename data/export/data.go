@@ -15,7 +15,8 @@ import (
 // fee schedules, a sheet each. Importing it into an empty database gives the
 // same data back, and importing it into the database it came from changes
 // nothing; what the import's columns do not carry is not exported (a goal's
-// removal reason, the day a board set a status, goal comments by author).
+// removal reason, its earlier statuses, goal comments by author): a goal's
+// status and comment go with the day of the board's latest input.
 // Contact names and e-mail addresses are written only when personal is true;
 // otherwise their columns are absent.
 func Data(ctx context.Context, s *analytics.Store, w io.Writer, personal bool) error {
@@ -114,7 +115,7 @@ func (b *book) goalsData(gs []analytics.Goal) table {
 		}
 		return append(dst, g.Year, g.Number, g.Key, g.Area, g.Text, metric, g.Params,
 			word(comparatorWords, g.Comparator), b.target(g.Metric, g.Target), b.target(g.Metric, g.UpperTarget),
-			g.DueOn, status, g.Comment)
+			g.DueOn, status, g.StatusSetOn, g.Comment)
 	})
 }
 

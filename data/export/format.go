@@ -97,6 +97,7 @@ var (
 		{header: "Övre målvärde", kind: kindTarget},
 		{header: "Slutdatum", kind: kindDate},
 		{header: "Status", list: "statuses"},
+		{header: "Statusdatum", kind: kindDate},
 		{header: "Kommentar"},
 	}}
 	feesFormat = importSheet{"Avgiftstabell", []importColumn{

@@ -91,17 +91,31 @@ func readAttendance(ctx context.Context, s *analytics.Store) ([]namedAttendance,
 }
 
 // readGoals reads every goal as stored (a due date left empty stays empty),
-// by year and number.
+// by year and number, with the board's latest input: Status and Comment as
+// they stand, StatusSetOn the day of the latest entry (the Statusdatum under
+// which importing the export finds both unchanged).
 func readGoals(ctx context.Context, s *analytics.Store) ([]analytics.Goal, error) {
-	return query(ctx, s, `
+	goals, err := query(ctx, s, `
 		SELECT id, year, number, key, coalesce(area, ''), text, metric, params, coalesce(comparator, ''),
-		       target, upper_target, due_on, coalesce(status, ''), coalesce(comment, '')
+		       target, upper_target, due_on
 		FROM goals ORDER BY year, number, key`,
 		func(g *analytics.Goal, due *sql.NullTime) []any {
 			return []any{&g.ID, &g.Year, &g.Number, &g.Key, &g.Area, &g.Text, &g.Metric, &g.Params,
-				&g.Comparator, &g.Target, &g.UpperTarget, due, &g.Status, &g.Comment}
+				&g.Comparator, &g.Target, &g.UpperTarget, due}
 		},
 		func(g *analytics.Goal, due sql.NullTime) { g.DueOn = due.Time })
+	if err != nil {
+		return nil, err
+	}
+	input, err := s.LatestBoardInputs(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for i := range goals {
+		in := input[goals[i].ID]
+		goals[i].Status, goals[i].Comment, goals[i].StatusSetOn = string(in.Status), in.Comment, in.Latest
+	}
+	return goals, nil
 }
 
 // readFeeBands reads every fee schedule by year, category and band.

@@ -76,6 +76,7 @@ func (r *registry) write(ctx context.Context, tx execer) ([]logEntry, error) {
 		func() ([]logEntry, error) { return writeTable(ctx, tx, &serviceTable, &r.serviceChanges) },
 		func() ([]logEntry, error) { return writeTable(ctx, tx, &eventTable, &r.eventChanges) },
 		func() ([]logEntry, error) { return writeTable(ctx, tx, &goalTable, &r.goalChanges) },
+		func() ([]logEntry, error) { return writeTable(ctx, tx, &goalStatusTable, &r.goalInputChanges) },
 		func() ([]logEntry, error) { return writeTable(ctx, tx, &feeTable, &r.feeChanges) },
 		func() ([]logEntry, error) { return writeTable(ctx, tx, &participationTable, &r.partChanges) },
 		func() ([]logEntry, error) { return writeTable(ctx, tx, &attendanceTable, &r.attendanceChanges) },
@@ -117,7 +118,16 @@ func (r *registry) assignIDs(ctx context.Context, tx execer) error {
 		})
 	}
 	if err == nil {
-		err = assign("goal_id_seq", len(r.goalChanges.inserted), func(i int, id int64) { r.goalChanges.inserted[i].ID = id })
+		err = assign("goal_id_seq", len(r.goalChanges.inserted), func(i int, id int64) {
+			g := r.goalChanges.inserted[i]
+			ids[g.ID], g.ID = id, id
+		})
+	}
+	if err == nil {
+		err = assign("goal_status_id_seq", len(r.goalInputChanges.inserted), func(i int, id int64) {
+			e := r.goalInputChanges.inserted[i]
+			e.ID, e.GoalID = id, realID(ids, e.GoalID)
+		})
 	}
 	if err == nil {
 		err = assign("participation_id_seq", len(r.partChanges.inserted), func(i int, id int64) {
@@ -162,6 +172,7 @@ func (r *registry) fingerprint() string {
 	hashChanges(h, &serviceTable, &r.serviceChanges)
 	hashChanges(h, &eventTable, &r.eventChanges)
 	hashChanges(h, &goalTable, &r.goalChanges)
+	hashChanges(h, &goalStatusTable, &r.goalInputChanges)
 	hashChanges(h, &feeTable, &r.feeChanges)
 	hashChanges(h, &participationTable, &r.partChanges)
 	hashChanges(h, &attendanceTable, &r.attendanceChanges)

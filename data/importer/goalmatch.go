@@ -7,9 +7,9 @@ import (
 	"malbild/analytics"
 )
 
-// applyGoal adds the goal or changes the goal of the same year and key. A
-// manual goal's status carries the import date as the day it was set, when
-// it is new or changes.
+// applyGoal adds the goal or changes the goal of the same year and key. Its
+// status and comment are the board's dated input (boardInput): added to the
+// goal's history, never written over it.
 func (s *sheet) applyGoal(row int, cells []Cell, g analytics.Goal) {
 	r := s.b.reg
 	k := goalKey{g.Year, g.Key}
@@ -19,13 +19,12 @@ func (s *sheet) applyGoal(row int, cells []Cell, g analytics.Goal) {
 		if !s.require(row, cells, "number") || !s.require(row, cells, "text") {
 			return
 		}
-		if g.Status != "" {
-			g.StatusSetOn = s.b.today
-		}
 		added := g
 		added.ID = r.nextTempID()
+		added.Status, added.StatusSetOn, added.Comment = "", time.Time{}, ""
 		r.goals[k] = &added
 		r.goalChanges.insert(&added)
+		s.boardInput(&added, g, s.diff())
 		s.added(row, "goals", lbl)
 		return
 	}
@@ -43,21 +42,13 @@ func (s *sheet) applyGoal(row int, cells []Cell, g analytics.Goal) {
 		}
 	}
 	set("area", func() { updated.Area = g.Area })
-	set("comment", func() { updated.Comment = g.Comment })
 	set("due", func() { updated.DueOn = g.DueOn })
 	if g.Metric == "manual" {
 		updated.Comparator, updated.Target, updated.UpperTarget, updated.Params = "", nil, nil, ""
-		set("status", func() { updated.Status = g.Status })
 	} else {
-		updated.Comparator, updated.Target, updated.Status = g.Comparator, g.Target, ""
+		updated.Comparator, updated.Target = g.Comparator, g.Target
 		set("params", func() { updated.Params = g.Params })
 		set("upper_target", func() { updated.UpperTarget = g.UpperTarget })
-	}
-	switch {
-	case updated.Status == "":
-		updated.StatusSetOn = time.Time{}
-	case updated.Status != old.Status:
-		updated.StatusSetOn = s.b.today
 	}
 	d := s.diff()
 	d.add("number", old.Number, updated.Number)
@@ -69,13 +60,14 @@ func (s *sheet) applyGoal(row int, cells []Cell, g analytics.Goal) {
 	d.add("target", old.Target, updated.Target)
 	d.add("upper_target", old.UpperTarget, updated.UpperTarget)
 	d.add("due", old.DueOn, updated.DueOn)
-	d.add("status", old.Status, updated.Status)
-	d.add("comment", old.Comment, updated.Comment)
-	if d.empty() {
+	if !d.empty() {
+		r.goalChanges.touch(old)
+		*old = updated
+	}
+	// The input is dated against the due date as the file leaves it.
+	if input := s.boardInput(old, g, d); !input && d.empty() {
 		s.unchanged("goals")
 		return
 	}
-	r.goalChanges.touch(old)
-	*old = updated
 	s.changed(row, "goals", lbl, d)
 }

@@ -63,7 +63,11 @@ func (s *sheet) parseGoal(row int, cells []Cell) (analytics.Goal, bool) {
 	}
 	due, okDue := s.date(row, cells, "due", true)
 	g.DueOn = due
-	return g, ok && okDue
+	// The day the board set the status and wrote the comment; a bare year
+	// reads as its last day, so nothing is known before it was said.
+	setOn, okSetOn := s.date(row, cells, "status_date", true)
+	g.StatusSetOn = setOn
+	return g, ok && okDue && okSetOn
 }
 
 // metric reads the metric key, or manual.

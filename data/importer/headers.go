@@ -90,6 +90,7 @@ var specs = []kindSpec{
 		{"upper_target", []string{"övremålvärde", "uppertarget"}},
 		{"due", []string{"slutdatum", "due"}},
 		{"status", []string{"status"}},
+		{"status_date", []string{"statusdatum", "statusdate"}},
 		{"comment", []string{"kommentar", "comment"}},
 	}, []field{"year", "key", "metric"}},
 	{KindFees, []fieldSpec{

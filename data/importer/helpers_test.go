@@ -109,7 +109,7 @@ func date(s string) time.Time {
 }
 
 // domainTables are the registry's tables, which an import changes.
-var domainTables = []string{"members", "services", "participations", "events", "attendance", "goals", "fee_bands"}
+var domainTables = []string{"members", "services", "participations", "events", "attendance", "goals", "goal_statuses", "fee_bands"}
 
 // dump writes every row of the registry's tables, ids included, so that
 // two states can be compared exactly.

@@ -36,6 +36,7 @@ var fieldLabels = map[string][2]string{
 	"field.upper_target":    {"övre målvärde", "upper target"},
 	"field.due":             {"slutdatum", "due date"},
 	"field.status":          {"status", "status"},
+	"field.status_date":     {"statusdatum", "status date"},
 	"field.comment":         {"kommentar", "comment"},
 	"field.category":        {"kategori", "category"},
 	"field.population_from": {"invånare från", "population from"},

@@ -26,6 +26,7 @@ type registry struct {
 	eventByID     map[int64]*analytics.Event
 	attendance    map[[2]int64]*analytics.Attendance // (event id, member id)
 	goals         map[goalKey]*analytics.Goal
+	goalInput     map[int64][]analytics.GoalStatusEntry // goal id → the board's dated input
 	fees          map[feeKey]*analytics.FeeBand
 	lastTempID    int64
 
@@ -35,6 +36,7 @@ type registry struct {
 	eventChanges      changes[analytics.Event]
 	attendanceChanges changes[analytics.Attendance]
 	goalChanges       changes[analytics.Goal]
+	goalInputChanges  changes[analytics.GoalStatusEntry]
 	feeChanges        changes[analytics.FeeBand]
 }
 
@@ -94,7 +96,8 @@ func newRegistry() *registry {
 		serviceByName: map[string]*analytics.Service{}, serviceByID: map[int64]*analytics.Service{},
 		parts: map[[2]int64][]*analytics.Participation{}, eventsByName: map[string][]*analytics.Event{},
 		eventByID: map[int64]*analytics.Event{}, attendance: map[[2]int64]*analytics.Attendance{},
-		goals: map[goalKey]*analytics.Goal{}, fees: map[feeKey]*analytics.FeeBand{},
+		goals: map[goalKey]*analytics.Goal{}, goalInput: map[int64][]analytics.GoalStatusEntry{},
+		fees: map[feeKey]*analytics.FeeBand{},
 	}
 }
 
@@ -160,6 +163,11 @@ func loadRegistry(ctx context.Context, q queryer) (*registry, error) {
 		},
 		func() error {
 			return goalTable.selectAll(ctx, q, func(g *analytics.Goal) { r.goals[goalKey{g.Year, g.Key}] = g })
+		},
+		func() error {
+			return goalStatusTable.selectAll(ctx, q, func(e *analytics.GoalStatusEntry) {
+				r.goalInput[e.GoalID] = append(r.goalInput[e.GoalID], *e)
+			})
 		},
 		func() error {
 			return feeTable.selectAll(ctx, q, func(b *analytics.FeeBand) {

@@ -101,27 +101,28 @@ var attendanceTable = table[analytics.Attendance]{
 	},
 }
 
+// goalTable leaves out the goals' old status, status_set_on and comment
+// columns: the board's input is dated history in goal_statuses
+// (goalStatusTable).
 var goalTable = table[analytics.Goal]{
 	name: "goals",
 	columns: []string{"id", "year", "number", "key", "area", "text", "metric", "params", "comparator", "target",
-		"upper_target", "due_on", "status", "status_set_on", "comment", "removed_reason"},
+		"upper_target", "due_on", "removed_reason"},
 	selects: []string{"id", "year", "number", "key", "coalesce(area, '')", "text", "metric", "params",
-		"coalesce(comparator, '')", "target", "upper_target", "due_on", "coalesce(status, '')", "status_set_on",
-		"coalesce(comment, '')", "coalesce(removed_reason, '')"},
+		"coalesce(comparator, '')", "target", "upper_target", "due_on", "coalesce(removed_reason, '')"},
 	keyCols: 1,
 	values: func(g *analytics.Goal) []any {
 		return []any{g.ID, g.Year, g.Number, g.Key, null(g.Area), g.Text, g.Metric, g.Params, null(g.Comparator),
-			g.Target, g.UpperTarget, nullDate(g.DueOn), null(g.Status), nullDate(g.StatusSetOn), null(g.Comment),
-			null(g.RemovedReason)}
+			g.Target, g.UpperTarget, nullDate(g.DueOn), null(g.RemovedReason)}
 	},
 	scan: func(rows *sql.Rows) (*analytics.Goal, error) {
 		var g analytics.Goal
 		var target, upper sql.NullFloat64
-		var due, set sql.NullTime
+		var due sql.NullTime
 		err := rows.Scan(&g.ID, &g.Year, &g.Number, &g.Key, &g.Area, &g.Text, &g.Metric, &g.Params, &g.Comparator,
-			&target, &upper, &due, &g.Status, &set, &g.Comment, &g.RemovedReason)
+			&target, &upper, &due, &g.RemovedReason)
 		g.Target, g.UpperTarget = floatPtr(target), floatPtr(upper)
-		g.DueOn, g.StatusSetOn = day(due.Time), day(set.Time)
+		g.DueOn = day(due.Time)
 		return &g, err
 	},
 }

@@ -25,6 +25,7 @@ var undoTables = map[string]undoer{
 	"events":         undoTable[analytics.Event]{&eventTable},
 	"attendance":     undoTable[analytics.Attendance]{&attendanceTable},
 	"goals":          undoTable[analytics.Goal]{&goalTable},
+	"goal_statuses":  undoTable[analytics.GoalStatusEntry]{&goalStatusTable},
 	"fee_bands":      undoTable[analytics.FeeBand]{&feeTable},
 }
 

@@ -1,0 +1,61 @@
+package dashboard_test
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+)
+
+// The edit page dates the board's status by the store's clock (2026-11-22 in
+// tests): looking back to the day before shows no status (DESIGN "Goal
+// status" rule 4), and an earlier status stays in the history.
+func TestTheBoardsStatusIsKnownFromTheDayTheEditorSetIt(t *testing.T) {
+	app, _ := newApp(t, `INSERT INTO goals (id, year, number, key, text, metric) VALUES (1, 2026, 7, 'natverk', 'Tydliga nätverk', 'manual')`,
+		`INSERT INTO goal_statuses (goal_id, set_on, status, comment) VALUES (1, DATE '2026-03-14', 'on_track', 'Enligt plan.')`)
+	resp, _ := postForm(t, app, "/goals/1/edit", url.Values{"status": {"at_risk"}, "judgement": {"Ett nätverk har pausat."},
+		"comment": {"Tas upp i december."}}, "as=editor")
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("goal edit: %d", resp.StatusCode)
+	}
+	for _, c := range []struct{ asOf, status, statusDate, comment string }{
+		{"2026-03-13", "no_data", "", ""},
+		{"2026-11-21", "on_track", "2026-03-14", "Enligt plan."},
+		{"2026-11-22", "at_risk", "2026-11-22", "Ett nätverk har pausat."},
+	} {
+		_, body := get(t, app, "/api/goals?year=2026&asof="+c.asOf, "as=viewer")
+		var got struct {
+			Goals []struct {
+				Status     string  `json:"status"`
+				StatusDate *string `json:"status_date"`
+				Comment    *string `json:"comment"`
+			} `json:"goals"`
+		}
+		if err := json.Unmarshal([]byte(body), &got); err != nil || len(got.Goals) != 1 {
+			t.Fatalf("as of %s: %v %s", c.asOf, err, body)
+		}
+		g := got.Goals[0]
+		if g.Status != c.status || deref(g.StatusDate) != c.statusDate || deref(g.Comment) != c.comment {
+			t.Errorf("as of %s: %s set %q, comment %q; want %s set %q, comment %q",
+				c.asOf, g.Status, deref(g.StatusDate), deref(g.Comment), c.status, c.statusDate, c.comment)
+		}
+	}
+	// The goals page looking back shows neither the judgement nor the comment
+	// written after its day.
+	for asOf, want := range map[string]bool{"2026-11-21": false, "2026-11-22": true} {
+		_, page := get(t, app, "/goals?year=2026&asof="+asOf, "as=viewer")
+		for _, text := range []string{"Ett nätverk har pausat.", "Tas upp i december."} {
+			if strings.Contains(page, text) != want {
+				t.Errorf("/goals as of %s shows %q: %v, want %v", asOf, text, !want, want)
+			}
+		}
+	}
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
