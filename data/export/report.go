@@ -19,8 +19,8 @@ type ReportOptions struct {
 	// AsOf is the day the numbers are taken on; the zero time means 31
 	// December of Year, or today while that lies ahead. A day before 1
 	// January of Year is EInvalid.
-	AsOf        time.Time
-	Lang        string // LangSv (the default) or LangEn: texts and sheet names
+	AsOf time.Time
+	Lang string // LangSv (the default) or LangEn: texts and sheet names
 	// There is no option for personal data: the report is sent to the
 	// annual meeting and never holds contact names or e-mail addresses.
 	Association string // the association's name on the summary; "" is DefaultAssociation
