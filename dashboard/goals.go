@@ -26,7 +26,7 @@ type goalView struct {
 	analytics.GoalResult
 	Comments []analytics.GoalComment
 	History  []analytics.HistoryEntry
-	Trend    *chartBlock
+	Chart    *goalChartView
 }
 
 // goals shows a year's business plan goal by goal: status, value against
@@ -64,7 +64,7 @@ func (s *Server) goals(c *fiber.Ctx) error {
 		if v.History, err = s.store.GoalHistory(ctx, r.Key); err != nil {
 			return err
 		}
-		if v.Trend, err = s.goalTrend(c, r, asOf); err != nil {
+		if v.Chart, err = s.goalChartOf(c, r); err != nil {
 			return err
 		}
 		data.Areas = addToArea(data.Areas, v)
@@ -88,33 +88,18 @@ func planYear(c *fiber.Ctx, asOf time.Time, years []int) (int, error) {
 	return y, nil
 }
 
-// goalTrend is the goal's metric at each month end of its plan year up to
-// the value date, with the target as a line; manual goals have none.
-func (s *Server) goalTrend(c *fiber.Ctx, r analytics.GoalResult, asOf time.Time) (*chartBlock, error) {
+// goalChartOf is the goal's chart as known on the as-of day, with a label
+// naming the goal; manual goals and goals of a year not yet begun have none.
+func (s *Server) goalChartOf(c *fiber.Ctx, r analytics.GoalResult) (*goalChartView, error) {
 	if r.Manual || r.ValueDate.IsZero() {
 		return nil, nil
 	}
-	params, err := analytics.ParseParams(r.Params)
-	if err != nil {
+	gc, err := s.store.GoalChartOf(c.UserContext(), r)
+	if err != nil || len(gc.Values) == 0 {
 		return nil, err
 	}
-	from := time.Date(r.Year, 1, 1, 0, 0, 0, 0, time.UTC)
-	points, err := s.store.Series(c.UserContext(), r.Metric, params, from, r.ValueDate)
-	if err != nil || len(points) == 0 {
-		return nil, err
-	}
-	x := make([]string, len(points))
-	y := make([]*float64, len(points))
-	info, _ := analytics.LookupMetric(r.Metric)
-	for i, p := range points {
-		x[i], y[i] = p.Date.Format("2006-01"), percentIf(info.Share, p.Value)
-	}
-	var lines []refLine
-	if r.Target != nil {
-		lines = append(lines, refLine{Label: translate(lang(c), "goals.target"), Value: *percentIf(info.Share, r.Target)})
-	}
-	block := lineChart(x, []series{{Name: translate(lang(c), "goals.value"), Values: y}}, lines, 0)
-	return &block, nil
+	v := goalChart(lang(c), r, gc, translate(lang(c), "goals.chart.label", r.Number, r.Text))
+	return &v, nil
 }
 
 // percentIf scales a share to percent for a chart axis.
