@@ -11,9 +11,12 @@ import (
 )
 
 type goalsPage struct {
-	Year  int
-	Years []int
-	Areas []goalArea
+	Year      int
+	Years     []int
+	Scorecard scorecardView
+	Areas     []goalArea
+	// Meetings are the board's meeting days, for editors to set.
+	Meetings []time.Time
 }
 
 // goalArea is the goals of one målområde; Name is "" when goals have none.
@@ -45,19 +48,23 @@ func (s *Server) goals(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	results, err := s.store.EvaluateGoals(ctx, year, asOf)
-	if err != nil {
+	data := goalsPage{Year: year, Years: years}
+	if data.Scorecard, err = s.scorecardOf(c, year, asOf, "/goals"); err != nil {
+		return err
+	}
+	if data.Meetings, err = s.store.BoardMeetings(ctx); err != nil {
 		return err
 	}
 	comments, err := s.store.GoalComments(ctx, year)
 	if err != nil {
 		return err
 	}
-	data := goalsPage{Year: year, Years: years}
-	for _, r := range results {
+	// The goals below the scorecard are those its filters show.
+	for _, row := range data.Scorecard.Rows {
+		r := row.Now
 		v := goalView{GoalResult: r}
 		for _, cm := range comments {
-			if cm.GoalID == r.ID {
+			if cm.GoalID == r.ID && !cm.WrittenOn.After(asOf) {
 				v.Comments = append(v.Comments, cm)
 			}
 		}

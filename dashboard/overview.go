@@ -9,14 +9,14 @@ import (
 )
 
 type overviewPage struct {
-	Empty    bool
-	Figures  []keyFigure
-	Goals    []analytics.GoalResult
-	Year     int
-	Growth   []analytics.Count
-	Chart    chartBlock
-	Services []analytics.ServiceParticipants
-	Coverage chartBlock
+	Empty     bool
+	Figures   []keyFigure
+	Scorecard scorecardView
+	Year      int
+	Growth    []analytics.Count
+	Chart     chartBlock
+	Services  []analytics.ServiceParticipants
+	Coverage  chartBlock
 }
 
 // keyFigure is one of the board's headline numbers against its target.
@@ -53,13 +53,13 @@ func (s *Server) overview(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if data.Goals, err = s.store.EvaluateGoals(ctx, data.Year, asOf); err != nil {
+	if data.Scorecard, err = s.scorecardOf(c, data.Year, asOf, "/"); err != nil {
 		return err
 	}
 	if data.Services, err = s.store.ServiceParticipation(ctx, asOf); err != nil {
 		return err
 	}
-	data.Figures = keyFigures(metrics, data.Goals)
+	data.Figures = keyFigures(metrics, data.Scorecard.Goals)
 	data.Chart = growthChart(lang(c), growth, data.Figures[0].Target)
 	data.Coverage = coverageChart(lang(c), data.Services).withLinks(chartLinks(c))
 	return s.render(c, "overview", translate(lang(c), "overview.title"), data)
