@@ -3,6 +3,7 @@ package analytics
 import (
 	"context"
 	"slices"
+	"time"
 )
 
 // Changes of a goal from one business plan to the next (DESIGN "Goal status").
@@ -24,15 +25,18 @@ type GoalTerms struct {
 
 // HistoryEntry is one plan's step in a goal's history. For a removal, Year
 // is the plan without the goal and Terms and Reason come from the last plan
-// that had it; Previous is set for a changed target.
+// that had it; Previous is set for a changed target. Final, set by
+// PlanHistory, is the goal of that plan evaluated on the plan year's last
+// day, once that day has come.
 type HistoryEntry struct {
-	Year     int        `json:"year"`
-	Number   int        `json:"number"`
-	Change   string     `json:"change"`
-	Text     string     `json:"text"`
-	Terms    GoalTerms  `json:"terms"`
-	Previous *GoalTerms `json:"previous,omitempty"`
-	Reason   string     `json:"removed_reason,omitempty"`
+	Year     int         `json:"year"`
+	Number   int         `json:"number"`
+	Change   string      `json:"change"`
+	Text     string      `json:"text"`
+	Terms    GoalTerms   `json:"terms"`
+	Previous *GoalTerms  `json:"previous,omitempty"`
+	Reason   string      `json:"removed_reason,omitempty"`
+	Final    *GoalResult `json:"final,omitempty"`
 }
 
 // GoalHistory is the goal with the key across the business plans, oldest
@@ -100,4 +104,109 @@ func normalParams(s string) string {
 		return s
 	}
 	return p.String()
+}
+
+// RemovedGoal is a goal of the previous plan that a plan dropped, with the
+// reason and its value and status at the end of the previous plan's year
+// (nil until that day has come).
+type RemovedGoal struct {
+	Year   int // the last plan that had the goal
+	Number int
+	Key    string
+	Text   string
+	Reason string
+	Final  *GoalResult
+}
+
+// PlanHistory is what the goals page shows of the past of year's plan as
+// known on asOf: each goal's history by key, every plan year that has ended
+// by asOf with the goal's value and status on its last day, and the goals of
+// the previous plan that this one dropped.
+type PlanHistory struct {
+	Goals   map[string][]HistoryEntry
+	Removed []RemovedGoal
+}
+
+// PlanHistory gathers the PlanHistory of year's plan on asOf (the zero time:
+// today). A year outside 1900–2999 is EInvalid.
+func (s *Store) PlanHistory(ctx context.Context, year int, asOf time.Time) (PlanHistory, error) {
+	if err := checkYear(year); err != nil {
+		return PlanHistory{}, err
+	}
+	asOf, err := s.asOfDay(asOf)
+	if err != nil {
+		return PlanHistory{}, err
+	}
+	years, err := s.PlanYears(ctx)
+	if err != nil {
+		return PlanHistory{}, err
+	}
+	finals, err := s.planYearEnds(ctx, years, asOf)
+	if err != nil {
+		return PlanHistory{}, err
+	}
+	goals, err := s.goalsOf(ctx, "WHERE year = ?", year)
+	if err != nil {
+		return PlanHistory{}, err
+	}
+	h := PlanHistory{Goals: map[string][]HistoryEntry{}}
+	inPlan := map[string]bool{}
+	for _, g := range goals {
+		inPlan[g.Key] = true
+		entries, err := s.GoalHistory(ctx, g.Key)
+		if err != nil {
+			return PlanHistory{}, err
+		}
+		for i, e := range entries {
+			if r, ok := finals[e.Year][g.Key]; ok && e.Change != ChangeRemoved {
+				entries[i].Final = &r
+			}
+		}
+		h.Goals[g.Key] = entries
+	}
+	previous := -1
+	for _, y := range years {
+		if y < year {
+			previous = y
+		}
+	}
+	if previous < 0 {
+		return h, nil
+	}
+	before, err := s.goalsOf(ctx, "WHERE year = ?", previous)
+	if err != nil {
+		return PlanHistory{}, err
+	}
+	for _, g := range before {
+		if inPlan[g.Key] {
+			continue
+		}
+		rg := RemovedGoal{Year: g.Year, Number: g.Number, Key: g.Key, Text: g.Text, Reason: g.RemovedReason}
+		if r, ok := finals[g.Year][g.Key]; ok {
+			rg.Final = &r
+		}
+		h.Removed = append(h.Removed, rg)
+	}
+	return h, nil
+}
+
+// planYearEnds evaluates every plan whose year has ended by asOf on its
+// last day, 31 December: by year, then goal key.
+func (s *Store) planYearEnds(ctx context.Context, years []int, asOf time.Time) (map[int]map[string]GoalResult, error) {
+	out := map[int]map[string]GoalResult{}
+	for _, y := range years {
+		end := time.Date(y, time.December, 31, 0, 0, 0, 0, time.UTC)
+		if end.After(asOf) {
+			continue
+		}
+		results, err := s.EvaluateGoals(ctx, y, end)
+		if err != nil {
+			return nil, err
+		}
+		out[y] = map[string]GoalResult{}
+		for _, r := range results {
+			out[y][r.Key] = r
+		}
+	}
+	return out, nil
 }

@@ -15,6 +15,8 @@ type goalsPage struct {
 	Years     []int
 	Scorecard scorecardView
 	Areas     []goalArea
+	// Removed are the previous plan's goals this plan dropped.
+	Removed []analytics.RemovedGoal
 	// Meetings are the board's meeting days, for editors to set.
 	Meetings []time.Time
 }
@@ -59,6 +61,11 @@ func (s *Server) goals(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	history, err := s.store.PlanHistory(ctx, year, asOf)
+	if err != nil {
+		return err
+	}
+	data.Removed = history.Removed
 	// The goals below the scorecard are those its filters show.
 	for _, row := range data.Scorecard.Rows {
 		r := row.Now
@@ -68,9 +75,7 @@ func (s *Server) goals(c *fiber.Ctx) error {
 				v.Comments = append(v.Comments, cm)
 			}
 		}
-		if v.History, err = s.store.GoalHistory(ctx, r.Key); err != nil {
-			return err
-		}
+		v.History = history.Goals[r.Key]
 		if v.Chart, err = s.goalChartOf(c, r); err != nil {
 			return err
 		}
