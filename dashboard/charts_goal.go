@@ -127,6 +127,11 @@ func axisRange(values []float64, share, whole bool) (lo, hi any) {
 	}
 	low := math.Max(0, math.Floor(least/step)*step-step)
 	high := math.Ceil(most/step)*step + step
+	// Round the ends to the step ECharts will choose for the padded range,
+	// so that the lowest label does not crowd the first tick.
+	if outer := niceStep((high - low) / 5); outer > step {
+		low, high = math.Floor(low/outer)*outer, math.Ceil(high/outer)*outer
+	}
 	if share {
 		high = math.Min(100, high)
 	}
