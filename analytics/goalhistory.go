@@ -3,6 +3,7 @@ package analytics
 import (
 	"context"
 	"slices"
+	"sync"
 	"time"
 )
 
@@ -191,20 +192,31 @@ func (s *Store) PlanHistory(ctx context.Context, year int, asOf time.Time) (Plan
 }
 
 // planYearEnds evaluates every plan whose year has ended by asOf on its
-// last day, 31 December: by year, then goal key.
+// last day, 31 December: by year, then goal key. The years are independent
+// and evaluated side by side.
 func (s *Store) planYearEnds(ctx context.Context, years []int, asOf time.Time) (map[int]map[string]GoalResult, error) {
-	out := map[int]map[string]GoalResult{}
+	var ended []int
 	for _, y := range years {
-		end := time.Date(y, time.December, 31, 0, 0, 0, 0, time.UTC)
-		if end.After(asOf) {
-			continue
+		if !time.Date(y, time.December, 31, 0, 0, 0, 0, time.UTC).After(asOf) {
+			ended = append(ended, y)
 		}
-		results, err := s.EvaluateGoals(ctx, y, end)
-		if err != nil {
-			return nil, err
+	}
+	results := make([][]GoalResult, len(ended))
+	errs := make([]error, len(ended))
+	var wg sync.WaitGroup
+	for i, y := range ended {
+		wg.Go(func() {
+			results[i], errs[i] = s.EvaluateGoals(ctx, y, time.Date(y, time.December, 31, 0, 0, 0, 0, time.UTC))
+		})
+	}
+	wg.Wait()
+	out := map[int]map[string]GoalResult{}
+	for i, y := range ended {
+		if errs[i] != nil {
+			return nil, errs[i]
 		}
 		out[y] = map[string]GoalResult{}
-		for _, r := range results {
+		for _, r := range results[i] {
 			out[y][r.Key] = r
 		}
 	}

@@ -2,6 +2,7 @@ package analytics
 
 import (
 	"context"
+	"sync"
 	"time"
 )
 
@@ -40,13 +41,16 @@ func (s *Store) Scorecard(ctx context.Context, year int, asOf, since time.Time) 
 	if !since.Before(asOf) {
 		return Scorecard{}, Errorf(EInvalid, "the day to compare with, %s, is not before %s", sqlDate(since), sqlDate(asOf))
 	}
-	now, err := s.EvaluateGoals(ctx, year, asOf)
-	if err != nil {
-		return Scorecard{}, err
-	}
-	then, err := s.EvaluateGoals(ctx, year, since)
-	if err != nil {
-		return Scorecard{}, err
+	var now, then []GoalResult
+	var errNow, errThen error
+	var wg sync.WaitGroup
+	wg.Go(func() { now, errNow = s.EvaluateGoals(ctx, year, asOf) })
+	wg.Go(func() { then, errThen = s.EvaluateGoals(ctx, year, since) })
+	wg.Wait()
+	for _, err := range []error{errNow, errThen} {
+		if err != nil {
+			return Scorecard{}, err
+		}
 	}
 	byKey := make(map[string]GoalResult, len(then))
 	for _, g := range then {

@@ -1,8 +1,10 @@
 package dashboard
 
 import (
+	"context"
 	"fmt"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -66,18 +68,26 @@ func (s *Server) goals(c *fiber.Ctx) error {
 		return err
 	}
 	data.Removed = history.Removed
-	// The goals below the scorecard are those its filters show.
-	for _, row := range data.Scorecard.Rows {
+	// The goals below the scorecard are those its filters show; their
+	// charts are independent queries, made side by side.
+	l := lang(c)
+	views := make([]goalView, len(data.Scorecard.Rows))
+	errs := make([]error, len(views))
+	var wg sync.WaitGroup
+	for i, row := range data.Scorecard.Rows {
 		r := row.Now
-		v := goalView{GoalResult: r}
+		views[i] = goalView{GoalResult: r, History: history.Goals[r.Key]}
 		for _, cm := range comments {
 			if cm.GoalID == r.ID && !cm.WrittenOn.After(asOf) {
-				v.Comments = append(v.Comments, cm)
+				views[i].Comments = append(views[i].Comments, cm)
 			}
 		}
-		v.History = history.Goals[r.Key]
-		if v.Chart, err = s.goalChartOf(c, r); err != nil {
-			return err
+		wg.Go(func() { views[i].Chart, errs[i] = s.goalChartOf(ctx, l, r) })
+	}
+	wg.Wait()
+	for i, v := range views {
+		if errs[i] != nil {
+			return errs[i]
 		}
 		data.Areas = addToArea(data.Areas, v)
 	}
@@ -102,15 +112,15 @@ func planYear(c *fiber.Ctx, asOf time.Time, years []int) (int, error) {
 
 // goalChartOf is the goal's chart as known on the as-of day, with a label
 // naming the goal; manual goals and goals of a year not yet begun have none.
-func (s *Server) goalChartOf(c *fiber.Ctx, r analytics.GoalResult) (*goalChartView, error) {
+func (s *Server) goalChartOf(ctx context.Context, l string, r analytics.GoalResult) (*goalChartView, error) {
 	if r.Manual || r.ValueDate.IsZero() {
 		return nil, nil
 	}
-	gc, err := s.store.GoalChartOf(c.UserContext(), r)
+	gc, err := s.store.GoalChartOf(ctx, r)
 	if err != nil || len(gc.Values) == 0 {
 		return nil, err
 	}
-	v := goalChart(lang(c), r, gc, translate(lang(c), "goals.chart.label", r.Number, r.Text))
+	v := goalChart(l, r, gc, translate(l, "goals.chart.label", r.Number, r.Text))
 	return &v, nil
 }
 
