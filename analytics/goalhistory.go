@@ -24,15 +24,18 @@ type GoalTerms struct {
 
 // HistoryEntry is one plan's step in a goal's history. For a removal, Year
 // is the plan without the goal and Terms and Reason come from the last plan
-// that had it; Previous is set for a changed target.
+// that had it; Previous is set for a changed target. Final, set by
+// PlanHistory, is the goal of that plan evaluated on the plan year's last
+// day, once that day has come.
 type HistoryEntry struct {
-	Year     int        `json:"year"`
-	Number   int        `json:"number"`
-	Change   string     `json:"change"`
-	Text     string     `json:"text"`
-	Terms    GoalTerms  `json:"terms"`
-	Previous *GoalTerms `json:"previous,omitempty"`
-	Reason   string     `json:"removed_reason,omitempty"`
+	Year     int         `json:"year"`
+	Number   int         `json:"number"`
+	Change   string      `json:"change"`
+	Text     string      `json:"text"`
+	Terms    GoalTerms   `json:"terms"`
+	Previous *GoalTerms  `json:"previous,omitempty"`
+	Reason   string      `json:"removed_reason,omitempty"`
+	Final    *GoalResult `json:"final,omitempty"`
 }
 
 // GoalHistory is the goal with the key across the business plans, oldest

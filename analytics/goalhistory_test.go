@@ -66,3 +66,56 @@ func describeHistory(history []analytics.HistoryEntry) string {
 	}
 	return strings.Join(parts, "; ")
 }
+
+// The goals page's history of a plan: every plan year that has ended by the
+// as-of day with the goal's value and status on 31 December, and the goals
+// of the previous plan this one dropped, with their reason.
+func TestPlanHistoryHasYearEndValuesAndRemovedGoals(t *testing.T) {
+	s := analyticstest.New(t)
+	analyticstest.Exec(t, s, `INSERT INTO members (name, kind, joined_on, left_on) VALUES
+		('Arboga', 'kommun', DATE '2020-01-01', NULL),
+		('Boxholm', 'kommun', DATE '2021-06-01', DATE '2022-03-31'),
+		('Ydre', 'kommun', DATE '2022-05-01', NULL)`,
+		`INSERT INTO goals (year, number, key, text, metric, comparator, target, removed_reason) VALUES
+		(2021, 1, 'medlemmar', 'Två medlemmar', 'members', '>=', 2, NULL),
+		(2022, 1, 'medlemmar', 'Tre medlemmar', 'members', '>=', 3, NULL),
+		(2023, 1, 'medlemmar', 'Tre medlemmar', 'members', '>=', 3, NULL),
+		(2021, 2, 'ingen_forlust', 'Ingen förlust', 'members_lost', '=', 0, 'Ersätts av mål 1')`)
+	ctx := context.Background()
+	h, err := s.PlanHistory(ctx, 2022, date("2022-06-30"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	finals := func(entries []analytics.HistoryEntry) string {
+		var parts []string
+		for _, e := range entries {
+			part := fmt.Sprintf("%d %s", e.Year, e.Change)
+			if e.Final != nil {
+				part += fmt.Sprintf(" %s %s", show(e.Final.Value), e.Final.Status)
+			}
+			parts = append(parts, part)
+		}
+		return strings.Join(parts, "; ")
+	}
+	// 2022 has not ended on 2022-06-30: no value at its end yet.
+	if got, want := finals(h.Goals["medlemmar"]), "2021 introduced 2 met; 2022 target_changed; 2023 carried_over"; got != want {
+		t.Errorf("on 2022-06-30:\n got  %s\n want %s", got, want)
+	}
+	if len(h.Removed) != 1 || h.Removed[0].Key != "ingen_forlust" || h.Removed[0].Reason != "Ersätts av mål 1" ||
+		h.Removed[0].Year != 2021 || h.Removed[0].Final == nil || h.Removed[0].Final.Status != analytics.StatusMet {
+		t.Errorf("removed: %+v", h.Removed)
+	}
+	h, err = s.PlanHistory(ctx, 2023, date("2023-02-01"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := finals(h.Goals["medlemmar"]), "2021 introduced 2 met; 2022 target_changed 2 missed; 2023 carried_over"; got != want {
+		t.Errorf("on 2023-02-01:\n got  %s\n want %s", got, want)
+	}
+	if len(h.Removed) != 0 {
+		t.Errorf("2023 dropped nothing of 2022: %+v", h.Removed)
+	}
+	if h, err := s.PlanHistory(ctx, 2021, date("2021-12-31")); err != nil || len(h.Removed) != 0 || finals(h.Goals["ingen_forlust"]) != "2021 introduced 0 met; 2022 removed" {
+		t.Errorf("the first plan: %v %+v", err, h)
+	}
+}

@@ -1,8 +1,10 @@
 package dashboard
 
 import (
+	"context"
 	"fmt"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -11,9 +13,14 @@ import (
 )
 
 type goalsPage struct {
-	Year  int
-	Years []int
-	Areas []goalArea
+	Year      int
+	Years     []int
+	Scorecard scorecardView
+	Areas     []goalArea
+	// Removed are the previous plan's goals this plan dropped.
+	Removed []analytics.RemovedGoal
+	// Meetings are the board's meeting days, for editors to set.
+	Meetings []time.Time
 }
 
 // goalArea is the goals of one målområde; Name is "" when goals have none.
@@ -26,7 +33,7 @@ type goalView struct {
 	analytics.GoalResult
 	Comments []analytics.GoalComment
 	History  []analytics.HistoryEntry
-	Trend    *chartBlock
+	Chart    *goalChartView
 }
 
 // goals shows a year's business plan goal by goal: status, value against
@@ -45,27 +52,42 @@ func (s *Server) goals(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	results, err := s.store.EvaluateGoals(ctx, year, asOf)
-	if err != nil {
+	data := goalsPage{Year: year, Years: years}
+	if data.Scorecard, err = s.scorecardOf(c, year, asOf, "/goals"); err != nil {
+		return err
+	}
+	if data.Meetings, err = s.store.BoardMeetings(ctx); err != nil {
 		return err
 	}
 	comments, err := s.store.GoalComments(ctx, year, asOf)
 	if err != nil {
 		return err
 	}
-	data := goalsPage{Year: year, Years: years}
-	for _, r := range results {
-		v := goalView{GoalResult: r}
+	history, err := s.store.PlanHistory(ctx, year, asOf)
+	if err != nil {
+		return err
+	}
+	data.Removed = history.Removed
+	// The goals below the scorecard are those its filters show; their
+	// charts are independent queries, made side by side.
+	l := lang(c)
+	views := make([]goalView, len(data.Scorecard.Rows))
+	errs := make([]error, len(views))
+	var wg sync.WaitGroup
+	for i, row := range data.Scorecard.Rows {
+		r := row.Now
+		views[i] = goalView{GoalResult: r, History: history.Goals[r.Key]}
 		for _, cm := range comments {
-			if cm.GoalID == r.ID {
-				v.Comments = append(v.Comments, cm)
+			if cm.GoalID == r.ID && !cm.WrittenOn.After(asOf) {
+				views[i].Comments = append(views[i].Comments, cm)
 			}
 		}
-		if v.History, err = s.store.GoalHistory(ctx, r.Key); err != nil {
-			return err
-		}
-		if v.Trend, err = s.goalTrend(c, r, asOf); err != nil {
-			return err
+		wg.Go(func() { views[i].Chart, errs[i] = s.goalChartOf(ctx, l, r) })
+	}
+	wg.Wait()
+	for i, v := range views {
+		if errs[i] != nil {
+			return errs[i]
 		}
 		data.Areas = addToArea(data.Areas, v)
 	}
@@ -88,33 +110,18 @@ func planYear(c *fiber.Ctx, asOf time.Time, years []int) (int, error) {
 	return y, nil
 }
 
-// goalTrend is the goal's metric at each month end of its plan year up to
-// the value date, with the target as a line; manual goals have none.
-func (s *Server) goalTrend(c *fiber.Ctx, r analytics.GoalResult, asOf time.Time) (*chartBlock, error) {
+// goalChartOf is the goal's chart as known on the as-of day, with a label
+// naming the goal; manual goals and goals of a year not yet begun have none.
+func (s *Server) goalChartOf(ctx context.Context, l string, r analytics.GoalResult) (*goalChartView, error) {
 	if r.Manual || r.ValueDate.IsZero() {
 		return nil, nil
 	}
-	params, err := analytics.ParseParams(r.Params)
-	if err != nil {
+	gc, err := s.store.GoalChartOf(ctx, r)
+	if err != nil || len(gc.Values) == 0 {
 		return nil, err
 	}
-	from := time.Date(r.Year, 1, 1, 0, 0, 0, 0, time.UTC)
-	points, err := s.store.Series(c.UserContext(), r.Metric, params, from, r.ValueDate)
-	if err != nil || len(points) == 0 {
-		return nil, err
-	}
-	x := make([]string, len(points))
-	y := make([]*float64, len(points))
-	info, _ := analytics.LookupMetric(r.Metric)
-	for i, p := range points {
-		x[i], y[i] = p.Date.Format("2006-01"), percentIf(info.Share, p.Value)
-	}
-	var lines []refLine
-	if r.Target != nil {
-		lines = append(lines, refLine{Label: translate(lang(c), "goals.target"), Value: *percentIf(info.Share, r.Target)})
-	}
-	block := lineChart(x, []series{{Name: translate(lang(c), "goals.value"), Values: y}}, lines, 0)
-	return &block, nil
+	v := goalChart(l, r, gc, translate(l, "goals.chart.label", r.Number, r.Text))
+	return &v, nil
 }
 
 // percentIf scales a share to percent for a chart axis.

@@ -9,14 +9,14 @@ import (
 )
 
 type overviewPage struct {
-	Empty    bool
-	Figures  []keyFigure
-	Goals    []analytics.GoalResult
-	Year     int
-	Growth   []analytics.Count
-	Chart    chartBlock
-	Services []analytics.ServiceParticipants
-	Coverage chartBlock
+	Empty     bool
+	Figures   []keyFigure
+	Scorecard scorecardView
+	Year      int
+	Growth    []analytics.Count
+	Chart     chartBlock
+	Services  []analytics.ServiceParticipants
+	Coverage  chartBlock
 }
 
 // keyFigure is one of the board's headline numbers against its target.
@@ -29,18 +29,9 @@ type keyFigure struct {
 	Status     analytics.Status // from the year's goal on the same metric, if any
 }
 
-// headline are the overview's key figures with DESIGN's targets, used when
-// the year's plan has no goal on the metric.
-var headline = []struct {
-	metric, comparator string
-	target             float64
-}{
-	{"members", ">=", 125},
-	{"services_per_member", "", 0},
-	{"top_service_share", ">", 0.75},
-	{"networks_min_participants", ">=", 4},
-	{"members_lost", "=", 0},
-}
+// headline are the metrics of the overview's key figures, in order. Their
+// targets come only from the year's plan (DESIGN "Pages").
+var headline = []string{"members", "services_per_member", "top_service_share", "networks_min_participants", "members_lost"}
 
 // overview is the board's first page: the key figures against their
 // targets, the year's goals, member growth and service coverage on a day.
@@ -62,29 +53,27 @@ func (s *Server) overview(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if data.Goals, err = s.store.EvaluateGoals(ctx, data.Year, asOf); err != nil {
+	if data.Scorecard, err = s.scorecardOf(c, data.Year, asOf, "/"); err != nil {
 		return err
 	}
 	if data.Services, err = s.store.ServiceParticipation(ctx, asOf); err != nil {
 		return err
 	}
-	data.Figures = keyFigures(metrics, data.Goals)
+	data.Figures = keyFigures(metrics, data.Scorecard.Goals)
 	data.Chart = growthChart(lang(c), growth, data.Figures[0].Target)
 	data.Coverage = coverageChart(lang(c), data.Services).withLinks(chartLinks(c))
 	return s.render(c, "overview", translate(lang(c), "overview.title"), data)
 }
 
+// keyFigures sets each headline metric against the plan's goal on it, if
+// the plan has one: a metric without a goal shows no target and no status.
 func keyFigures(metrics analytics.MetricSet, goals []analytics.GoalResult) []keyFigure {
 	figures := make([]keyFigure, 0, len(headline))
-	for _, h := range headline {
-		v, _ := metrics.Get(h.metric)
-		f := keyFigure{Metric: h.metric, Value: v.Value, Service: v.Service, Comparator: h.comparator}
-		if h.comparator != "" {
-			target := h.target
-			f.Target = &target
-		}
+	for _, metric := range headline {
+		v, _ := metrics.Get(metric)
+		f := keyFigure{Metric: metric, Value: v.Value, Service: v.Service}
 		for _, g := range goals {
-			if g.Metric == h.metric && (h.metric != "networks_min_participants" || g.Params == "" || g.Params == "n=20") {
+			if g.Metric == metric && sameParamsAsFigure(g) {
 				f.Comparator, f.Target, f.Status = g.Comparator, g.Target, g.Status
 				break
 			}
@@ -92,6 +81,22 @@ func keyFigures(metrics analytics.MetricSet, goals []analytics.GoalResult) []key
 		figures = append(figures, f)
 	}
 	return figures
+}
+
+// sameParamsAsFigure says the goal measures what the key figure shows: the
+// metric with its default parameters (networks of at least 20).
+func sameParamsAsFigure(g analytics.GoalResult) bool {
+	p, err := analytics.ParseParams(g.Params)
+	if err != nil {
+		return false
+	}
+	switch s := p.String(); {
+	case s == "":
+		return true
+	case g.Metric == "networks_min_participants":
+		return s == "n=20"
+	}
+	return false
 }
 
 func growthChart(lang string, growth []analytics.Count, target *float64) chartBlock {

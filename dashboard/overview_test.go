@@ -176,3 +176,43 @@ func TestCachedPagesCarryTheirOwnUsersTokenAndWritesDropThem(t *testing.T) {
 		t.Error("after a write the page still comes from the cache")
 	}
 }
+
+// figureOf is the overview's key figure with the label, up to its end.
+func figureOf(t *testing.T, body, label string) string {
+	t.Helper()
+	m := regexp.MustCompile(`(?s)<div class="figure[^"]*">\s*<span class="label">` + regexp.QuoteMeta(label) + `</span>.*?\n  </div>`).FindString(body)
+	if m == "" {
+		t.Fatalf("no key figure %q", label)
+	}
+	return m
+}
+
+// The key figures take their targets from the year's plan: the demo's plans
+// after 2023 have no goal on the top service's share, so in 2026 it has no
+// target, while in 2022 it has goal 5's.
+func TestOverviewTargetsComeFromTheYearsPlan(t *testing.T) {
+	app, _ := newDemoApp(t)
+	_, body := get(t, app, "/?asof=2026-06-30")
+	if f := figureOf(t, body, "Största tjänstens andel av medlemmarna"); strings.Contains(f, "Mål") || strings.Contains(f, "status") {
+		t.Errorf("2026 has no goal on the top service's share, yet its figure shows a target or status:\n%s", f)
+	}
+	if f := figureOf(t, body, "Medlemmar"); !strings.Contains(f, "Mål &gt;= 125") {
+		t.Errorf("2026's goal 1 is not beside the members:\n%s", f)
+	}
+	if f := figureOf(t, body, "Tjänster per medlem"); strings.Contains(f, "Mål") {
+		t.Errorf("no plan has a goal on services per member in 2026:\n%s", f)
+	}
+	_, body = get(t, app, "/?asof=2022-06-30")
+	if f := figureOf(t, body, "Största tjänstens andel av medlemmarna"); !strings.Contains(f, "Mål &gt; 75,0\u00a0%") {
+		t.Errorf("2022's goal 5 is not beside the top service's share:\n%s", f)
+	}
+}
+
+// A plan without a goal on members draws the growth chart without a target.
+func TestOverviewWithoutAPlanHasNoTargets(t *testing.T) {
+	app, _ := newApp(t, threeMembers)
+	_, body := get(t, app, "/?asof=2021-06-30")
+	if strings.Contains(body, "Mål &gt;") || strings.Contains(body, "Mål =") {
+		t.Error("an overview without a plan shows a target")
+	}
+}

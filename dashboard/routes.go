@@ -52,6 +52,7 @@ func (s *Server) routeList() []route {
 		{"POST", "/members/:id/edit", editor, s.editMember},
 		{"GET", "/goals/:id/edit", editor, s.editGoalForm},
 		{"POST", "/goals/:id/edit", editor, s.editGoal},
+		{"POST", "/goals/board-meetings", editor, s.setBoardMeeting},
 		{"GET", "/import", editor, imp.form},
 		{"POST", "/import", editor, imp.preview},
 		{"POST", "/import/commit", editor, imp.commit},

@@ -1,0 +1,123 @@
+package analytics
+
+import (
+	"context"
+	"sync"
+	"time"
+)
+
+// RemovedGoal is a goal of the previous plan that a plan dropped, with the
+// reason and its value and status at the end of the previous plan's year
+// (nil until that day has come).
+type RemovedGoal struct {
+	Year   int // the last plan that had the goal
+	Number int
+	Key    string
+	Text   string
+	Reason string
+	Final  *GoalResult
+}
+
+// PlanHistory is what the goals page shows of the past of year's plan as
+// known on asOf: each goal's history by key, every plan year that has ended
+// by asOf with the goal's value and status on its last day, and the goals of
+// the previous plan that this one dropped.
+type PlanHistory struct {
+	Goals   map[string][]HistoryEntry
+	Removed []RemovedGoal
+}
+
+// PlanHistory gathers the PlanHistory of year's plan on asOf (the zero time:
+// today). A year outside 1900–2999 is EInvalid.
+func (s *Store) PlanHistory(ctx context.Context, year int, asOf time.Time) (PlanHistory, error) {
+	if err := checkYear(year); err != nil {
+		return PlanHistory{}, err
+	}
+	asOf, err := s.asOfDay(asOf)
+	if err != nil {
+		return PlanHistory{}, err
+	}
+	years, err := s.PlanYears(ctx)
+	if err != nil {
+		return PlanHistory{}, err
+	}
+	finals, err := s.planYearEnds(ctx, years, asOf)
+	if err != nil {
+		return PlanHistory{}, err
+	}
+	goals, err := s.goalsOf(ctx, "WHERE year = ?", year)
+	if err != nil {
+		return PlanHistory{}, err
+	}
+	h := PlanHistory{Goals: map[string][]HistoryEntry{}}
+	inPlan := map[string]bool{}
+	for _, g := range goals {
+		inPlan[g.Key] = true
+		entries, err := s.GoalHistory(ctx, g.Key)
+		if err != nil {
+			return PlanHistory{}, err
+		}
+		for i, e := range entries {
+			if r, ok := finals[e.Year][g.Key]; ok && e.Change != ChangeRemoved {
+				entries[i].Final = &r
+			}
+		}
+		h.Goals[g.Key] = entries
+	}
+	previous := -1
+	for _, y := range years {
+		if y < year {
+			previous = y
+		}
+	}
+	if previous < 0 {
+		return h, nil
+	}
+	before, err := s.goalsOf(ctx, "WHERE year = ?", previous)
+	if err != nil {
+		return PlanHistory{}, err
+	}
+	for _, g := range before {
+		if inPlan[g.Key] {
+			continue
+		}
+		rg := RemovedGoal{Year: g.Year, Number: g.Number, Key: g.Key, Text: g.Text, Reason: g.RemovedReason}
+		if r, ok := finals[g.Year][g.Key]; ok {
+			rg.Final = &r
+		}
+		h.Removed = append(h.Removed, rg)
+	}
+	return h, nil
+}
+
+// planYearEnds evaluates every plan whose year has ended by asOf on its
+// last day, 31 December: by year, then goal key. The years are independent
+// and evaluated side by side.
+func (s *Store) planYearEnds(ctx context.Context, years []int, asOf time.Time) (map[int]map[string]GoalResult, error) {
+	var ended []int
+	for _, y := range years {
+		if !time.Date(y, time.December, 31, 0, 0, 0, 0, time.UTC).After(asOf) {
+			ended = append(ended, y)
+		}
+	}
+	results := make([][]GoalResult, len(ended))
+	errs := make([]error, len(ended))
+	var wg sync.WaitGroup
+	for i, y := range ended {
+		wg.Go(func() {
+			results[i], errs[i] = s.EvaluateGoals(ctx, y, time.Date(y, time.December, 31, 0, 0, 0, 0, time.UTC))
+		})
+	}
+	wg.Wait()
+	out := map[int]map[string]GoalResult{}
+	for i, y := range ended {
+		if errs[i] != nil {
+			return nil, errs[i]
+		}
+		out[y] = map[string]GoalResult{}
+		for _, r := range results[i] {
+			out[y][r.Key] = r
+		}
+	}
+	return out, nil
+}
