@@ -33,11 +33,7 @@ func (s *Store) forecast(ctx context.Context, m MetricInfo, args map[string]any,
 		if err != nil {
 			return nil, err
 		}
-		at := time.Date(asOf.Year(), time.December, 31, 0, 0, 0, 0, time.UTC)
-		if due.Before(at) {
-			at = due
-		}
-		v = leastSquaresAt([]Point{{Date: y1, Value: start.Value}, {Date: asOf, Value: now.Value}}, at)
+		v = leastSquaresAt([]Point{{Date: y1, Value: start.Value}, {Date: asOf, Value: now.Value}}, forecastDay(m, asOf, due))
 	} else {
 		// The month ends of the twelve months before asOf's month (each
 		// strictly before asOf) and asOf itself: metricPoints clamps the
@@ -50,6 +46,16 @@ func (s *Store) forecast(ctx context.Context, m MetricInfo, args map[string]any,
 		v = leastSquaresAt(points, due)
 	}
 	return clampToRange(m, v), nil
+}
+
+// forecastDay is the day a forecast made on asOf is about: the due date, or
+// for a year-relative metric the earlier of it and 31 December of asOf's
+// year (the year so far cannot be extended past its own end).
+func forecastDay(m MetricInfo, asOf, due time.Time) time.Time {
+	if end := time.Date(asOf.Year(), time.December, 31, 0, 0, 0, 0, time.UTC); m.YearRelative && end.Before(due) {
+		return end
+	}
+	return due
 }
 
 // clampToRange keeps a forecast inside the metric's range: a share in

@@ -54,7 +54,7 @@ func (s *Store) GoalChartOf(ctx context.Context, r GoalResult) (GoalChart, error
 		c.Pace = &[2]Point{{Date: y1, Value: start.Value}, {Date: r.Due, Value: bound}}
 	}
 	if r.Forecast != nil && r.Value != nil {
-		c.Forecast = &[2]Point{{Date: r.ValueDate, Value: r.Value}, {Date: chartForecastDay(m, r.ValueDate, r.Due), Value: r.Forecast}}
+		c.Forecast = &[2]Point{{Date: r.ValueDate, Value: r.Value}, {Date: forecastDay(m, r.ValueDate, r.Due), Value: r.Forecast}}
 	}
 	return c, nil
 }
@@ -87,23 +87,4 @@ func (c GoalChart) PaceOn(day time.Time) *float64 {
 	}
 	v := *from.Value + (*to.Value-*from.Value)*daysBetween(from.Date, day)/span
 	return &v
-}
-
-// chartForecastDay is the day a forecast made on valueDate is about (DESIGN
-// "Forecast"): the due date, or for a year-relative metric the earlier of
-// the due date and 31 December of valueDate's year.
-func chartForecastDay(m MetricInfo, valueDate, due time.Time) time.Time {
-	if !chartYearRelative(m) {
-		return due
-	}
-	if end := time.Date(valueDate.Year(), time.December, 31, 0, 0, 0, 0, time.UTC); end.Before(due) {
-		return end
-	}
-	return due
-}
-
-// chartYearRelative says the metric's definition starts on 1 January of its
-// day's year: the cumulative counts and the two shares based on 1 January.
-func chartYearRelative(m MetricInfo) bool {
-	return m.Cumulative || m.Key == "one_service_upgraded" || m.Key == "unengaged_activated"
 }

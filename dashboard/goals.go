@@ -78,7 +78,7 @@ func (s *Server) goals(c *fiber.Ctx) error {
 		r := row.Now
 		views[i] = goalView{GoalResult: r, History: history.Goals[r.Key]}
 		for _, cm := range comments {
-			if cm.GoalID == r.ID && !cm.WrittenOn.After(asOf) {
+			if cm.GoalID == r.ID { // GoalComments gives only those written by asOf
 				views[i].Comments = append(views[i].Comments, cm)
 			}
 		}
