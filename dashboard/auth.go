@@ -59,7 +59,10 @@ func (s *Server) require(role string) fiber.Handler {
 			if isAPI(c) || c.Method() != fiber.MethodGet {
 				return fiber.NewError(http.StatusUnauthorized, translate(lang(c), "auth.required"))
 			}
-			return c.Redirect("/login?next="+url.QueryEscape(c.OriginalURL()), fiber.StatusSeeOther)
+			if next, ok := localPath(c.OriginalURL()); ok {
+				return redirect(c, "/login?next="+url.QueryEscape(next))
+			}
+			return redirect(c, "/login")
 		}
 		if analytics.RoleRank(u.Role) < analytics.RoleRank(role) {
 			return fiber.NewError(http.StatusForbidden, translate(lang(c), "auth.forbidden"))

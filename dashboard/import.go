@@ -151,10 +151,10 @@ func (h *importPages) commit(c *fiber.Ctx) error {
 	}
 	h.previews.Remove(id)
 	if res.Batch == nil {
-		return c.Redirect("/import?nochange=1", fiber.StatusSeeOther)
+		return redirect(c, "/import?nochange=1")
 	}
 	h.s.written()
-	return c.Redirect("/import?done="+strconv.FormatInt(res.Batch.ID, 10), fiber.StatusSeeOther)
+	return redirect(c, "/import?done="+strconv.FormatInt(res.Batch.ID, 10))
 }
 
 // undo is POST /import/undo: it takes back the batch the form names, which
@@ -177,7 +177,7 @@ func (h *importPages) undo(c *fiber.Ctx) error {
 		}
 		return h.page(c, statusOf(err), "", err.Error())
 	}
-	return c.Redirect("/import?undone="+strconv.FormatInt(b.ID, 10), fiber.StatusSeeOther)
+	return redirect(c, "/import?undone="+strconv.FormatInt(b.ID, 10))
 }
 
 // previewRowLimit is how many rows of a sheet the preview page lists.

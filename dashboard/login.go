@@ -60,7 +60,7 @@ func (s *Server) login(c *fiber.Ctx) error {
 	c.Cookie(&fiber.Cookie{Name: sessionCookie, Value: id, Path: "/", MaxAge: int(analytics.SessionLifetime.Seconds()),
 		HTTPOnly: true, SameSite: fiber.CookieSameSiteLaxMode, Secure: s.secureCookies || c.Protocol() == "https"})
 	s.audit(c, a.Name, analytics.AuditLogin, "from "+s.clientAddress(c))
-	return c.Redirect(data.Next, fiber.StatusSeeOther)
+	return redirect(c, data.Next)
 }
 
 // logout ends the session and forgets the cookie.
@@ -72,15 +72,16 @@ func (s *Server) logout(c *fiber.Ctx) error {
 	c.Cookie(&fiber.Cookie{Name: sessionCookie, Value: "", Path: "/", Expires: time.Unix(0, 0), MaxAge: -1,
 		HTTPOnly: true, SameSite: fiber.CookieSameSiteLaxMode})
 	s.audit(c, u.Name, analytics.AuditLogout, "")
-	return c.Redirect("/login", fiber.StatusSeeOther)
+	return redirect(c, "/login")
 }
 
-// safeNext keeps a redirect after login on this site: a local path only.
+// safeNext keeps a redirect after login on this site: a local path (see
+// localPath), else the overview.
 func safeNext(next string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
-		return "/"
+	if safe, ok := localPath(next); ok {
+		return safe
 	}
-	return next
+	return "/"
 }
 
 // sameOrigin refuses a login form posted from another site (login CSRF):

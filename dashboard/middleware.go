@@ -38,7 +38,7 @@ func (s *Server) language(c *fiber.Ctx) error {
 	if len(q) > 0 {
 		target += "?" + q.Encode()
 	}
-	return c.Redirect(target, fiber.StatusSeeOther)
+	return redirect(c, target)
 }
 
 // lang is the language of the request: the remembered choice, else Swedish.
