@@ -9,6 +9,7 @@ import (
 	"encoding/hex"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"golang.org/x/crypto/bcrypt"
 )
@@ -37,6 +38,19 @@ func RoleRank(role string) int {
 // MinPasswordLength is the shortest password an account may have.
 const MinPasswordLength = 12
 
+// MaxNameLength is the longest account name, in bytes.
+const MaxNameLength = 64
+
+// BoundName cuts a name that no account can have to MaxNameLength
+// characters (every real name passes unchanged) and an ellipsis: what a login form or the audit log keeps of
+// whatever was typed (or sent) as a name.
+func BoundName(name string) string {
+	if utf8.RuneCountInString(name) <= MaxNameLength {
+		return name
+	}
+	return string([]rune(name)[:MaxNameLength]) + "…"
+}
+
 // Account is a person's login. Its password hash never leaves this package.
 type Account struct {
 	ID        int64
@@ -55,7 +69,7 @@ var dummyHash, _ = bcrypt.GenerateFromPassword([]byte("no such account, no such 
 // name, an unknown role or a short password is EInvalid.
 func (s *Store) CreateAccount(ctx context.Context, name, role, password string) (Account, string, error) {
 	name = strings.TrimSpace(name)
-	if name == "" || len(name) > 64 || strings.ContainsAny(name, " \t\n") {
+	if name == "" || len(name) > MaxNameLength || strings.ContainsAny(name, " \t\n") {
 		return Account{}, "", Errorf(EInvalid, "an account name is one word of at most 64 characters")
 	}
 	if RoleRank(role) == 0 {

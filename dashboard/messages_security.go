@@ -4,6 +4,8 @@ func init() { addMessages(securityMessages) }
 
 // securityMessages answer requests the server refuses for its own safety.
 var securityMessages = map[string]map[string]string{
+	"duration.seconds":   {langSv: "%d sekunder", langEn: "%d seconds"},
+	"duration.minutes":   {langSv: "%d minuter", langEn: "%d minutes"},
 	"request.toolarge":   {langSv: "Förfrågan är för stor (högst %d KiB).", langEn: "The request is too large (at most %d KiB)."},
 	"request.unreadable": {langSv: "Förfrågan kunde inte läsas.", langEn: "The request could not be read."},
 	"import.busy": {langSv: "%d filer förhandsgranskas redan. Vänta en halv minut och försök igen.",
