@@ -26,7 +26,7 @@ const (
 // test walks it, so a route added here without the right role fails there.
 func (s *Server) routeList() []route {
 	imp := s.importPages()
-	return []route{
+	routes := []route{
 		{"GET", "/healthz", public, s.health},
 		{"GET", "/login", public, s.loginForm},
 		{"POST", "/login", public, s.login},
@@ -41,10 +41,6 @@ func (s *Server) routeList() []route {
 		{"GET", "/events", viewer, s.events},
 		{"GET", "/fees", viewer, s.fees},
 		{"GET", "/export", viewer, s.exportForms},
-		{"GET", "/export/report.xlsx", viewer, s.exportReport},
-		{"GET", "/export/data.xlsx", viewer, s.exportData},
-		{"GET", "/export/template.xlsx", viewer, s.exportTemplate},
-		{"GET", "/export/fees.xlsx", viewer, s.exportFees},
 		{"GET", "/api/metrics", viewer, s.apiMetrics},
 		{"GET", "/api/goals", viewer, s.apiGoals},
 
@@ -66,6 +62,10 @@ func (s *Server) routeList() []route {
 		{"GET", "/admin/audit", admin, s.auditLog},
 		{"POST", "/admin/backup", admin, s.backup},
 	}
+	for _, e := range s.exports() {
+		routes = append(routes, route{"GET", e.path, e.role, e.handler})
+	}
+	return routes
 }
 
 // routes installs the middleware and every route of routeList.
