@@ -1,13 +1,17 @@
 package dashboard_test
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
+	"io"
 	"mime/multipart"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"malbild/dashboard"
 )
@@ -81,5 +85,48 @@ func TestConcurrentPreviewsAreBounded(t *testing.T) {
 	release()
 	if resp, _ := upload(); resp.StatusCode == http.StatusServiceUnavailable {
 		t.Error("a preview after the others finished is still refused")
+	}
+}
+
+// A body left unread (the route refused the request first) closes the
+// connection: what follows it is never read as a next request. A body that
+// was read keeps the connection for the next request.
+func TestAnUnreadBodyEndsTheConnection(t *testing.T) {
+	app, _ := newApp(t)
+	addr := listen(t, app)
+	smuggled := "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"
+	body := strings.Repeat("a", 16<<10) + smuggled
+	conn, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	conn.SetDeadline(time.Now().Add(10 * time.Second))
+	fmt.Fprintf(conn, "POST /admin/accounts HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: %d\r\n\r\n%s", len(body), body)
+	r := bufio.NewReader(conn)
+	resp, err := http.ReadResponse(r, nil)
+	if err != nil || resp.StatusCode != http.StatusUnauthorized {
+		t.Fatalf("the refused request: %v %v", resp, err)
+	}
+	io.Copy(io.Discard, resp.Body)
+	if next, err := http.ReadResponse(r, nil); err == nil {
+		t.Errorf("the body was read as a request: %d", next.StatusCode)
+	}
+
+	keep, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer keep.Close()
+	keep.SetDeadline(time.Now().Add(10 * time.Second))
+	form := "name=nobody&password=wrong+password+here"
+	fmt.Fprintf(keep, "POST /login HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: %d\r\n\r\n%sGET /healthz HTTP/1.1\r\nHost: x\r\n\r\n", len(form), form)
+	kr := bufio.NewReader(keep)
+	for _, want := range []int{http.StatusUnauthorized, http.StatusOK} {
+		resp, err := http.ReadResponse(kr, nil)
+		if err != nil || resp.StatusCode != want {
+			t.Fatalf("keep-alive: %v %v, want %d", resp, err, want)
+		}
+		io.Copy(io.Discard, resp.Body)
 	}
 }
