@@ -91,7 +91,7 @@ func (s *Server) written() { s.cache.clear() }
 // The slots a page is rendered with for the cache, in place of what differs
 // between two users of one role: the name and the CSRF token. Each process
 // draws its own, so no stored text can contain one by chance or design;
-// they are letters and digits, which no template escapes.
+// they are letters, digits and underscores, which no template escapes.
 var (
 	userSlot = "slot" + strings.ReplaceAll(analytics.NewSecret(16), "-", "")
 	csrfSlot = "slot" + strings.ReplaceAll(analytics.NewSecret(16), "-", "")

@@ -65,7 +65,7 @@ func newServer(cfg Config) (*Server, *fiber.App, error) {
 	if logger == nil {
 		logger = slog.Default()
 	}
-	s := &Server{store: cfg.Store, log: logger, assets: a, views: v, limiter: newLoginLimiter(cfg.Store.Now),
+	s := &Server{store: cfg.Store, log: logger, assets: a, views: v, limiter: newLoginLimiter(func() time.Time { return cfg.Store.Now() }),
 		secureCookies: cfg.SecureCookies, behindProxy: len(cfg.TrustedProxies) > 0, cache: newPageCache(), backupDir: cfg.BackupDir, keepBackups: max(cfg.KeepBackups, 1),
 		previewSlots: make(chan struct{}, maxConcurrentPreviews)}
 	app := fiber.New(s.fiberConfig(cfg))
