@@ -9,6 +9,7 @@ import (
 	"encoding/hex"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"golang.org/x/crypto/bcrypt"
 )
@@ -37,6 +38,19 @@ func RoleRank(role string) int {
 // MinPasswordLength is the shortest password an account may have.
 const MinPasswordLength = 12
 
+// MaxNameLength is the longest account name, in bytes.
+const MaxNameLength = 64
+
+// BoundName cuts a name that no account can have to MaxNameLength
+// characters (every real name passes unchanged) and an ellipsis: what a login form or the audit log keeps of
+// whatever was typed (or sent) as a name.
+func BoundName(name string) string {
+	if utf8.RuneCountInString(name) <= MaxNameLength {
+		return name
+	}
+	return string([]rune(name)[:MaxNameLength]) + "…"
+}
+
 // Account is a person's login. Its password hash never leaves this package.
 type Account struct {
 	ID        int64
@@ -55,7 +69,7 @@ var dummyHash, _ = bcrypt.GenerateFromPassword([]byte("no such account, no such 
 // name, an unknown role or a short password is EInvalid.
 func (s *Store) CreateAccount(ctx context.Context, name, role, password string) (Account, string, error) {
 	name = strings.TrimSpace(name)
-	if name == "" || len(name) > 64 || strings.ContainsAny(name, " \t\n") {
+	if name == "" || len(name) > MaxNameLength || strings.ContainsAny(name, " \t\n") {
 		return Account{}, "", Errorf(EInvalid, "an account name is one word of at most 64 characters")
 	}
 	if RoleRank(role) == 0 {
@@ -90,7 +104,8 @@ func hashPassword(password string) (string, error) {
 }
 
 // SetPassword replaces an account's password (empty: a generated one, which
-// is returned) and ends its sessions.
+// is returned), ends its sessions and revokes its API tokens: a reset is
+// what an admin does when a secret may have leaked.
 func (s *Store) SetPassword(ctx context.Context, name, password string) (string, error) {
 	if password == "" {
 		password = NewSecret(12)
@@ -108,9 +123,18 @@ func (s *Store) SetPassword(ctx context.Context, name, password string) (string,
 		if _, err := tx.ExecContext(ctx, `UPDATE accounts SET password_hash = ? WHERE id = ?`, hash, a.ID); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE account_id = ?`, a.ID)
-		return err
+		return s.endLogins(ctx, tx, a.ID)
 	})
+}
+
+// endLogins ends an account's sessions and revokes its API tokens, for
+// good: enabling the account again or a new password revives neither.
+func (s *Store) endLogins(ctx context.Context, tx *sql.Tx, account int64) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE account_id = ?`, account); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, `UPDATE api_tokens SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL`, s.Now(), account)
+	return err
 }
 
 // Authenticate checks a name and password. Any failure is the same EInvalid,
@@ -152,7 +176,8 @@ func (s *Store) Accounts(ctx context.Context) ([]Account, error) {
 	return s.accounts(ctx, `ORDER BY name`)
 }
 
-// SetDisabled disables or enables an account; disabling ends its sessions.
+// SetDisabled disables or enables an account; disabling ends its sessions
+// and revokes its API tokens, so enabling it again revives neither.
 func (s *Store) SetDisabled(ctx context.Context, name string, disabled bool) error {
 	a, err := s.AccountByName(ctx, name)
 	if err != nil {
@@ -160,11 +185,10 @@ func (s *Store) SetDisabled(ctx context.Context, name string, disabled bool) err
 	}
 	defer s.sessions.forget()
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, `UPDATE accounts SET disabled = ? WHERE id = ?`, disabled, a.ID); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE accounts SET disabled = ? WHERE id = ?`, disabled, a.ID); err != nil || !disabled {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE account_id = ?`, a.ID)
-		return err
+		return s.endLogins(ctx, tx, a.ID)
 	})
 }
 

@@ -3,6 +3,7 @@ package analytics
 import (
 	"context"
 	"time"
+	"unicode/utf8"
 )
 
 // Audit actions: every change and every sign-in is recorded.
@@ -26,11 +27,19 @@ type AuditEntry struct {
 	Detail string
 }
 
+// maxAuditDetail bounds an entry's detail, in characters.
+const maxAuditDetail = 500
+
 // Audit records an action. The detail names what changed; never a password,
-// token or personal data.
+// token or personal data. The actor (which may be a name someone typed at
+// the login) and the detail are bounded, so the log cannot be made to grow
+// by sending long names.
 func (s *Store) Audit(ctx context.Context, actor, action, detail string) error {
+	if utf8.RuneCountInString(detail) > maxAuditDetail {
+		detail = string([]rune(detail)[:maxAuditDetail]) + "…"
+	}
 	_, err := s.DB.ExecContext(ctx, `INSERT INTO audit_log (happened_at, actor, action, detail) VALUES (?, ?, ?, ?)`,
-		s.Now(), actor, action, detail)
+		s.Now(), BoundName(actor), action, detail)
 	return err
 }
 

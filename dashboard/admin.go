@@ -75,7 +75,7 @@ func (s *Server) setDisabled(c *fiber.Ctx) error {
 		verb = "disabled "
 	}
 	s.audit(c, actor(c), analytics.AuditAccount, verb+name)
-	return c.Redirect("/admin", fiber.StatusSeeOther)
+	return redirect(c, "/admin")
 }
 
 // addToken makes an API token for an account, shown once.
@@ -98,7 +98,7 @@ func (s *Server) revokeToken(c *fiber.Ctx) error {
 		return err
 	}
 	s.audit(c, actor(c), analytics.AuditAccount, fmt.Sprintf("revoked API token %d", id))
-	return c.Redirect("/admin", fiber.StatusSeeOther)
+	return redirect(c, "/admin")
 }
 
 // auditLog shows the newest entries of the audit log.

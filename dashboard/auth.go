@@ -50,34 +50,51 @@ func currentUser(c *fiber.Ctx) (user, bool) {
 
 // require lets a request through when its user has at least the role: an
 // anonymous page request goes to the login page, an anonymous API request
-// gets 401, a user without the role 403. State-changing requests must carry
-// the session's CSRF token.
+// gets 401, a user without the role 403. It reads no body.
 func (s *Server) require(role string) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		u, ok := currentUser(c)
 		if !ok {
-			if isAPI(c) || c.Method() != fiber.MethodGet {
+			if isAPI(c) || c.Method() != fiber.MethodGet && c.Method() != fiber.MethodHead {
 				return fiber.NewError(http.StatusUnauthorized, translate(lang(c), "auth.required"))
 			}
-			return c.Redirect("/login?next="+url.QueryEscape(c.OriginalURL()), fiber.StatusSeeOther)
+			if next, ok := localPath(c.OriginalURL()); ok {
+				return redirect(c, "/login?next="+url.QueryEscape(next))
+			}
+			return redirect(c, "/login")
 		}
 		if analytics.RoleRank(u.Role) < analytics.RoleRank(role) {
 			return fiber.NewError(http.StatusForbidden, translate(lang(c), "auth.forbidden"))
-		}
-		if c.Method() != fiber.MethodGet && c.Method() != fiber.MethodHead && !validCSRF(c, u) {
-			return fiber.NewError(http.StatusForbidden, translate(lang(c), "auth.csrf"))
 		}
 		return c.Next()
 	}
 }
 
-// validCSRF compares the form field or header with the session's token.
-func validCSRF(c *fiber.Ctx, u user) bool {
-	sent := c.FormValue("_csrf")
+// checkCSRF lets a state-changing request through only with the session's
+// CSRF token, in the X-CSRF-Token header or the form's _csrf field, never
+// in the URL (which ends up in logs, history and Referer headers).
+func (s *Server) checkCSRF(c *fiber.Ctx) error {
+	u, _ := currentUser(c)
+	sent := c.Get("X-CSRF-Token")
 	if sent == "" {
-		sent = c.Get("X-CSRF-Token")
+		sent = bodyField(c, "_csrf")
 	}
-	return u.CSRF != "" && subtle.ConstantTimeCompare([]byte(sent), []byte(u.CSRF)) == 1
+	if u.CSRF == "" || subtle.ConstantTimeCompare([]byte(sent), []byte(u.CSRF)) != 1 {
+		return fiber.NewError(http.StatusForbidden, translate(lang(c), "auth.csrf"))
+	}
+	return c.Next()
+}
+
+// bodyField is a field of the posted form (URL-encoded or multipart), not
+// of the query string.
+func bodyField(c *fiber.Ctx, name string) string {
+	if strings.HasPrefix(string(c.Request().Header.ContentType()), fiber.MIMEMultipartForm) {
+		if form, err := c.MultipartForm(); err == nil && len(form.Value[name]) > 0 {
+			return form.Value[name][0]
+		}
+		return ""
+	}
+	return string(c.Request().PostArgs().Peek(name))
 }
 
 // showPersonal says whether the request may see personal data (contacts):

@@ -2,12 +2,15 @@ package dashboard
 
 import (
 	"bytes"
+	"html/template"
 	"net/url"
 	"sort"
 	"strings"
 	"sync"
 
 	"github.com/gofiber/fiber/v2"
+
+	"malbild/analytics"
 )
 
 // pageCache keeps the rendered pages and API answers of the viewer routes,
@@ -26,7 +29,7 @@ type pageCache struct {
 
 type cachedPage struct {
 	contentType string
-	body        []byte // with the user's name and CSRF token taken out
+	body        []byte // rendered for no one: slots where the user's name and token go
 }
 
 // maxCacheEntries bounds memory: past it the cache starts over.
@@ -85,22 +88,32 @@ func (pc *pageCache) clear() {
 // written says the data changed: every cached view is dropped.
 func (s *Server) written() { s.cache.clear() }
 
-// Placeholders for what differs between two users of one role; the layout
-// writes the name as class="who">NAME< and forms the token as value="TOKEN".
-const (
-	userSlot = "\x00user\x00"
-	csrfSlot = "\x00csrf\x00"
+// The slots a page is rendered with for the cache, in place of what differs
+// between two users of one role: the name and the CSRF token. Each process
+// draws its own, so no stored text can contain one by chance or design;
+// they are letters, digits and underscores, which no template escapes.
+var (
+	userSlot = "slot" + strings.ReplaceAll(analytics.NewSecret(16), "-", "")
+	csrfSlot = "slot" + strings.ReplaceAll(analytics.NewSecret(16), "-", "")
 )
 
+// fillSlots puts the user's own name and token into a page rendered for
+// the cache, escaped as the templates escape them.
+func fillSlots(body []byte, u user) []byte {
+	body = bytes.ReplaceAll(body, []byte(userSlot), []byte(template.HTMLEscapeString(u.Name)))
+	return bytes.ReplaceAll(body, []byte(csrfSlot), []byte(template.HTMLEscapeString(u.CSRF)))
+}
+
 // cachePage serves a GET of a viewer route from the cache, or lets the
-// handler answer and keeps a successful answer.
+// handler render the page for no one in particular, keeps a successful
+// answer, and fills in the user's own bits. What the cache holds never
+// depends on who asked first.
 func (s *Server) cachePage(c *fiber.Ctx) error {
 	u, ok := currentUser(c)
 	if !ok {
 		return c.Next()
 	}
 	key := strings.Join([]string{u.Role, lang(c), c.Path(), canonicalQuery(c), s.store.Today().Format("2006-01-02")}, "|")
-	who, token := []byte(`class="who">`+u.Name+`<`), []byte(`value="`+u.CSRF+`"`)
 	page, version, hit := s.cache.get(key)
 	if !hit {
 		done, leader := s.cache.build(key)
@@ -112,19 +125,22 @@ func (s *Server) cachePage(c *fiber.Ctx) error {
 	}
 	if hit {
 		c.Set(fiber.HeaderContentType, page.contentType)
-		body := bytes.ReplaceAll(page.body, []byte(userSlot), who)
-		return c.Send(bytes.ReplaceAll(body, []byte(csrfSlot), token))
+		return c.Send(fillSlots(page.body, u))
 	}
-	if err := c.Next(); err != nil {
+	// The handler renders for a user of the role with no name and no token
+	// of their own (cacheable routes are GETs that record nothing); an error
+	// page is rendered after, for the user.
+	c.Locals(userKey, user{Name: userSlot, Role: u.Role, CSRF: csrfSlot})
+	err := c.Next()
+	c.Locals(userKey, u)
+	if err != nil {
 		return err
 	}
-	if c.Response().StatusCode() == fiber.StatusOK {
-		body := bytes.ReplaceAll(c.Response().Body(), who, []byte(userSlot))
-		if u.CSRF != "" {
-			body = bytes.ReplaceAll(body, token, []byte(csrfSlot))
-		}
-		s.cache.put(key, cachedPage{contentType: string(c.Response().Header.ContentType()), body: body}, version)
+	body := c.Response().Body()
+	if c.Response().StatusCode() == fiber.StatusOK && c.Method() == fiber.MethodGet {
+		s.cache.put(key, cachedPage{contentType: string(c.Response().Header.ContentType()), body: bytes.Clone(body)}, version)
 	}
+	c.Response().SetBody(fillSlots(body, u))
 	return nil
 }
 

@@ -73,7 +73,7 @@ func (s *Server) editMember(c *fiber.Ctx) error {
 	}
 	s.written()
 	s.audit(c, actor(c), analytics.AuditEdit, fmt.Sprintf("member %d (%s)", m.ID, m.Name))
-	return c.Redirect(fmt.Sprintf("/members/%d", m.ID), fiber.StatusSeeOther)
+	return redirect(c, fmt.Sprintf("/members/%d", m.ID))
 }
 
 func optionalInt(s string) (int, error) {
@@ -128,5 +128,5 @@ func (s *Server) editGoal(c *fiber.Ctx) error {
 	}
 	s.written()
 	s.audit(c, actor(c), analytics.AuditEdit, fmt.Sprintf("goal %d/%d (%s)", g.Year, g.Number, g.Key))
-	return c.Redirect(fmt.Sprintf("/goals?year=%d#goal-%s", g.Year, g.Key), fiber.StatusSeeOther)
+	return redirect(c, fmt.Sprintf("/goals?year=%d#goal-%s", g.Year, g.Key))
 }

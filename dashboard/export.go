@@ -12,19 +12,47 @@ import (
 	"malbild/data/export"
 )
 
-// exportPage is the export page's data: the defaults of its forms.
-type exportPage struct {
-	Year int
+// exportKind is one download and the least role that may have it.
+type exportKind struct {
+	name, path, role string
+	handler          fiber.Handler
 }
 
-// exportForms shows a form per export: the annual meeting report (year,
-// as-of date, language), the data, the import template and the fee list.
+// exports is the one place that decides who may download what (DESIGN
+// "Pages"): the annual meeting report, which holds no personal data, for
+// everyone who may read the dashboard; the data, the import template and
+// the fee list for editors (and admins). The routes and the export page's
+// forms both follow it.
+func (s *Server) exports() []exportKind {
+	return []exportKind{
+		{"report", "/export/report.xlsx", viewer, s.exportReport},
+		{"data", "/export/data.xlsx", editor, s.exportData},
+		{"template", "/export/template.xlsx", editor, s.exportTemplate},
+		{"fees", "/export/fees.xlsx", editor, s.exportFees},
+	}
+}
+
+// exportPage is the export page's data: the defaults of its forms and the
+// exports the user may have, by name.
+type exportPage struct {
+	Year int
+	May  map[string]bool
+}
+
+// exportForms shows a form per export the user may have: the annual meeting
+// report (year, as-of date, language), the data, the import template and
+// the fee list.
 func (s *Server) exportForms(c *fiber.Ctx) error {
 	asOf, err := s.asOf(c)
 	if err != nil {
 		return err
 	}
-	return s.render(c, "export", translate(lang(c), "export.title"), exportPage{Year: asOf.Year()})
+	u, _ := currentUser(c)
+	may := map[string]bool{}
+	for _, e := range s.exports() {
+		may[e.name] = analytics.RoleRank(u.Role) >= analytics.RoleRank(e.role)
+	}
+	return s.render(c, "export", translate(lang(c), "export.title"), exportPage{Year: asOf.Year(), May: may})
 }
 
 // personalData says whether an export carries contact names and e-mail

@@ -1,6 +1,10 @@
 package dashboard
 
-import "sort"
+import (
+	"sort"
+
+	"github.com/gofiber/fiber/v2"
+)
 
 // UnrenderedViews lists the templates that no request has rendered yet.
 func UnrenderedViews() []string {
@@ -34,4 +38,21 @@ func Routes(s *Server) []RouteRole {
 func NewServer(cfg Config) (*Server, error) {
 	s, _, err := newServer(cfg)
 	return s, err
+}
+
+// NewServerApp is New's server and app together, for tests that reach into
+// the server while they send requests to the app.
+func NewServerApp(cfg Config) (*Server, *fiber.App, error) { return newServer(cfg) }
+
+// HoldPreviewSlots takes every slot of the upload previews, as uploads in
+// progress would, until release is called.
+func HoldPreviewSlots(s *Server) (release func()) {
+	for range cap(s.previewSlots) {
+		s.previewSlots <- struct{}{}
+	}
+	return func() {
+		for range cap(s.previewSlots) {
+			<-s.previewSlots
+		}
+	}
 }

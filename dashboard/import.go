@@ -123,9 +123,14 @@ func (h *importPages) preview(c *fiber.Ctx) error {
 
 // commit is POST /import/commit: it applies the previewed file, unless the
 // register changed since the preview so that it would write something else.
+// The preview's fingerprint is required: without it that check could not
+// be made.
 func (h *importPages) commit(c *fiber.Ctx) error {
 	l := lang(c)
-	id := c.FormValue("id")
+	id, fingerprint := c.FormValue("id"), c.FormValue("fingerprint")
+	if fingerprint == "" {
+		return h.page(c, http.StatusBadRequest, "", translate(l, "import.nofingerprint"))
+	}
 	file, ok := h.previews.Get(id)
 	if !ok {
 		return h.page(c, http.StatusGone, "", translate(l, "import.expired"))
@@ -137,7 +142,7 @@ func (h *importPages) commit(c *fiber.Ctx) error {
 		}
 		var err error
 		res, err = importer.Commit(c.UserContext(), h.s.store, file,
-			importer.Options{Lang: l, Actor: h.actor(c), Fingerprint: c.FormValue("fingerprint")})
+			importer.Options{Lang: l, Actor: h.actor(c), Fingerprint: fingerprint})
 		return err
 	})
 	var fe *importer.FileError
@@ -151,10 +156,10 @@ func (h *importPages) commit(c *fiber.Ctx) error {
 	}
 	h.previews.Remove(id)
 	if res.Batch == nil {
-		return c.Redirect("/import?nochange=1", fiber.StatusSeeOther)
+		return redirect(c, "/import?nochange=1")
 	}
 	h.s.written()
-	return c.Redirect("/import?done="+strconv.FormatInt(res.Batch.ID, 10), fiber.StatusSeeOther)
+	return redirect(c, "/import?done="+strconv.FormatInt(res.Batch.ID, 10))
 }
 
 // undo is POST /import/undo: it takes back the batch the form names, which
@@ -177,7 +182,7 @@ func (h *importPages) undo(c *fiber.Ctx) error {
 		}
 		return h.page(c, statusOf(err), "", err.Error())
 	}
-	return c.Redirect("/import?undone="+strconv.FormatInt(b.ID, 10), fiber.StatusSeeOther)
+	return redirect(c, "/import?undone="+strconv.FormatInt(b.ID, 10))
 }
 
 // previewRowLimit is how many rows of a sheet the preview page lists.

@@ -1,7 +1,9 @@
 package dashboard
 
 import (
+	"net"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
@@ -20,20 +22,23 @@ func (s *Server) loginForm(c *fiber.Ctx) error {
 	return s.render(c, "login", translate(lang(c), "login.title"), loginPage{Next: safeNext(c.Query("next"))})
 }
 
-// login checks the name and password, rate-limited per account and per
-// address with one message for every failure, and starts a new session (a
-// new id at every login, so a planted id is worthless).
+// login checks the name and password, slowed down per account and address
+// (ratelimit.go) with one message for every failure, and starts a new
+// session (a new id at every login, so a planted id is worthless). The name
+// is bounded before it reaches the limiter or the audit log.
 func (s *Server) login(c *fiber.Ctx) error {
 	ctx := c.UserContext()
-	name, password := strings.TrimSpace(c.FormValue("name")), c.FormValue("password")
+	name, password := analytics.BoundName(strings.TrimSpace(c.FormValue("name"))), c.FormValue("password")
 	data := loginPage{Next: safeNext(c.FormValue("next")), Name: name}
 	if !sameOrigin(c) {
 		return fiber.NewError(fiber.StatusForbidden, translate(lang(c), "auth.csrf"))
 	}
-	accountKey, addressKey := "account:"+strings.ToLower(name), "address:"+s.clientAddress(c)
-	if s.limiter.blocked(accountKey, addressKey) {
+	address := s.clientAddress(c)
+	pairKey, addressKey := loginKeys(strings.ToLower(name), address)
+	if wait := s.limiter.wait(pairKey, addressKey); wait > 0 {
+		c.Set(fiber.HeaderRetryAfter, strconv.Itoa(int(wait.Round(time.Second).Seconds())))
 		c.Status(fiber.StatusTooManyRequests)
-		data.Message = translate(lang(c), "login.blocked", int(lockWindow.Minutes()))
+		data.Message = translate(lang(c), "login.blocked", duration(lang(c), wait))
 		return s.render(c, "login", translate(lang(c), "login.title"), data)
 	}
 	a, err := s.store.Authenticate(ctx, name, password)
@@ -41,13 +46,13 @@ func (s *Server) login(c *fiber.Ctx) error {
 		if analytics.ErrorCode(err) != analytics.EInvalid {
 			return err
 		}
-		s.limiter.fail(accountKey, addressKey)
-		s.audit(c, name, analytics.AuditLoginFailed, "from "+s.clientAddress(c))
+		s.limiter.fail(pairKey, addressKey)
+		s.audit(c, name, analytics.AuditLoginFailed, "from "+address)
 		c.Status(fiber.StatusUnauthorized)
 		data.Message = translate(lang(c), "login.failed")
 		return s.render(c, "login", translate(lang(c), "login.title"), data)
 	}
-	s.limiter.succeed(accountKey)
+	s.limiter.succeed(pairKey)
 	if old := c.Cookies(sessionCookie); old != "" {
 		s.store.EndSession(ctx, old)
 	}
@@ -59,8 +64,8 @@ func (s *Server) login(c *fiber.Ctx) error {
 	// agree with the server's, whose own (injected) clock still decides expiry.
 	c.Cookie(&fiber.Cookie{Name: sessionCookie, Value: id, Path: "/", MaxAge: int(analytics.SessionLifetime.Seconds()),
 		HTTPOnly: true, SameSite: fiber.CookieSameSiteLaxMode, Secure: s.secureCookies || c.Protocol() == "https"})
-	s.audit(c, a.Name, analytics.AuditLogin, "from "+s.clientAddress(c))
-	return c.Redirect(data.Next, fiber.StatusSeeOther)
+	s.audit(c, a.Name, analytics.AuditLogin, "from "+address)
+	return redirect(c, data.Next)
 }
 
 // logout ends the session and forgets the cookie.
@@ -72,15 +77,16 @@ func (s *Server) logout(c *fiber.Ctx) error {
 	c.Cookie(&fiber.Cookie{Name: sessionCookie, Value: "", Path: "/", Expires: time.Unix(0, 0), MaxAge: -1,
 		HTTPOnly: true, SameSite: fiber.CookieSameSiteLaxMode})
 	s.audit(c, u.Name, analytics.AuditLogout, "")
-	return c.Redirect("/login", fiber.StatusSeeOther)
+	return redirect(c, "/login")
 }
 
-// safeNext keeps a redirect after login on this site: a local path only.
+// safeNext keeps a redirect after login on this site: a local path (see
+// localPath), else the overview.
 func safeNext(next string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
-		return "/"
+	if safe, ok := localPath(next); ok {
+		return safe
 	}
-	return next
+	return "/"
 }
 
 // sameOrigin refuses a login form posted from another site (login CSRF):
@@ -102,12 +108,29 @@ func (s *Server) audit(c *fiber.Ctx, who, action, detail string) {
 	}
 }
 
-// clientAddress is who sent the request: behind a trusted proxy the last
-// address of X-Forwarded-For, the one the proxy itself added (the ones
-// before it are the client's word and can be made up).
+// clientAddress is who sent the request: the connection's peer, unless the
+// peer is a configured proxy (--trusted-proxy); then the last address of
+// X-Forwarded-For, the one that proxy added (the ones before it are the
+// client's word and can be made up). A header from any other peer is the
+// client's word too and is ignored.
 func (s *Server) clientAddress(c *fiber.Ctx) string {
-	if ips := c.IPs(); s.behindProxy && len(ips) > 0 {
-		return strings.TrimSpace(ips[len(ips)-1])
+	peer := c.Context().RemoteIP().String()
+	if !s.behindProxy || !c.IsProxyTrusted() {
+		return peer
 	}
-	return c.IP()
+	if ips := c.IPs(); len(ips) > 0 {
+		if ip := net.ParseIP(strings.TrimSpace(ips[len(ips)-1])); ip != nil {
+			return ip.String()
+		}
+	}
+	return peer
+}
+
+// duration says how long to wait in words: seconds under a minute, else
+// whole minutes, rounded up.
+func duration(l string, d time.Duration) string {
+	if d < time.Minute {
+		return translate(l, "duration.seconds", int((d+time.Second-1)/time.Second))
+	}
+	return translate(l, "duration.minutes", int((d+time.Minute-1)/time.Minute))
 }

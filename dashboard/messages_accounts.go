@@ -11,7 +11,7 @@ var accountMessages = map[string]map[string]string{
 	"login.password":        {langSv: "Lösenord", langEn: "Password"},
 	"login.submit":          {langSv: "Logga in", langEn: "Log in"},
 	"login.failed":          {langSv: "Fel namn eller lösenord.", langEn: "Wrong name or password."},
-	"login.blocked":         {langSv: "För många misslyckade inloggningar. Vänta %d minuter och försök igen.", langEn: "Too many failed logins. Wait %d minutes and try again."},
+	"login.blocked":         {langSv: "För många misslyckade inloggningar. Vänta %s och försök igen.", langEn: "Too many failed logins. Wait %s and try again."},
 	"logout":                {langSv: "Logga ut", langEn: "Log out"},
 	"nav.admin":             {langSv: "Konton", langEn: "Accounts"},
 	"admin.title":           {langSv: "Konton och API-nycklar", langEn: "Accounts and API tokens"},

@@ -1,7 +1,10 @@
 package dashboard
 
 import (
+	"errors"
+	"fmt"
 	"net/url"
+	"runtime/debug"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -12,13 +15,47 @@ import (
 const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
 	"connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 
-func securityHeaders(c *fiber.Ctx) error {
+// securityHeaders go on every answer, error pages included.
+func (s *Server) securityHeaders(c *fiber.Ctx) error {
+	s.setSecurityHeaders(c)
+	return c.Next()
+}
+
+// setSecurityHeaders also serves the error handler, which answers requests
+// the server refused before any middleware ran (431, 413, 400). HSTS is sent
+// when the operator says the site is served over TLS (--secure-cookies) or
+// the request came over TLS.
+func (s *Server) setSecurityHeaders(c *fiber.Ctx) {
 	c.Set("Content-Security-Policy", contentSecurityPolicy)
 	c.Set("X-Content-Type-Options", "nosniff")
 	c.Set("Referrer-Policy", "same-origin")
 	c.Set("X-Frame-Options", "DENY")
+	if s.secureCookies || c.Protocol() == "https" {
+		c.Set(fiber.HeaderStrictTransportSecurity, "max-age=31536000")
+	}
+}
+
+// noStore keeps every page but the static assets out of browser and proxy
+// caches: a member page holds contacts, and a shared computer keeps what
+// it cached after the logout.
+func noStore(c *fiber.Ctx) error {
+	c.Set(fiber.HeaderCacheControl, "no-store")
 	return c.Next()
 }
+
+// recoverPanic turns a panic in a handler into the 500 page; the panic and
+// its stack go to the log, not to the user.
+func (s *Server) recoverPanic(c *fiber.Ctx) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			s.log.Error("panic", "method", c.Method(), "route", c.Route().Path, "panic", fmt.Sprint(r), "stack", string(debug.Stack()))
+			err = errPanic
+		}
+	}()
+	return c.Next()
+}
+
+var errPanic = errors.New("handler panicked")
 
 // langCookie remembers the language a user switched to, for a year.
 const langCookie = "malbild_lang"
@@ -38,7 +75,7 @@ func (s *Server) language(c *fiber.Ctx) error {
 	if len(q) > 0 {
 		target += "?" + q.Encode()
 	}
-	return c.Redirect(target, fiber.StatusSeeOther)
+	return redirect(c, target)
 }
 
 // lang is the language of the request: the remembered choice, else Swedish.

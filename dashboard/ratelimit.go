@@ -5,67 +5,120 @@ import (
 	"time"
 )
 
-// loginLimiter counts failed logins per account name and per address; after
-// maxFailures within window, further attempts are refused until the window
-// has passed since the last failure. Memory is bounded by pruning old keys.
+// loginLimiter slows down guessing without locking anyone out. It counts
+// failed logins per account and address together: after a few, each
+// further attempt from that address for that account must wait, twice as
+// long each time. The owner, logging in from another address, is not
+// slowed by someone else's guesses. A second count per address slows one
+// address that tries many accounts. The clock is the store's, so tests can
+// move it.
 type loginLimiter struct {
-	mu       sync.Mutex
-	failures map[string][]time.Time
-	now      func() time.Time
+	mu      sync.Mutex
+	now     func() time.Time
+	entries map[string]failures
+}
+
+type failures struct {
+	count int
+	last  time.Time
+	free  int // failures allowed before the delays start
 }
 
 const (
-	maxFailures = 5
-	lockWindow  = 15 * time.Minute
+	// freePerAccountAddress failures of one account from one address, and
+	// freePerAddress of any accounts from one address, cost no waiting.
+	freePerAccountAddress = 3
+	freePerAddress        = 20
+	firstDelay            = 2 * time.Second
+	maxDelay              = 15 * time.Minute
+	// forgetAfter is how long a key's failures are remembered after the last.
+	forgetAfter = 24 * time.Hour
+	// maxLimiterEntries bounds the limiter's memory, however many names
+	// and addresses are tried.
+	maxLimiterEntries = 10000
 )
 
 func newLoginLimiter(now func() time.Time) *loginLimiter {
-	return &loginLimiter{failures: map[string][]time.Time{}, now: now}
+	return &loginLimiter{entries: map[string]failures{}, now: now}
 }
 
-// blocked says whether any of the keys has too many recent failures.
-func (l *loginLimiter) blocked(keys ...string) bool {
+// loginKeys are the limiter's keys of a login attempt: the account (its
+// name as bounded and lower-cased by the caller) with the address, and the
+// address alone.
+func loginKeys(account, address string) (pair, addr string) {
+	return "pair\x00" + account + "\x00" + address, "addr\x00" + address
+}
+
+// delay is how long after its last failure a key must wait.
+func (f failures) delay() time.Duration {
+	if f.count < f.free {
+		return 0
+	}
+	d := firstDelay
+	for i := f.free; i < f.count && d < maxDelay; i++ {
+		d *= 2
+	}
+	return min(d, maxDelay)
+}
+
+// wait is how long the attempt must still wait: 0 lets it through.
+func (l *loginLimiter) wait(pair, addr string) time.Duration {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	for _, k := range keys {
-		if len(l.recent(k)) >= maxFailures {
-			return true
+	now := l.now()
+	var longest time.Duration
+	for _, k := range []string{pair, addr} {
+		if f, ok := l.entries[k]; ok {
+			longest = max(longest, f.last.Add(f.delay()).Sub(now))
 		}
 	}
-	return false
+	return longest
 }
 
-// fail records a failure for every key.
-func (l *loginLimiter) fail(keys ...string) {
+// fail records a failed attempt.
+func (l *loginLimiter) fail(pair, addr string) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	for _, k := range keys {
-		l.failures[k] = append(l.recent(k), l.now())
+	now := l.now()
+	if len(l.entries) >= maxLimiterEntries-1 {
+		l.prune(now)
 	}
-	if len(l.failures) > 10000 {
-		for k := range l.failures {
-			if len(l.recent(k)) == 0 {
-				delete(l.failures, k)
-			}
+	for k, free := range map[string]int{pair: freePerAccountAddress, addr: freePerAddress} {
+		f := l.entries[k]
+		if now.Sub(f.last) > forgetAfter {
+			f.count = 0
 		}
+		l.entries[k] = failures{count: f.count + 1, last: now, free: free}
 	}
 }
 
-// succeed forgets the account's failures (not the address's).
-func (l *loginLimiter) succeed(key string) {
+// succeed forgets the failures of the account at that address (not those
+// of the address).
+func (l *loginLimiter) succeed(pair string) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	delete(l.failures, key)
+	delete(l.entries, pair)
 }
 
-func (l *loginLimiter) recent(key string) []time.Time {
-	cutoff := l.now().Add(-lockWindow)
-	kept := l.failures[key][:0]
-	for _, t := range l.failures[key] {
-		if t.After(cutoff) {
-			kept = append(kept, t)
+// prune makes room: first the keys that no longer make anyone wait, then,
+// if those were too few, a tenth of the rest.
+func (l *loginLimiter) prune(now time.Time) {
+	for k, f := range l.entries {
+		if !now.Before(f.last.Add(f.delay())) || now.Sub(f.last) > forgetAfter {
+			delete(l.entries, k)
 		}
 	}
-	l.failures[key] = kept
-	return kept
+	for k := range l.entries {
+		if len(l.entries) < maxLimiterEntries*9/10 {
+			break
+		}
+		delete(l.entries, k)
+	}
+}
+
+// size is how many keys the limiter holds.
+func (l *loginLimiter) size() int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return len(l.entries)
 }

@@ -26,7 +26,7 @@ const (
 // test walks it, so a route added here without the right role fails there.
 func (s *Server) routeList() []route {
 	imp := s.importPages()
-	return []route{
+	routes := []route{
 		{"GET", "/healthz", public, s.health},
 		{"GET", "/login", public, s.loginForm},
 		{"POST", "/login", public, s.login},
@@ -41,10 +41,6 @@ func (s *Server) routeList() []route {
 		{"GET", "/events", viewer, s.events},
 		{"GET", "/fees", viewer, s.fees},
 		{"GET", "/export", viewer, s.exportForms},
-		{"GET", "/export/report.xlsx", viewer, s.exportReport},
-		{"GET", "/export/data.xlsx", viewer, s.exportData},
-		{"GET", "/export/template.xlsx", viewer, s.exportTemplate},
-		{"GET", "/export/fees.xlsx", viewer, s.exportFees},
 		{"GET", "/api/metrics", viewer, s.apiMetrics},
 		{"GET", "/api/goals", viewer, s.apiGoals},
 
@@ -67,26 +63,51 @@ func (s *Server) routeList() []route {
 		{"GET", "/admin/audit", admin, s.auditLog},
 		{"POST", "/admin/backup", admin, s.backup},
 	}
+	for _, e := range s.exports() {
+		routes = append(routes, route{"GET", e.path, e.role, e.handler})
+	}
+	return routes
 }
 
-// routes installs the middleware and every route of routeList; static
-// assets need no login.
-func (s *Server) routes(app *fiber.App) {
-	app.Use(securityHeaders, s.requestLog, s.language)
+// routes installs the middleware and every route of routeList.
+func (s *Server) routes(app *fiber.App) { s.install(app, s.routeList()) }
+
+// install puts the middleware in front of routes: static assets need no
+// login and are cached; every other answer is not. A route first checks
+// its role, then reads its body within its bound, then checks the CSRF
+// token. A GET route answers HEAD too.
+func (s *Server) install(app *fiber.App, routes []route) {
+	app.Use(s.securityHeaders, s.requestLog, s.recoverPanic, closeUnreadBody, s.language)
 	app.Get("/static/*", s.assets.serve)
-	app.Use(s.identify)
-	for _, r := range s.routeList() {
+	app.Use(noStore, s.identify)
+	for _, r := range routes {
 		var handlers []fiber.Handler
 		if r.role != public {
 			handlers = append(handlers, s.require(r.role))
 		}
+		if isUpload(r) {
+			handlers = append(handlers, s.previewSlot, limitBody(importBodyLimit))
+		} else {
+			handlers = append(handlers, limitBody(formBodyLimit))
+		}
+		if r.role != public && r.method != fiber.MethodGet {
+			handlers = append(handlers, s.checkCSRF)
+		}
 		if cacheable(r) {
 			handlers = append(handlers, s.cachePage)
 		}
-		app.Add(r.method, r.path, append(handlers, r.handler)...)
+		handlers = append(handlers, r.handler)
+		if r.method == fiber.MethodGet {
+			app.Get(r.path, handlers...)
+		} else {
+			app.Add(r.method, r.path, handlers...)
+		}
 	}
 	app.Use(func(c *fiber.Ctx) error { return fiber.ErrNotFound })
 }
+
+// isUpload says whether a route takes a file: only the import's preview.
+func isUpload(r route) bool { return r.method == fiber.MethodPost && r.path == "/import" }
 
 // cacheable routes are the reading ones of the board: pages and API
 // answers, not downloads (exports are made fresh, and audited).

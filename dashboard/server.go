@@ -41,6 +41,7 @@ type Server struct {
 	behindProxy   bool
 	secureCookies bool
 	cache         *pageCache
+	previewSlots  chan struct{}
 	backupDir     string
 	keepBackups   int
 }
@@ -64,15 +65,26 @@ func newServer(cfg Config) (*Server, *fiber.App, error) {
 	if logger == nil {
 		logger = slog.Default()
 	}
-	s := &Server{store: cfg.Store, log: logger, assets: a, views: v, limiter: newLoginLimiter(time.Now),
-		secureCookies: cfg.SecureCookies, behindProxy: len(cfg.TrustedProxies) > 0, cache: newPageCache(), backupDir: cfg.BackupDir, keepBackups: max(cfg.KeepBackups, 1)}
+	s := &Server{store: cfg.Store, log: logger, assets: a, views: v, limiter: newLoginLimiter(func() time.Time { return cfg.Store.Now() }),
+		secureCookies: cfg.SecureCookies, behindProxy: len(cfg.TrustedProxies) > 0, cache: newPageCache(), backupDir: cfg.BackupDir, keepBackups: max(cfg.KeepBackups, 1),
+		previewSlots: make(chan struct{}, maxConcurrentPreviews)}
+	app := fiber.New(s.fiberConfig(cfg))
+	s.routes(app)
+	return s, app, nil
+}
+
+// fiberConfig is how the app reads requests: bodies are streamed, so that
+// no body is read before its route has checked the login and bounded it
+// (bodylimit.go); uploads of the office's spreadsheets are the largest.
+func (s *Server) fiberConfig(cfg Config) fiber.Config {
 	conf := fiber.Config{
 		// Handlers keep query strings beyond the request: no buffer reuse.
-		Immutable: true,
-		// Uploads of the office's spreadsheets are the largest bodies.
-		BodyLimit:             importBodyLimit,
-		DisableStartupMessage: true,
-		ErrorHandler:          s.handleError,
+		Immutable:                    true,
+		BodyLimit:                    importBodyLimit,
+		StreamRequestBody:            true,
+		DisablePreParseMultipartForm: true,
+		DisableStartupMessage:        true,
+		ErrorHandler:                 s.handleError,
 		// A connection that sends nothing (a browser's preconnect) would
 		// otherwise hold a graceful shutdown for its whole deadline.
 		ReadTimeout: 20 * time.Second,
@@ -82,9 +94,7 @@ func newServer(cfg Config) (*Server, *fiber.App, error) {
 		conf.EnableTrustedProxyCheck, conf.TrustedProxies = true, cfg.TrustedProxies
 		conf.ProxyHeader = fiber.HeaderXForwardedFor
 	}
-	app := fiber.New(conf)
-	s.routes(app)
-	return s, app, nil
+	return conf
 }
 
 // statusOf maps the domain's error codes to HTTP statuses: the one place the
@@ -108,12 +118,14 @@ func statusOf(err error) int {
 // handleError renders every error as a page in the layout (or JSON for the
 // API); internal errors are logged and shown only as "internal error".
 func (s *Server) handleError(c *fiber.Ctx, err error) error {
+	s.setSecurityHeaders(c)
+	c.Set(fiber.HeaderCacheControl, "no-store")
 	status := statusOf(err)
 	message := translate(lang(c), "error.internal")
 	switch {
 	case status == http.StatusNotFound:
 		message = translate(lang(c), "error.notfound")
-	case status < 500:
+	case status < 500 || status == http.StatusServiceUnavailable:
 		var ae *analytics.Error
 		if errors.As(err, &ae) {
 			message = ae.Message

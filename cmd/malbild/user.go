@@ -35,19 +35,21 @@ func runUser(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	defer store.Close()
 	switch rest[0] {
 	case "add":
-		a, password, err := store.CreateAccount(ctx, rest[1], *role, readPassword())
+		given := readPassword()
+		a, password, err := store.CreateAccount(ctx, rest[1], *role, given)
 		if err != nil {
 			return err
 		}
 		store.Audit(ctx, "cli", analytics.AuditAccount, fmt.Sprintf("added %s (%s)", a.Name, a.Role))
-		printSecret(stdout, "password", a.Name, password)
+		printPassword(stdout, a.Name, given, password)
 	case "passwd":
-		password, err := store.SetPassword(ctx, rest[1], readPassword())
+		given := readPassword()
+		password, err := store.SetPassword(ctx, rest[1], given)
 		if err != nil {
 			return err
 		}
-		store.Audit(ctx, "cli", analytics.AuditAccount, "new password for "+rest[1])
-		printSecret(stdout, "password", rest[1], password)
+		store.Audit(ctx, "cli", analytics.AuditAccount, "new password for "+rest[1]+"; its API tokens revoked")
+		printPassword(stdout, rest[1], given, password)
 	case "token":
 		token, err := store.NewAPIToken(ctx, rest[1])
 		if err != nil {
@@ -91,7 +93,17 @@ func readPassword() string {
 	return strings.TrimRight(line, "\r\n")
 }
 
-// printSecret shows a generated secret once; a given one is not echoed.
+// printSecret shows a generated secret once.
 func printSecret(w io.Writer, what, name, secret string) {
 	fmt.Fprintf(w, "%s for %s (shown once, store it safely): %s\n", what, name, secret)
+}
+
+// printPassword shows a generated password once; one read from standard
+// input is not echoed (it would end up in a terminal's scrollback or a log).
+func printPassword(w io.Writer, name, given, password string) {
+	if given == "" {
+		printSecret(w, "password", name, password)
+		return
+	}
+	fmt.Fprintf(w, "password for %s set from standard input\n", name)
 }

@@ -68,14 +68,16 @@ func (b *book) addSheet(name, filterRef string) error {
 const lineHeight = 15
 
 // wrappedHeight is the height a row needs to show text wrapped in a column
-// width characters wide; 0 when one line does.
+// width characters wide; 0 when one line does. It is never more than Excel
+// allows (excelize.MaxRowHeight, 409 points): a longer text shows its
+// beginning in the row and the whole in the cell.
 func wrappedHeight(text string, width float64) float64 {
 	perLine := max(int(width)-1, 1)
 	lines := (utf8.RuneCountInString(text) + perLine - 1) / perLine
 	if lines <= 1 {
 		return 0
 	}
-	return float64(lines * lineHeight)
+	return min(float64(lines*lineHeight), excelize.MaxRowHeight)
 }
 
 // repeatHeader prints the header row at row on top of every page.
