@@ -34,5 +34,5 @@ func (s *Server) setBoardMeeting(c *fiber.Ctx) error {
 		verb = "board meeting removed "
 	}
 	s.audit(c, actor(c), analytics.AuditEdit, verb+d.Format(time.DateOnly))
-	return c.Redirect("/goals#board-meetings", fiber.StatusSeeOther)
+	return redirect(c, "/goals#board-meetings")
 }

@@ -28,7 +28,8 @@ func TestReportRowsFitExcelWhateverTheText(t *testing.T) {
 	}
 	analyticstest.Exec(t, s,
 		fmt.Sprintf(`UPDATE goal_comments SET body = '%s'`, long("kommentar")),
-		fmt.Sprintf(`UPDATE goals SET text = '%s', area = '%s', comment = '%s'`, long("måltext"), long("område"), long("kommentar")),
+		fmt.Sprintf(`UPDATE goals SET text = '%s', area = '%s'`, long("måltext"), long("område")),
+		fmt.Sprintf(`UPDATE goal_statuses SET comment = '%s'`, long("kommentar")),
 	)
 	f, _ := workbook(t, func(w io.Writer) error {
 		return WriteReport(context.Background(), s, ReportOptions{Year: 2025}, w)
