@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"malbild/analytics"
@@ -19,12 +18,11 @@ import (
 // were changed since, or are referenced by rows added since. No batch to
 // undo is ENotFound.
 //
-// DuckDB cannot delete, in one transaction, rows that are referenced by
-// rows deleted in the same transaction. A batch that inserted both members
-// (or services, events) and participations (or attendance) naming them is
-// therefore undone in two transactions: first everything but those
-// referenced rows, then them. Each part is marked in the change log as it
-// commits, so an interrupted undo resumes where it stopped when called again.
+// The whole batch is undone in one transaction. The tables carry no foreign
+// keys (migration 004), so before it commits the undo checks that no row
+// left behind refers to a row it deleted (analytics.CheckReferences): a
+// member, service, event or goal the import added that data added since
+// uses is refused with EConflict and nothing is undone.
 func Undo(ctx context.Context, s *analytics.Store, batchID int64, actor, lang string) (*Batch, error) {
 	lang = language(lang)
 	if actor == "" {
@@ -44,15 +42,8 @@ func Undo(ctx context.Context, s *analytics.Store, batchID int64, actor, lang st
 	if err != nil {
 		return nil, err
 	}
-	first, second := splitPhases(entries)
-	now := s.Now()
-	if err := undoPart(ctx, s.DB, newest, first, len(second) == 0, now, actor, lang, true); err != nil {
+	if err := undoPart(ctx, s.DB, newest, entries, true, s.Now(), actor, lang, true); err != nil {
 		return nil, err
-	}
-	if len(second) > 0 {
-		if err := retry(func() error { return undoPart(ctx, s.DB, newest, second, true, now, actor, lang, false) }); err != nil {
-			return nil, err
-		}
 	}
 	batches, err := History(ctx, s, 0)
 	if err != nil {
@@ -70,26 +61,6 @@ func Undo(ctx context.Context, s *analytics.Store, batchID int64, actor, lang st
 type storedEntry struct {
 	seq int
 	logEntry
-}
-
-// splitPhases separates the deletions of referenced rows from the rest when
-// the batch also inserted rows referencing them; entries are newest first.
-func splitPhases(entries []storedEntry) (first, second []storedEntry) {
-	referencing := false
-	for _, e := range entries {
-		if e.kind == "insert" && (e.table == "participations" || e.table == "attendance") {
-			referencing = true
-		}
-	}
-	for _, e := range entries {
-		referenced := e.table == "members" || e.table == "services" || e.table == "events"
-		if referencing && e.kind == "insert" && referenced {
-			second = append(second, e)
-		} else {
-			first = append(first, e)
-		}
-	}
-	return first, second
 }
 
 // undoPart undoes entries in one transaction, checking first (when check
@@ -117,15 +88,19 @@ func undoPart(ctx context.Context, db *sql.DB, batch int64, entries []storedEntr
 	}
 	for _, e := range entries {
 		if err := undoTables[e.table].undo(ctx, tx, e.kind, e.body); err != nil {
-			if strings.Contains(err.Error(), "foreign key") {
-				return analytics.Errorf(analytics.EConflict, "%s", msg(lang, "undo.referenced", batch, e.table))
-			}
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE import_changes SET undone_at = ? WHERE batch_id = ? AND seq = ?`,
 			now, batch, e.seq); err != nil {
 			return err
 		}
+	}
+	dangling, err := analytics.CheckReferences(ctx, tx)
+	if err != nil {
+		return err
+	}
+	if len(dangling) > 0 {
+		return analytics.Errorf(analytics.EConflict, "%s", msg(lang, "undo.referenced", batch, dangling[0].Refers))
 	}
 	if last {
 		if _, err := tx.ExecContext(ctx, `UPDATE import_batches SET undone_at = ? WHERE id = ?`, now, batch); err != nil {
@@ -136,19 +111,6 @@ func undoPart(ctx context.Context, db *sql.DB, batch int64, entries []storedEntr
 		}
 	}
 	return conflictOr(lang, tx.Commit())
-}
-
-// retry runs f again while DuckDB still holds deleted rows in its indexes
-// for readers that began before the first part committed.
-func retry(f func() error) error {
-	var err error
-	for attempt := 0; attempt < 5; attempt++ {
-		if err = f(); err == nil || analytics.ErrorCode(err) != analytics.EConflict {
-			return err
-		}
-		time.Sleep(time.Duration(50<<attempt) * time.Millisecond)
-	}
-	return err
 }
 
 func newestBatch(ctx context.Context, q queryer) (int64, error) {
