@@ -32,6 +32,10 @@ const (
 type FileError struct {
 	Reason  string
 	Message string
+	// Sheet and Row say where reading stopped in a damaged sheet
+	// (ReasonDamaged): the sheet's name and its own 1-based row number.
+	Sheet string
+	Row   int
 }
 
 // Reasons for a FileError.
@@ -39,6 +43,7 @@ const (
 	ReasonEmpty          = "empty"           // no bytes, or no sheet with anything in it
 	ReasonHeaderOnly     = "header_only"     // headers but no rows to import
 	ReasonUnreadable     = "unreadable"      // a sheet or CSV file that cannot be parsed
+	ReasonDamaged        = "damaged"         // a sheet that stops being readable at a row
 	ReasonTooLarge       = "too_large"       // over MaxFileSize
 	ReasonTooManyRows    = "too_many_rows"   // a sheet over MaxRows
 	ReasonZipBomb        = "zip_bomb"        // unpacks to more than MaxUnzipSize

@@ -29,6 +29,17 @@ func openXLSX(data []byte, lang string) (_ source, err error) {
 	if err != nil {
 		return nil, fileError(lang, ReasonNotSpreadsheet)
 	}
+	var unzipped uint64
+	for _, f := range zr.File {
+		if unzipped += f.UncompressedSize64; unzipped > MaxUnzipSize {
+			return nil, fileError(lang, ReasonZipBomb, MaxUnzipSize>>20)
+		}
+	}
+	if parts, order, err := worksheetParts(zr); err == nil {
+		if err := checkWorksheets(zr, order, parts, lang); err != nil {
+			return nil, err
+		}
+	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 		UnzipSizeLimit:    MaxUnzipSize,
 		UnzipXMLSizeLimit: maxSheetInMemory,
@@ -40,7 +51,7 @@ func openXLSX(data []byte, lang string) (_ source, err error) {
 		}
 		return nil, fileError(lang, ReasonNotSpreadsheet)
 	}
-	parts, err := worksheetParts(zr)
+	parts, _, err := worksheetParts(zr)
 	if err != nil || len(f.GetSheetList()) == 0 {
 		f.Close()
 		return nil, fileError(lang, ReasonNotSpreadsheet)
