@@ -61,6 +61,8 @@ var catalogue = map[string][2]string{
 		"the file mixes UTF-8 with another character encoding; save it as CSV UTF-8"},
 	"damage.csv": {"ett citattecken som inte avslutas", "a quotation mark that is not closed"},
 	"damage.zip": {"bladets del av zip-filen är skadad", "the sheet's part of the zip file is damaged"},
+	"file.only_examples": {"Filen innehåller bara mallens exempelrader (%[1]d st, de som börjar med %[2]q), och de importeras aldrig. Skriv dina egna rader under rubrikerna och importera igen.",
+		"The file holds only the template's example rows (%[1]d, those starting with %[2]q), which are never imported. Write your own rows below the headers and import again."},
 	"file.header_only": {"Bladet %[1]q har rubriker men inga rader att importera. Fyll i raderna under rubrikraden och försök igen.",
 		"The sheet %[1]q has headers but no rows to import. Fill in the rows below the header row and try again."},
 
@@ -143,6 +145,8 @@ var catalogue = map[string][2]string{
 		"%[2]s was not a member on %[1]s in any of its memberships. Correct the date."},
 	"participation.ambiguous": {"Perioden överlappar flera anslutningar för %[2]s till %[3]s. Rätta datumen.",
 		"The period overlaps several participations of %[2]s in %[3]s. Correct the dates."},
+	"row.example": {"Mallens exempelrad (första cellen börjar med %[2]q): hoppas över och importeras inte. Skriv över raden eller ta bort den.",
+		"The template's example row (its first cell starts with %[2]q): skipped, not imported. Overwrite the row or delete it."},
 	"row.duplicate": {"Samma sak står redan på rad %[2]d. Ta bort eller rätta den ena raden.",
 		"The same thing is already on row %[2]d. Remove or correct one of the rows."},
 	"wide.cell": {"%[1]q går inte att läsa. Skriv x (eller ja, ✓) om medlemmen deltar, ett årtal eller det datum anslutningen började – eller lämna cellen tom.",

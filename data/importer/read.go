@@ -42,6 +42,7 @@ type FileError struct {
 const (
 	ReasonEmpty          = "empty"           // no bytes, or no sheet with anything in it
 	ReasonHeaderOnly     = "header_only"     // headers but no rows to import
+	ReasonOnlyExamples   = "only_examples"   // nothing but the template's example rows
 	ReasonUnreadable     = "unreadable"      // a sheet or CSV file that cannot be parsed
 	ReasonDamaged        = "damaged"         // a sheet that stops being readable at a row
 	ReasonTooLarge       = "too_large"       // over MaxFileSize

@@ -53,16 +53,46 @@ func (s *sheet) unknownKind(row int) {
 	s.failAt(row, "", "", "sheet.unknown_kind", msg(s.b.lang, "sheet.expected"))
 }
 
-// each calls fn with every non-empty row below the header.
+// each calls fn with every non-empty row below the header but the
+// template's example rows, which it reports as skipped.
 func (s *sheet) each(headerRow int, fn func(row int, cells []Cell)) error {
 	return s.b.src.rows(s.plan.Name, func(row int, cells []Cell) bool {
 		if row <= headerRow || allEmpty(cells) {
+			return true
+		}
+		if col, ok := exampleRow(cells); ok {
+			s.exampleRows++
+			s.plan.SkippedRows = append(s.plan.SkippedRows, row)
+			column := ""
+			if col < len(s.head.names) {
+				column = s.head.names[col]
+			}
+			s.warn(row, column, cells[col], "row.example", strings.TrimSpace(ExamplePrefix))
 			return true
 		}
 		s.dataRows++
 		fn(row, cells)
 		return true
 	})
+}
+
+// ExamplePrefix starts the first cell of the import template's example
+// rows (data/export): a row whose first non-empty cell starts with it, or
+// with its English form "Example:", is never imported, only reported as
+// skipped. Overwriting the cell makes the row data.
+const ExamplePrefix = "Exempel: "
+
+// exampleRow says whether cells are an example row, and which column holds
+// the mark.
+func exampleRow(cells []Cell) (int, bool) {
+	for i, c := range cells {
+		if c.Empty() {
+			continue
+		}
+		t := fold(strings.TrimSpace(c.Text()))
+		return i, strings.HasPrefix(t, "exempel:") || strings.HasPrefix(t, "example:")
+	}
+	return 0, false
 }
 
 // has says whether the sheet has a column for f.
