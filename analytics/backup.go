@@ -213,6 +213,10 @@ var tableName = regexp.MustCompile(`^[a-z][a-z0-9_]{0,62}$`)
 // file (data only: INSERT … SELECT from read_parquet), checks the counts and
 // moves the sequences past the loaded ids.
 func loadInto(ctx context.Context, dir, path string, m Manifest) error {
+	if strings.ContainsAny(dir, "*?[]{}") {
+		// read_parquet would take them for a pattern and read other files
+		return Errorf(EInvalid, "the backup folder %s has *, ?, [ ] or { } in its path: rename it and restore again; nothing was restored", dir)
+	}
 	db, err := sql.Open("duckdb", path)
 	if err != nil {
 		return openError(path, err)
