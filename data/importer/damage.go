@@ -49,24 +49,26 @@ func scanWorksheet(f *zip.File) *damage {
 		return &damage{row: 1, detail: "damage.zip"}
 	}
 	defer rc.Close()
-	cr := &countingReader{r: io.LimitReader(rc, MaxUnzipSize)}
-	d := xml.NewDecoder(cr)
+	zr := &zipEntryReader{r: io.LimitReader(rc, MaxUnzipSize)}
+	d := xml.NewDecoder(zr)
 	d.Strict = true
 	d.CharsetReader = charset.NewReaderLabel
 	last, inRow := 0, false
+	var open []xml.Name // the elements open, to match end tags to start tags
+	done := false       // the root element has closed
 	stopped := func(err error) *damage {
 		row := last
 		if !inRow {
 			row++ // between rows: the row that could not be read is the next one
 		}
-		return &damage{row: max(row, 1), detail: damageDetail(err, cr.err)}
+		return &damage{row: max(row, 1), detail: damageDetail(err, zr.err)}
 	}
 	for {
 		tok, err := d.RawToken()
 		if err == io.EOF {
 			// RawToken does not match end tags to start tags; a sheet that
 			// ends before </worksheet> is cut off.
-			if !cr.done {
+			if !done {
 				return stopped(io.ErrUnexpectedEOF)
 			}
 			return nil
@@ -76,23 +78,24 @@ func scanWorksheet(f *zip.File) *damage {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			cr.depth++
+			if done {
+				return stopped(errors.New("a second root element"))
+			}
+			open = append(open, t.Name)
 			if t.Name.Local == "row" {
 				last, inRow = rowNumber(t, last), true
 			}
 		case xml.EndElement:
-			cr.depth--
-			if cr.depth < 0 {
-				return stopped(errors.New("unbalanced"))
+			if len(open) == 0 || open[len(open)-1] != t.Name {
+				return stopped(errors.New("an end tag that closes no open element"))
 			}
+			open = open[:len(open)-1]
 			if t.Name.Local == "row" {
 				inRow = false
 			}
-			if cr.depth == 0 {
-				cr.done = true
-			}
+			done = len(open) == 0
 		case xml.CharData:
-			if cr.done && len(strings.TrimSpace(string(t))) > 0 {
+			if done && len(strings.TrimSpace(string(t))) > 0 {
 				return stopped(errors.New("text after the document"))
 			}
 		}
@@ -111,16 +114,14 @@ func rowNumber(t xml.StartElement, last int) int {
 	return last + 1
 }
 
-// countingReader keeps the error of the zip entry under the decoder and the
-// element depth the scan has reached.
-type countingReader struct {
-	r     io.Reader
-	err   error
-	depth int
-	done  bool // the root element has closed
+// zipEntryReader keeps the error of the zip entry under the decoder, which
+// says the entry, not its XML, is damaged.
+type zipEntryReader struct {
+	r   io.Reader
+	err error
 }
 
-func (c *countingReader) Read(p []byte) (int, error) {
+func (c *zipEntryReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
 	if err != nil && err != io.EOF {
 		c.err = err

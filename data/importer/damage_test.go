@@ -87,6 +87,7 @@ func TestADamagedSheetIsRefusedWithItsRow(t *testing.T) {
 			return xml[:i+strings.Index(xml[i:], "</c>")]
 		}, nil, "ends in the middle"},
 		{"garbage", intoRow103(`<<<\x01 garbage >>>`), nil, "invalid XML"},
+		{"tags out of order", intoRow103(`<c r="D103" t="inlineStr"><is><t>x</is></t></c>`), nil, "invalid XML"},
 		{"undefined entity", intoRow103(`<c r="D103" t="inlineStr"><is><t>&bogus;</t></is></c>`), nil, "unknown character reference"},
 		{"not UTF-8", intoRow103("<c r=\"D103\" t=\"inlineStr\"><is><t>G\xf6teborg</t></is></c>"), nil, "not valid UTF-8"},
 		{"bad zip entry", nil, func(zw *zip.Writer, name, xml string) {
