@@ -42,7 +42,7 @@ func Undo(ctx context.Context, s *analytics.Store, batchID int64, actor, lang st
 	if err != nil {
 		return nil, err
 	}
-	if err := undoPart(ctx, s.DB, newest, entries, true, s.Now(), actor, lang, true); err != nil {
+	if err := undoBatch(ctx, s.DB, newest, entries, s.Now(), actor, lang); err != nil {
 		return nil, err
 	}
 	batches, err := History(ctx, s, 0)
@@ -63,27 +63,25 @@ type storedEntry struct {
 	logEntry
 }
 
-// undoPart undoes entries in one transaction, checking first (when check
-// is set) that every row is as the batch left it, and marks them undone;
-// last marks the batch undone and writes the audit log.
-func undoPart(ctx context.Context, db *sql.DB, batch int64, entries []storedEntry, last bool, now time.Time,
-	actor, lang string, check bool) error {
+// undoBatch undoes entries in one transaction, checking first that every
+// row is as the batch left it and last that no row refers to one it
+// deleted; it marks the entries and the batch undone and writes the audit
+// log.
+func undoBatch(ctx context.Context, db *sql.DB, batch int64, entries []storedEntry, now time.Time, actor, lang string) error {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
-	if check {
-		all, err := loadEntries(ctx, tx, batch)
-		if err != nil {
+	all, err := loadEntries(ctx, tx, batch)
+	if err != nil {
+		return err
+	}
+	for _, e := range all {
+		if where, err := undoTables[e.table].verify(ctx, tx, e.kind, e.body); err != nil {
 			return err
-		}
-		for _, e := range all {
-			if where, err := undoTables[e.table].verify(ctx, tx, e.kind, e.body); err != nil {
-				return err
-			} else if where != "" {
-				return analytics.Errorf(analytics.EConflict, "%s", msg(lang, "undo.changed", batch, where))
-			}
+		} else if where != "" {
+			return analytics.Errorf(analytics.EConflict, "%s", msg(lang, "undo.changed", batch, where))
 		}
 	}
 	for _, e := range entries {
@@ -102,13 +100,11 @@ func undoPart(ctx context.Context, db *sql.DB, batch int64, entries []storedEntr
 	if len(dangling) > 0 {
 		return analytics.Errorf(analytics.EConflict, "%s", msg(lang, "undo.referenced", batch, dangling[0].Refers))
 	}
-	if last {
-		if _, err := tx.ExecContext(ctx, `UPDATE import_batches SET undone_at = ? WHERE id = ?`, now, batch); err != nil {
-			return err
-		}
-		if err := audit(ctx, tx, now, actor, analytics.AuditUndo, fmt.Sprintf(`{"batch": %d}`, batch)); err != nil {
-			return err
-		}
+	if _, err := tx.ExecContext(ctx, `UPDATE import_batches SET undone_at = ? WHERE id = ?`, now, batch); err != nil {
+		return err
+	}
+	if err := audit(ctx, tx, now, actor, analytics.AuditUndo, fmt.Sprintf(`{"batch": %d}`, batch)); err != nil {
+		return err
 	}
 	return conflictOr(lang, tx.Commit())
 }
