@@ -66,3 +66,20 @@ func CheckReferences(ctx context.Context, q queryRower) ([]Dangling, error) {
 	}
 	return out, nil
 }
+
+// Added are the dangling references in after that were not in before: a
+// writer checks that it broke no reference, and does not refuse its work
+// for one it found broken.
+func Added(before, after []Dangling) []Dangling {
+	seen := map[Dangling]bool{}
+	for _, d := range before {
+		seen[d] = true
+	}
+	var out []Dangling
+	for _, d := range after {
+		if !seen[d] {
+			out = append(out, d)
+		}
+	}
+	return out
+}

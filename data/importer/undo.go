@@ -84,6 +84,10 @@ func undoBatch(ctx context.Context, db *sql.DB, batch int64, entries []storedEnt
 			return analytics.Errorf(analytics.EConflict, "%s", msg(lang, "undo.changed", batch, where))
 		}
 	}
+	before, err := analytics.CheckReferences(ctx, tx)
+	if err != nil {
+		return err
+	}
 	for _, e := range entries {
 		if err := undoTables[e.table].undo(ctx, tx, e.kind, e.body); err != nil {
 			return err
@@ -93,11 +97,11 @@ func undoBatch(ctx context.Context, db *sql.DB, batch int64, entries []storedEnt
 			return err
 		}
 	}
-	dangling, err := analytics.CheckReferences(ctx, tx)
+	after, err := analytics.CheckReferences(ctx, tx)
 	if err != nil {
 		return err
 	}
-	if len(dangling) > 0 {
+	if dangling := analytics.Added(before, after); len(dangling) > 0 {
 		return analytics.Errorf(analytics.EConflict, "%s", msg(lang, "undo.referenced", batch, dangling[0].Refers))
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE import_batches SET undone_at = ? WHERE id = ?`, now, batch); err != nil {
