@@ -2,6 +2,7 @@ package importer_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -117,5 +118,34 @@ func TestMembersAreMatchedByCodeNumberAndNameAndNeverByChoice(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A participation or attendance sheet names its member in one cell: by
+// the name in the registry, a code (its leading zero lost or not, as text
+// or as a number) or any name the reference data knows for a municipality.
+func TestMemberCellsOfParticipationSheetsFindTheirMember(t *testing.T) {
+	for _, cell := range []any{"Stockholm", "0180", "180", 180, "Stockholms kommun", " STOCKHOLMS KOMMUN ", "stockholm"} {
+		t.Run(fmt.Sprint(cell), func(t *testing.T) {
+			s := matchRegistry(t)
+			commit(t, s, workbook(t, sheet{"Tjänster", [][]any{{"Tjänst", "Typ", "Start"}, {"Bibblix", "tjänst", date("2016-06-01")}}}))
+			res := commit(t, s, workbook(t, sheet{"Anslutningar", [][]any{{"Medlem", "Tjänst", "Från"}, {cell, "Bibblix", date("2017-01-01")}}}))
+			if res.Batch == nil || res.Batch.Counts["participations"].New != 1 ||
+				count(t, s, `SELECT count(*) FROM participations p JOIN members m ON m.id = p.member_id WHERE m.code = '0180'`) != 1 {
+				t.Errorf("%v did not find Stockholm", cell)
+			}
+		})
+	}
+	s := matchRegistry(t)
+	commit(t, s, workbook(t, sheet{"Tjänster", [][]any{{"Tjänst", "Typ", "Start"}, {"Bibblix", "tjänst", date("2016-06-01")}}}))
+	plan, err := importer.Preview(context.Background(), s, workbook(t, sheet{"Anslutningar", [][]any{{"Medlem", "Tjänst", "Från"},
+		{"Arvika", "Bibblix", date("2017-01-01")}, {"Stokholm", "Bibblix", date("2017-01-01")}}}), en)
+	if err != nil {
+		t.Fatal(err)
+	}
+	probs := plan.Problems()
+	if len(probs) != 2 || probs[0].Code != "member.not_member" || probs[1].Code != "member.not_found" ||
+		!strings.Contains(probs[1].Message, "Stockholm") {
+		t.Errorf("problems %+v", probs)
 	}
 }
