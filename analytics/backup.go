@@ -49,6 +49,9 @@ func (s *Store) Backup(ctx context.Context, dir string) (Manifest, error) {
 	if err != nil {
 		return Manifest{}, err
 	}
+	if fi, err := os.Stat(abs); err == nil && !fi.IsDir() {
+		return Manifest{}, Errorf(EInvalid, "%s is a file, not a folder: choose a new folder for the backup", dir)
+	}
 	if err := os.MkdirAll(filepath.Dir(abs), 0o750); err != nil {
 		return Manifest{}, err
 	}
@@ -66,7 +69,7 @@ func (s *Store) Backup(ctx context.Context, dir string) (Manifest, error) {
 	if err != nil {
 		return Manifest{}, err
 	}
-	os.Remove(abs) // an empty folder given as the target; rename replaces it
+	os.Remove(abs) // an empty folder given as the target (only an empty one is removed)
 	if err := os.Rename(tmp, abs); err != nil {
 		return Manifest{}, fmt.Errorf("complete the backup %s: %w", dir, err)
 	}

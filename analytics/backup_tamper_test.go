@@ -234,6 +234,16 @@ func TestRotationCountsOnlyCompleteBackups(t *testing.T) {
 		}
 	}
 
+	// A file is not a backup folder, and is left alone.
+	file := filepath.Join(root, "notes.txt")
+	os.WriteFile(file, []byte("keep"), 0o644)
+	if _, err := s.Backup(ctx, file); analytics.ErrorCode(err) != analytics.EInvalid {
+		t.Errorf("backup onto a file: %v", err)
+	}
+	if body, _ := os.ReadFile(file); string(body) != "keep" {
+		t.Error("the backup removed a file")
+	}
+
 	// A backup that fails leaves neither its folder nor a temporary one.
 	canceled, cancel := context.WithCancel(ctx)
 	cancel()
