@@ -2,6 +2,7 @@ package analytics
 
 import (
 	"context"
+	"crypto/rand"
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
@@ -11,6 +12,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -26,10 +28,19 @@ type Manifest struct {
 
 const manifestName = "manifest.json"
 
+// A backup is a folder with one Parquet file per table (TABLE.parquet) and a
+// manifest. It holds data only: Restore builds the schema from this
+// binary's own migrations and loads the files' rows into it, so nothing in
+// a backup folder is ever executed as SQL (a schema.sql or load.sql in an
+// older backup is checked against the manifest but never run). A backup is
+// written under a temporary name beside its folder and renamed into place
+// only when it is complete, manifest included: a folder without a manifest
+// is never a backup.
+
 // Backup writes a consistent copy of the whole database into dir, which must
-// not exist or be empty: DuckDB's EXPORT DATABASE (schema and Parquet files,
-// one snapshot) and a manifest with each table's rows and each file's SHA-256,
-// which Restore checks. It runs beside readers and writers.
+// not exist or be empty: every table as Parquet, read in one transaction, and
+// a manifest with the schema version, each table's rows and each file's
+// SHA-256, which Restore checks. It runs beside readers and writers.
 func (s *Store) Backup(ctx context.Context, dir string) (Manifest, error) {
 	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
 		return Manifest{}, Errorf(EInvalid, "the backup folder %s is not empty: choose a new folder", dir)
@@ -38,12 +49,43 @@ func (s *Store) Backup(ctx context.Context, dir string) (Manifest, error) {
 	if err != nil {
 		return Manifest{}, err
 	}
+	if fi, err := os.Stat(abs); err == nil && !fi.IsDir() {
+		return Manifest{}, Errorf(EInvalid, "%s is a file, not a folder: choose a new folder for the backup", dir)
+	}
+	if err := os.MkdirAll(filepath.Dir(abs), 0o750); err != nil {
+		return Manifest{}, err
+	}
+	tmp, err := os.MkdirTemp(filepath.Dir(abs), "."+filepath.Base(abs)+".incomplete-")
+	if err != nil {
+		return Manifest{}, fmt.Errorf("backup folder %s: %w", dir, err)
+	}
+	done := false
+	defer func() {
+		if !done {
+			os.RemoveAll(tmp)
+		}
+	}()
+	m, err := s.writeBackup(ctx, tmp)
+	if err != nil {
+		return Manifest{}, err
+	}
+	os.Remove(abs) // an empty folder given as the target (only an empty one is removed)
+	if err := os.Rename(tmp, abs); err != nil {
+		return Manifest{}, fmt.Errorf("complete the backup %s: %w", dir, err)
+	}
+	done = true
+	syncDir(filepath.Dir(abs))
+	return m, nil
+}
+
+// writeBackup writes every table and then the manifest into dir.
+func (s *Store) writeBackup(ctx context.Context, dir string) (Manifest, error) {
 	conn, err := s.DB.Conn(ctx)
 	if err != nil {
 		return Manifest{}, err
 	}
 	defer conn.Close()
-	// One transaction: the counts in the manifest and the export see the
+	// One transaction: the counts in the manifest and every file see the
 	// same snapshot.
 	if _, err := conn.ExecContext(ctx, `BEGIN TRANSACTION`); err != nil {
 		return Manifest{}, err
@@ -56,23 +98,80 @@ func (s *Store) Backup(ctx context.Context, dir string) (Manifest, error) {
 	if err := conn.QueryRowContext(ctx, `SELECT max(version) FROM schema_migrations`).Scan(&m.Schema); err != nil {
 		return Manifest{}, err
 	}
-	if _, err := conn.ExecContext(ctx, fmt.Sprintf(`EXPORT DATABASE %s (FORMAT parquet)`, quoteLiteral(abs))); err != nil {
-		return Manifest{}, fmt.Errorf("export database to %s: %w", dir, err)
+	for table := range m.Tables {
+		file := filepath.Join(dir, table+".parquet")
+		if _, err := conn.ExecContext(ctx, fmt.Sprintf(`COPY (SELECT * FROM %s) TO %s (FORMAT parquet)`,
+			quoteIdent(table), quoteLiteral(file))); err != nil {
+			return Manifest{}, fmt.Errorf("back up table %s: %w", table, err)
+		}
 	}
-	if m.Files, err = checksums(abs); err != nil {
+	if m.Files, err = checksums(dir); err != nil {
 		return Manifest{}, err
 	}
 	body, _ := json.MarshalIndent(m, "", "  ")
-	return m, os.WriteFile(filepath.Join(abs, manifestName), body, 0o644)
+	if err := writeSynced(filepath.Join(dir, manifestName), body); err != nil {
+		return Manifest{}, err
+	}
+	syncDir(dir)
+	return m, nil
 }
 
 // Restore makes the database file at path a copy of the backup in dir. It
-// checks every file against the manifest, imports into a new file beside
-// path and compares the row counts; only then does it put the new file in
-// place, keeping the old one as path + ".before-restore". A damaged or
-// incomplete backup is EInvalid and leaves path as it was. No process may
-// hold path open.
+// checks every file against the manifest and refuses a backup made by a
+// newer schema than this binary knows; it builds a new database beside path
+// from the binary's own migrations up to the backup's schema version, loads
+// each table's rows from its Parquet file, compares the row counts and
+// brings the schema up to date. Only then does it put the new file in place,
+// keeping the old one as path + ".before-restore". A damaged, incomplete or
+// foreign backup is EInvalid and leaves path as it was. No process may hold
+// path open.
 func Restore(ctx context.Context, dir, path string) (Manifest, error) {
+	m, err := verifyBackup(dir)
+	if err != nil {
+		return Manifest{}, err
+	}
+	abs, _ := filepath.Abs(dir)
+	// The database must not be in use: DuckDB's lock says whether a server
+	// holds it, and renaming a file under a running server would lose data.
+	if _, err := os.Stat(path); err == nil {
+		held, err := sql.Open("duckdb", path)
+		if err != nil {
+			return Manifest{}, openError(path, err)
+		}
+		if err := held.PingContext(ctx); err != nil {
+			held.Close()
+			return Manifest{}, openError(path, err)
+		}
+		held.Close()
+	}
+	fresh := path + ".restoring"
+	os.Remove(fresh)
+	os.Remove(fresh + ".wal")
+	defer os.Remove(fresh)
+	defer os.Remove(fresh + ".wal")
+	if err := loadInto(ctx, abs, fresh, m); err != nil {
+		return Manifest{}, err
+	}
+	// The migrations after the backup's version, and the queries' check.
+	s, err := Open(ctx, fresh)
+	if err != nil {
+		return Manifest{}, err
+	}
+	if err := s.Close(); err != nil {
+		return Manifest{}, err
+	}
+	if _, err := os.Stat(path); err == nil {
+		if err := os.Rename(path, path+".before-restore"); err != nil {
+			return Manifest{}, err
+		}
+		os.Rename(path+".wal", path+".before-restore.wal")
+	}
+	return m, os.Rename(fresh, path)
+}
+
+// verifyBackup reads the manifest of the backup in dir and checks every file
+// it names, and that the backup's schema is one this binary knows.
+func verifyBackup(dir string) (Manifest, error) {
 	m, err := readManifest(dir)
 	if err != nil {
 		return Manifest{}, err
@@ -87,63 +186,225 @@ func Restore(ctx context.Context, dir, path string) (Manifest, error) {
 			return Manifest{}, Errorf(EInvalid, "the backup in %s is damaged: %s is missing or changed; nothing was restored", dir, name)
 		}
 	}
-	// The database must not be in use: DuckDB's lock says whether a server
-	// holds it, and renaming a file under a running server would lose data.
-	held, err := sql.Open("duckdb", path)
+	latest, err := latestMigration()
 	if err != nil {
-		return Manifest{}, openError(path, err)
-	}
-	held.Close()
-	fresh := path + ".restoring"
-	os.Remove(fresh)
-	os.Remove(fresh + ".wal")
-	defer os.Remove(fresh)
-	defer os.Remove(fresh + ".wal")
-	if err := importInto(ctx, abs, fresh, m); err != nil {
 		return Manifest{}, err
 	}
-	if _, err := os.Stat(path); err == nil {
-		if err := os.Rename(path, path+".before-restore"); err != nil {
-			return Manifest{}, err
-		}
-		os.Rename(path+".wal", path+".before-restore.wal")
+	switch {
+	case m.Schema > latest:
+		return Manifest{}, Errorf(EInvalid, "the backup in %s was made by a newer Målbild (schema version %d; this one knows up to %d): restore it with that version; nothing was restored", dir, m.Schema, latest)
+	case m.Schema < 1:
+		return Manifest{}, Errorf(EInvalid, "the manifest of the backup in %s names no schema version; nothing was restored", dir)
 	}
-	return m, os.Rename(fresh, path)
+	return m, nil
 }
 
-// importInto loads the backup into a new database file and checks that every
-// table has the rows the manifest says.
-func importInto(ctx context.Context, dir, path string, m Manifest) error {
+func latestMigration() (int, error) {
+	ms, err := loadMigrations()
+	if err != nil || len(ms) == 0 {
+		return 0, err
+	}
+	return ms[len(ms)-1].version, nil
+}
+
+// tableName is a name a table of the schema may have; anything else in a
+// manifest is refused before it comes near a query.
+var tableName = regexp.MustCompile(`^[a-z][a-z0-9_]{0,62}$`)
+
+// loadInto builds the schema of the backup's version in a new database file
+// from the binary's migrations, loads every table's rows from its Parquet
+// file (data only: INSERT … SELECT from read_parquet), checks the counts and
+// moves the sequences past the loaded ids.
+func loadInto(ctx context.Context, dir, path string, m Manifest) error {
+	if strings.ContainsAny(dir, "*?[]{}") {
+		// read_parquet would take them for a pattern and read other files
+		return Errorf(EInvalid, "the backup folder %s has *, ?, [ ] or { } in its path: rename it and restore again; nothing was restored", dir)
+	}
 	db, err := sql.Open("duckdb", path)
 	if err != nil {
 		return openError(path, err)
 	}
 	defer db.Close()
-	if _, err := db.ExecContext(ctx, fmt.Sprintf(`IMPORT DATABASE %s`, quoteLiteral(dir))); err != nil {
-		return Errorf(EInvalid, "the backup in %s cannot be read (%v); nothing was restored", dir, err)
+	s := &Store{DB: db, Now: time.Now}
+	if err := s.migrateTo(ctx, m.Schema); err != nil {
+		return err
 	}
 	conn, err := db.Conn(ctx)
 	if err != nil {
 		return err
 	}
 	defer conn.Close()
-	got, err := tableCounts(ctx, conn)
+	schema, err := tableCounts(ctx, conn)
 	if err != nil {
 		return err
 	}
-	for table, rows := range m.Tables {
-		if got[table] != rows {
-			return Errorf(EInvalid, "the backup in %s is incomplete: table %s has %d rows, the manifest says %d; nothing was restored", dir, table, got[table], rows)
+	for table := range m.Tables {
+		if _, known := schema[table]; !known || !tableName.MatchString(table) {
+			return Errorf(EInvalid, "the backup in %s holds a table %q that schema version %d does not have; nothing was restored", dir, table, m.Schema)
 		}
+	}
+	if _, err := conn.ExecContext(ctx, `BEGIN TRANSACTION`); err != nil {
+		return err
+	}
+	defer conn.ExecContext(context.Background(), `ROLLBACK`)
+	order, err := loadOrder(ctx, conn, schema)
+	if err != nil {
+		return err
+	}
+	var backupSchema int
+	for _, table := range order {
+		file := table + ".parquet"
+		rows, inBackup := m.Tables[table]
+		if _, hashed := m.Files[file]; !inBackup || !hashed {
+			return Errorf(EInvalid, "the backup in %s is incomplete: it has no file for table %s; nothing was restored", dir, table)
+		}
+		source := fmt.Sprintf(`read_parquet(%s)`, quoteLiteral(filepath.Join(dir, file)))
+		if table == "schema_migrations" {
+			// built by the migrations above; the backup's copy only says
+			// which version made it
+			if err := conn.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM `+source).Scan(&backupSchema); err != nil {
+				return Errorf(EInvalid, "the backup in %s cannot be read (%v); nothing was restored", dir, err)
+			}
+			continue
+		}
+		if _, err := conn.ExecContext(ctx, fmt.Sprintf(`INSERT INTO %s BY NAME SELECT * FROM %s`, quoteIdent(table), source)); err != nil {
+			return Errorf(EInvalid, "the backup in %s cannot be read: table %s (%v); nothing was restored", dir, table, err)
+		}
+		var got int64
+		if err := conn.QueryRowContext(ctx, `SELECT count(*) FROM `+quoteIdent(table)).Scan(&got); err != nil {
+			return err
+		}
+		if got != rows {
+			return Errorf(EInvalid, "the backup in %s is incomplete: table %s has %d rows, the manifest says %d; nothing was restored", dir, table, got, rows)
+		}
+	}
+	if backupSchema != m.Schema {
+		return Errorf(EInvalid, "the backup in %s is inconsistent: its data is of schema version %d, its manifest says %d; nothing was restored", dir, backupSchema, m.Schema)
+	}
+	if err := advanceSequences(ctx, conn); err != nil {
+		return err
+	}
+	if _, err := conn.ExecContext(ctx, `COMMIT`); err != nil {
+		return err
 	}
 	_, err = conn.ExecContext(ctx, `CHECKPOINT`)
 	return err
 }
 
+// loadOrder lists the tables so that a table comes after the tables its
+// foreign keys refer to (the older schemas have some), by name otherwise.
+func loadOrder(ctx context.Context, conn *sql.Conn, tables map[string]int64) ([]string, error) {
+	refers := map[string][]string{}
+	rows, err := conn.QueryContext(ctx, `SELECT table_name, referenced_table FROM duckdb_constraints()
+		WHERE schema_name = 'main' AND constraint_type = 'FOREIGN KEY'`)
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var t, r string
+		if err := rows.Scan(&t, &r); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		refers[t] = append(refers[t], r)
+	}
+	rows.Close()
+	var names []string
+	for t := range tables {
+		names = append(names, t)
+	}
+	sort.Strings(names)
+	var order []string
+	placed := map[string]bool{}
+	var place func(t string, depth int)
+	place = func(t string, depth int) {
+		if placed[t] || depth > len(names) {
+			return
+		}
+		for _, r := range refers[t] {
+			if r != t {
+				place(r, depth+1)
+			}
+		}
+		if !placed[t] {
+			placed[t] = true
+			order = append(order, t)
+		}
+	}
+	for _, t := range names {
+		place(t, 0)
+	}
+	return order, nil
+}
+
+// migrateTo applies the migrations up to and including version.
+func (s *Store) migrateTo(ctx context.Context, version int) error {
+	ms, err := loadMigrations()
+	if err != nil {
+		return err
+	}
+	if _, err := s.DB.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+		version    INTEGER PRIMARY KEY,
+		name       VARCHAR NOT NULL,
+		applied_at TIMESTAMPTZ NOT NULL DEFAULT current_timestamp)`); err != nil {
+		return fmt.Errorf("create schema_migrations: %w", err)
+	}
+	for _, m := range ms {
+		if m.version > version {
+			break
+		}
+		if err := s.apply(ctx, m); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// nextval finds a column default's sequence: nextval('member_id_seq').
+var nextval = regexp.MustCompile(`^nextval\('([a-z_][a-z0-9_]*)'\)$`)
+
+// advanceSequences moves every sequence that numbers a table's ids past the
+// largest id loaded, so that new rows do not collide with restored ones.
+func advanceSequences(ctx context.Context, conn *sql.Conn) error {
+	rows, err := conn.QueryContext(ctx, `SELECT table_name, column_name, column_default FROM duckdb_columns()
+		WHERE schema_name = 'main' AND column_default LIKE 'nextval(%'`)
+	if err != nil {
+		return err
+	}
+	type seq struct{ table, column, name string }
+	var seqs []seq
+	for rows.Next() {
+		var q seq
+		var def string
+		if err := rows.Scan(&q.table, &q.column, &def); err != nil {
+			rows.Close()
+			return err
+		}
+		if sm := nextval.FindStringSubmatch(def); sm != nil {
+			q.name = sm[1]
+			seqs = append(seqs, q)
+		}
+	}
+	rows.Close()
+	for _, q := range seqs {
+		var top int64
+		if err := conn.QueryRowContext(ctx, fmt.Sprintf(`SELECT coalesce(max(%s), 0) FROM %s`, quoteIdent(q.column), quoteIdent(q.table))).Scan(&top); err != nil {
+			return err
+		}
+		if top <= 0 {
+			continue
+		}
+		if _, err := conn.ExecContext(ctx, fmt.Sprintf(`SELECT max(nextval(%s)) FROM range(?)`, quoteLiteral(q.name)), top); err != nil {
+			return fmt.Errorf("advance %s: %w", q.name, err)
+		}
+	}
+	return nil
+}
+
 func readManifest(dir string) (Manifest, error) {
 	body, err := os.ReadFile(filepath.Join(dir, manifestName))
 	if errors.Is(err, os.ErrNotExist) {
-		return Manifest{}, Errorf(EInvalid, "%s is not a Målbild backup (it has no %s); nothing was restored", dir, manifestName)
+		return Manifest{}, Errorf(EInvalid, "%s is not a Målbild backup (it has no %s: not a backup, or one that did not finish); nothing was restored", dir, manifestName)
 	}
 	if err != nil {
 		return Manifest{}, err
@@ -156,7 +417,7 @@ func readManifest(dir string) (Manifest, error) {
 }
 
 func tableCounts(ctx context.Context, conn *sql.Conn) (map[string]int64, error) {
-	rows, err := conn.QueryContext(ctx, `SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' ORDER BY table_name`)
+	rows, err := conn.QueryContext(ctx, `SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' AND NOT temporary ORDER BY table_name`)
 	if err != nil {
 		return nil, err
 	}
@@ -173,7 +434,7 @@ func tableCounts(ctx context.Context, conn *sql.Conn) (map[string]int64, error) 
 	counts := map[string]int64{}
 	for _, t := range tables {
 		var n int64
-		if err := conn.QueryRowContext(ctx, fmt.Sprintf(`SELECT count(*) FROM %q`, t)).Scan(&n); err != nil {
+		if err := conn.QueryRowContext(ctx, `SELECT count(*) FROM `+quoteIdent(t)).Scan(&n); err != nil {
 			return nil, err
 		}
 		counts[t] = n
@@ -208,15 +469,20 @@ func checksums(dir string) (map[string]string, error) {
 }
 
 // BackupRotating writes a backup into a new timestamped folder under root and
-// removes all but the newest keep folders: the automatic backup before an
-// import commit.
-// Only the folders it names itself (rotatingName) are counted and removed:
-// a backup someone put there by hand is left alone.
+// removes the oldest backups so that keep remain: the automatic backup before
+// an import commit. Only complete, verified backups in folders it names
+// itself (rotatingName) are counted and removed: a folder without a manifest
+// (a backup that was interrupted), one that fails its checksums, or one
+// someone put there by hand is left alone and never counted as one of the
+// kept, so it cannot push a good backup out.
 func (s *Store) BackupRotating(ctx context.Context, root string, keep int) (string, error) {
 	if err := os.MkdirAll(root, 0o750); err != nil {
 		return "", fmt.Errorf("backup folder %s: %w", root, err)
 	}
 	dir := filepath.Join(root, s.Now().UTC().Format(rotatingLayout))
+	if _, err := os.Stat(dir); err == nil {
+		dir += "-" + randomSuffix()
+	}
 	if _, err := s.Backup(ctx, dir); err != nil {
 		return "", err
 	}
@@ -226,9 +492,17 @@ func (s *Store) BackupRotating(ctx context.Context, root string, keep int) (stri
 	}
 	var names []string
 	for _, e := range entries {
-		if _, err := time.Parse(rotatingLayout, e.Name()); e.IsDir() && err == nil {
-			names = append(names, e.Name())
+		stamp := e.Name() // the time, and a suffix when two backups share it
+		if len(stamp) > len(rotatingLayout) && stamp[len(rotatingLayout)] == '-' {
+			stamp = stamp[:len(rotatingLayout)]
 		}
+		if _, err := time.Parse(rotatingLayout, stamp); !e.IsDir() || err != nil {
+			continue
+		}
+		if _, err := verifyBackup(filepath.Join(root, e.Name())); err != nil {
+			continue // incomplete or damaged: not one of the kept, and not ours to delete
+		}
+		names = append(names, e.Name())
 	}
 	sort.Strings(names)
 	for len(names) > keep {
@@ -242,4 +516,38 @@ func (s *Store) BackupRotating(ctx context.Context, root string, keep int) (stri
 // they sort by age.
 const rotatingLayout = "20060102-150405.000"
 
+func randomSuffix() string {
+	b := make([]byte, 4)
+	rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+// writeSynced writes a file and flushes it to disk.
+func writeSynced(path string, body []byte) error {
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(body); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// syncDir flushes a folder's entries (new files, a rename) to disk, where
+// the system allows it.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+}
+
 func quoteLiteral(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
+
+func quoteIdent(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }

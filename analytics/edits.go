@@ -132,7 +132,18 @@ func (s *Store) AddGoalComment(ctx context.Context, goalID int64, author, body s
 	if _, err := s.GoalByID(ctx, goalID); err != nil {
 		return err
 	}
-	_, err := s.DB.ExecContext(ctx, `INSERT INTO goal_comments (goal_id, written_on, author, body) VALUES (?, ?, ?, ?)`,
-		goalID, s.Today(), author, body)
-	return err
+	// goal_comments has no foreign key (migration 004): the insert itself
+	// checks that the goal exists, serialised with the undo that may delete it.
+	return s.Serialized(func() error {
+		res, err := s.DB.ExecContext(ctx, `INSERT INTO goal_comments (goal_id, written_on, author, body)
+			SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM goals WHERE id = ?)`,
+			goalID, s.Today(), author, body, goalID)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return Errorf(ENotFound, "no goal with id %d", goalID)
+		}
+		return nil
+	})
 }

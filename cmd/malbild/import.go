@@ -91,7 +91,11 @@ func importFile(ctx context.Context, store *analytics.Store, path string, dryRun
 	switch {
 	case errors.As(err, &fe):
 		if asJSON {
-			writeJSON(stdout, map[string]any{"applied": false, "error": map[string]string{"reason": fe.Reason, "message": fe.Message}})
+			e := map[string]any{"reason": fe.Reason, "message": fe.Message}
+			if fe.Sheet != "" {
+				e["sheet"], e["row"] = fe.Sheet, fe.Row // where a damaged sheet stopped being readable
+			}
+			writeJSON(stdout, map[string]any{"applied": false, "error": e})
 		}
 		return refused{fe.Message}
 	case err != nil && plan == nil:

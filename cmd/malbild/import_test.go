@@ -91,4 +91,17 @@ func TestImportCommandPrintsJSON(t *testing.T) {
 	if code != 1 || !strings.Contains(out, `"reason": "empty"`) {
 		t.Errorf("empty file: exit %d\n%s", code, out)
 	}
+	// A damaged file says where reading stopped.
+	mixed := writeFile(t, "blandat.csv", "Namn;Typ;Medlem sedan\nFörening;övrig;2020\nF\xf6rening 2;övrig;2020\n")
+	code, out, _ = importRun(t, db, mixed, "--json")
+	var refused struct {
+		Error struct {
+			Reason, Sheet string
+			Row           int
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &refused); err != nil || code != 1 || refused.Error.Reason != "damaged" ||
+		refused.Error.Sheet != "blandat.csv" || refused.Error.Row != 3 {
+		t.Errorf("damaged file: exit %d, %+v\n%s", code, refused, out)
+	}
 }

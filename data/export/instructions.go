@@ -13,7 +13,7 @@ var instructions = [2]struct {
 		title: "Importmall för Målbild",
 		paragraphs: []string{
 			"Fyll i de blad du behöver: Medlemmar, Tjänster, Deltagande, Evenemang, Närvaro, Mål och Avgiftstabell. Blad du inte behöver kan du ta bort eller lämna tomma.",
-			"Rad 2 i varje blad är ett exempel i grå kursiv stil. Skriv över eller ta bort den innan du importerar, annars importeras den också.",
+			"Rad 2 i varje blad är ett exempel i grå kursiv stil. Dess första cell börjar med \"Exempel:\", och en sådan rad importeras aldrig: importen hoppar över den och säger det. Skriv över raden (hela första cellen) eller ta bort den.",
 			"Rubrikerna avgör vad ett blad innehåller, inte bladets namn. De får stå i valfri ordning, med stora eller små bokstäver, och det får finnas rubrikrader ovanför.",
 			"Datum skrivs ÅÅÅÅ-MM-DD (2024-01-01) eller som Excel-datum. Ett årtal som 2008 betyder 1 januari som start och 31 december som slut.",
 			"Tal får ha mellanslag mellan tusental (10 532) och komma som decimaltecken (1,5). Målvärden för andelar skrivs 75 % eller 0,75.",
@@ -29,7 +29,7 @@ var instructions = [2]struct {
 		title: "Import template for Målbild",
 		paragraphs: []string{
 			"Fill in the sheets you need: Medlemmar (members), Tjänster (services), Deltagande (participation), Evenemang (events), Närvaro (attendance), Mål (goals) and Avgiftstabell (fee schedule). Delete the sheets you do not need or leave them empty.",
-			"Row 2 of every sheet is an example in grey italics. Overwrite or delete it before importing, or it is imported too.",
+			"Row 2 of every sheet is an example in grey italics. Its first cell starts with \"Exempel:\", and such a row is never imported: the import skips it and says so. Overwrite the row (the whole first cell) or delete it.",
 			"The headers decide what a sheet holds, not the sheet's name. They may stand in any order and case, with title rows above them; English headers work too.",
 			"Write dates as YYYY-MM-DD (2024-01-01) or as Excel dates. A year such as 2008 means 1 January as a start and 31 December as an end.",
 			"Numbers may group thousands with spaces (10 532) and use a decimal comma (1,5). Targets for shares are written 75 % or 0.75.",

@@ -2,6 +2,7 @@ package export
 
 import (
 	"context"
+	"fmt"
 	"io"
 
 	"github.com/xuri/excelize/v2"
@@ -89,11 +90,20 @@ func templateLists(services []analytics.Service) map[string]*dropList {
 	return out
 }
 
+// examplePrefix starts the first cell of every example row: the import
+// (importer.ExamplePrefix) skips such a row and reports it, so importing the
+// template as it comes changes nothing, whatever its example values are.
+const examplePrefix = "Exempel: "
+
 // templateTable is an import sheet with its example row and drop-downs.
 func (b *book) templateTable(format importSheet, lists map[string]*dropList) table {
 	t := b.importTable(format, true, 1, func(_ int, dst []any) []any {
-		for _, c := range format.columns {
-			dst = append(dst, excelize.Cell{StyleID: b.exampleOf(b.st.kindStyle(c.kind)), Value: c.example})
+		for i, c := range format.columns {
+			style, value := b.exampleOf(b.st.kindStyle(c.kind)), c.example
+			if i == 0 {
+				style, value = b.exampleOf(b.st.text), examplePrefix+fmt.Sprint(c.example)
+			}
+			dst = append(dst, excelize.Cell{StyleID: style, Value: value})
 		}
 		return dst
 	})

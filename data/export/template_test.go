@@ -1,13 +1,18 @@
 package export
 
 import (
+	"bytes"
 	"context"
+	"errors"
+	"fmt"
 	"io"
 	"slices"
 	"strings"
 	"testing"
 
+	"malbild/analytics"
 	"malbild/analytics/analyticstest"
+	"malbild/data/importer"
 )
 
 func TestTemplateHasHeadersExamplesListsAndInstructions(t *testing.T) {
@@ -32,7 +37,7 @@ func TestTemplateHasHeadersExamplesListsAndInstructions(t *testing.T) {
 	}
 
 	members := rows(t, f, "Medlemmar")
-	if len(members) != 2 || members[0][0] != "Namn" || members[1][0] != "Karlstad" || members[1][2] != "1780" {
+	if len(members) != 2 || members[0][0] != "Namn" || members[1][0] != "Exempel: Karlstad" || members[1][2] != "1780" {
 		t.Errorf("members sheet %q: want the headers and an example row", members)
 	}
 	if st := styleOf(t, f, "Medlemmar", 1, 2); st.Font == nil || !st.Font.Italic {
@@ -69,18 +74,94 @@ func TestTemplateHasHeadersExamplesListsAndInstructions(t *testing.T) {
 	}
 }
 
-// The template's example rows are data the import understands: importing
-// the template as it comes adds one row per table and reports no problem.
-func TestTemplateExamplesImport(t *testing.T) {
-	s := analyticstest.New(t)
-	_, data := workbook(t, func(w io.Writer) error { return Template(context.Background(), s, w) })
-	plan := importFile(t, s, "importmall.xlsx", data)
-	for _, sh := range plan.Sheets {
-		if sh.Kind == "" {
-			continue // the instructions
+// The template's example rows are unmistakably examples: the import skips
+// them and says so, and importing the template as it comes into a full
+// database changes nothing (it once renamed Heby to Karlstad, moved
+// Karlstad's join date and Bibblix's start, and added an event and a goal).
+func TestTemplateExamplesChangeNothing(t *testing.T) {
+	if examplePrefix != importer.ExamplePrefix {
+		t.Fatalf("the template marks examples with %q, the import looks for %q", examplePrefix, importer.ExamplePrefix)
+	}
+	ctx := context.Background()
+	for _, full := range []bool{false, true} {
+		s := analyticstest.New(t)
+		if full {
+			s = demoStore(t)
 		}
-		if sh.New != 1 || len(sh.Problems) > 0 {
-			t.Errorf("%s: %d new rows, problems %v", sh.Name, sh.New, sh.Problems)
+		_, data := workbook(t, func(w io.Writer) error { return Template(ctx, s, w) })
+		before := dumpTables(t, s)
+		for _, lang := range []string{"sv", "en"} {
+			_, err := importer.Preview(ctx, s, importer.File{Name: "importmall.xlsx", Data: data}, importer.Options{Lang: lang})
+			var fe *importer.FileError
+			if !errors.As(err, &fe) || fe.Reason != importer.ReasonOnlyExamples {
+				t.Fatalf("full %v, %s: %v, want only_examples", full, lang, err)
+			}
+		}
+		res, err := importer.Commit(ctx, s, importer.File{Name: "importmall.xlsx", Data: data}, importer.Options{})
+		if err == nil || res != nil {
+			t.Errorf("commit of the unedited template: %+v, %v", res, err)
+		}
+		if dumpTables(t, s) != before {
+			t.Errorf("full %v: importing the unedited template changed the registry", full)
 		}
 	}
+}
+
+// An example row beside real rows is skipped and reported; the real rows
+// import.
+func TestTemplateExampleRowIsSkippedBesideRealRows(t *testing.T) {
+	s := analyticstest.New(t)
+	ctx := context.Background()
+	f, _ := workbook(t, func(w io.Writer) error { return Template(ctx, s, w) })
+	if err := f.SetSheetRow("Medlemmar", "A3", &[]any{"Ale", "kommun", "1440"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SetCellValue("Medlemmar", "H3", "2015-01-12"); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	plan := importFile(t, s, "mall.xlsx", buf.Bytes())
+	for _, sh := range plan.Sheets {
+		switch {
+		case sh.Name == "Medlemmar":
+			if sh.New != 1 || !slices.Equal(sh.SkippedRows, []int{2}) || len(sh.Problems) != 1 || sh.Problems[0].Code != "row.example" || sh.Problems[0].Row != 2 {
+				t.Errorf("members: %d new, skipped %v, problems %+v", sh.New, sh.SkippedRows, sh.Problems)
+			}
+		case sh.Kind != "":
+			if sh.New+sh.Changed != 0 || !slices.Equal(sh.SkippedRows, []int{2}) {
+				t.Errorf("%s: %d new, %d changed, skipped %v", sh.Name, sh.New, sh.Changed, sh.SkippedRows)
+			}
+		}
+	}
+}
+
+// dumpTables writes every row of the registry's tables, so that two states
+// can be compared exactly.
+func dumpTables(t *testing.T, s *analytics.Store) string {
+	t.Helper()
+	var b strings.Builder
+	for _, table := range []string{"members", "services", "participations", "events", "attendance", "goals", "goal_comments", "fee_bands", "import_batches"} {
+		rows, err := s.DB.Query("SELECT * FROM " + table + " ORDER BY ALL")
+		if err != nil {
+			t.Fatal(err)
+		}
+		cols, _ := rows.Columns()
+		b.WriteString("== " + table + "\n")
+		for rows.Next() {
+			vals := make([]any, len(cols))
+			ptrs := make([]any, len(cols))
+			for i := range vals {
+				ptrs[i] = &vals[i]
+			}
+			if err := rows.Scan(ptrs...); err != nil {
+				t.Fatal(err)
+			}
+			fmt.Fprintln(&b, vals...)
+		}
+		rows.Close()
+	}
+	return b.String()
 }

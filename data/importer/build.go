@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -31,6 +32,8 @@ type sheet struct {
 	wideHead []Cell // the header row of a wide sheet candidate
 	wideRow  int
 	dataRows int
+	// exampleRows counts the template's example rows skipped.
+	exampleRows int
 }
 
 // instructionSheets are the names of sheets that explain a workbook, such as
@@ -137,16 +140,20 @@ func (b *builder) findHeaders() error {
 // fingerprints the changes.
 func (b *builder) finish() error {
 	p := b.plan
-	withData, headerOnly := 0, []*sheet{}
+	withData, headerOnly, examples := 0, []*sheet{}, 0
 	for _, s := range b.sheets {
+		examples += s.exampleRows
 		if s.dataRows > 0 {
 			withData++
-		} else if s.plan.Kind != "" {
+		} else if s.plan.Kind != "" && s.exampleRows == 0 {
 			headerOnly = append(headerOnly, s)
 		}
 	}
 	unknown := slices.ContainsFunc(b.sheets, func(s *sheet) bool { return s.plan.Kind == "" && s.plan.Skipped == "" })
 	if withData == 0 && !unknown {
+		if examples > 0 {
+			return fileError(b.lang, ReasonOnlyExamples, examples, strings.TrimSpace(ExamplePrefix))
+		}
 		if len(headerOnly) > 0 {
 			return fileError(b.lang, ReasonHeaderOnly, headerOnly[0].plan.Name)
 		}

@@ -26,12 +26,17 @@ var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 func openCSV(name string, data []byte, lang string) (source, error) {
 	data = bytes.TrimPrefix(data, utf8BOM)
 	text := string(data)
-	if !utf8.Valid(data) {
-		text = decodeWindows1252(data)
-	}
 	sheet := filepath.Base(name)
 	if sheet == "." || sheet == "/" || sheet == "" {
 		sheet = "CSV"
+	}
+	if !utf8.Valid(data) {
+		if line, mixed := mixedEncoding(data); mixed {
+			e := fileError(lang, ReasonDamaged, sheet, line, msg(lang, "damage.mixed_encoding"))
+			e.Sheet, e.Row = sheet, line
+			return nil, e
+		}
+		text = decodeWindows1252(data)
 	}
 	return &csvSource{name: sheet, text: text, comma: sniffSeparator(text), lang: lang}, nil
 }
@@ -51,6 +56,12 @@ func (s *csvSource) rows(_ string, fn func(row int, cells []Cell) bool) error {
 			return nil
 		}
 		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				e := fileError(s.lang, ReasonDamaged, s.name, pe.StartLine, msg(s.lang, "damage.csv"))
+				e.Sheet, e.Row = s.name, pe.StartLine
+				return e
+			}
 			return fileError(s.lang, ReasonUnreadable, s.name)
 		}
 		line, _ := r.FieldPos(0)
@@ -65,6 +76,32 @@ func (s *csvSource) rows(_ string, fn func(row int, cells []Cell) bool) error {
 			return nil
 		}
 	}
+}
+
+// mixedEncoding says whether data, which is not valid UTF-8, is UTF-8 text
+// with bytes of another encoding inside (two files pasted together, or a
+// cell typed into a UTF-8 file by a program writing Windows-1252): it holds
+// UTF-8 sequences of non-ASCII characters and bytes that are not UTF-8.
+// Read as Windows-1252, the UTF-8 part would turn into mojibake (Ã¥ for å)
+// without a word, so the file is refused at the line of the first bad byte.
+func mixedEncoding(data []byte) (line int, mixed bool) {
+	utf8Seen, firstBad := false, -1
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		switch {
+		case r == utf8.RuneError && size <= 1:
+			if firstBad < 0 {
+				firstBad = i
+			}
+		case size > 1:
+			utf8Seen = true
+		}
+		i += max(size, 1)
+	}
+	if !utf8Seen || firstBad < 0 {
+		return 0, false
+	}
+	return bytes.Count(data[:firstBad], []byte{'\n'}) + 1, true
 }
 
 // sniffSeparator picks ";", "," or a tab: whichever occurs most, outside

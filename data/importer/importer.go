@@ -14,6 +14,7 @@ package importer
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"time"
 
@@ -91,9 +92,21 @@ func Commit(ctx context.Context, s *analytics.Store, f File, o Options) (*Result
 	case plan.Changes() == 0:
 		return res, nil
 	}
+	// The schema enforces no references (migration 004): the import checks
+	// that every row it wrote refers to rows that exist.
+	before, err := analytics.CheckReferences(ctx, tx)
+	if err != nil {
+		return res, err
+	}
 	log, err := plan.reg.write(ctx, tx)
 	if err != nil {
 		return res, conflictOr(o.Lang, err)
+	}
+	if after, err := analytics.CheckReferences(ctx, tx); err != nil {
+		return res, err
+	} else if dangling := analytics.Added(before, after); len(dangling) > 0 {
+		d := dangling[0]
+		return res, fmt.Errorf("import would leave %s.%s = %d referring to no row of %s", d.Table, d.Column, d.ID, d.Refers)
 	}
 	batch, err := recordBatch(ctx, tx, s.Now(), o.Actor, plan, log)
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"malbild/analytics"
+	"malbild/data/reference"
 )
 
 // applyMember matches a members sheet's row against the registry and adds
@@ -12,7 +13,12 @@ import (
 // membership row came from, so a period given twice is an error.
 func (s *sheet) applyMember(in memberRow, cells []Cell, claimed map[*analytics.Member]int) {
 	r, m, row := s.b.reg, in.m, in.row
-	match, ambiguous := choosePeriod(r.organisation(m.Code, m.OrgNumber, m.Name), m.JoinedOn, m.LeftOn)
+	rows, conflict := r.organisation(s.claims(cells, m))
+	if conflict != nil {
+		s.identityConflict(row, cells, conflict)
+		return
+	}
+	match, ambiguous := choosePeriod(rows, m.JoinedOn, m.LeftOn)
 	if ambiguous {
 		s.errorf(row, "joined", s.cell(cells, "joined"), "member.ambiguous_period", m.Name)
 		return
@@ -118,16 +124,106 @@ func (s *sheet) mergeMember(old, m analytics.Member, kindSaid bool, cells []Cell
 	return out
 }
 
+// claim is what one identifying column of a row says: the municipality
+// code, the organisation number or the name, and the membership rows it
+// points at.
+type claim struct {
+	field field  // the column it was read from ("name" for a code taken from a municipality's name)
+	value string // as the row gives it
+	kind  field  // what it is: "code", "org_number" or "name"
+	code  string // the municipality or county code, for a code claim
+	rows  []*analytics.Member
+}
+
+// claims are the row's identifiers, strongest first: code, organisation
+// number, name.
+func (s *sheet) claims(cells []Cell, m analytics.Member) []claim {
+	r := s.b.reg
+	var out []claim
+	if m.Code != "" {
+		c := claim{field: "code", value: m.Code, kind: "code", code: m.Code, rows: r.byCode[m.Code]}
+		if !s.given(cells, "code") {
+			c.field, c.value = "name", s.cell(cells, "name").Text() // a municipality's code, from its name
+		}
+		out = append(out, c)
+	}
+	if m.OrgNumber != "" {
+		out = append(out, claim{field: "org_number", value: m.OrgNumber, kind: "org_number", rows: r.byOrg[m.OrgNumber]})
+	}
+	if m.Name != "" {
+		out = append(out, claim{field: "name", value: s.cell(cells, "name").Text(), kind: "name", rows: r.byName[fold(m.Name)]})
+	}
+	return out
+}
+
 // organisation returns the membership rows of an organisation: by code if
-// any row has it, else by organisation number, else by name.
-func (r *registry) organisation(code, org, name string) []*analytics.Member {
-	if rows := r.byCode[code]; code != "" && len(rows) > 0 {
-		return rows
+// any row has it, else by organisation number, else by name. When two of
+// the row's identifiers point at different organisations, or the row's
+// code is not the code of the organisation its number or name points at,
+// it returns the two claims that disagree and no rows: the import never
+// chooses between members silently (a template row with Karlstad's code
+// and Heby's organisation number once renamed Heby to Karlstad).
+func (r *registry) organisation(claims []claim) ([]*analytics.Member, *[2]claim) {
+	var match *claim
+	for i := range claims {
+		if len(claims[i].rows) > 0 {
+			match = &claims[i]
+			break
+		}
 	}
-	if rows := r.byOrg[org]; org != "" && len(rows) > 0 {
-		return rows
+	if match == nil {
+		return nil, nil
 	}
-	return r.byName[fold(name)]
+	for _, c := range claims {
+		if len(c.rows) > 0 && !sameOrganisation(match.rows, c.rows) {
+			return nil, &[2]claim{*match, c}
+		}
+		if c.kind == "code" && match.kind != "code" {
+			// no member has the code, but the member the number or name
+			// points at has another one
+			for _, m := range match.rows {
+				if m.Code != "" && m.Code != c.code {
+					return nil, &[2]claim{c, *match}
+				}
+			}
+		}
+	}
+	return match.rows, nil
+}
+
+// sameOrganisation says whether two sets of membership rows share a row.
+func sameOrganisation(a, b []*analytics.Member) bool {
+	for _, x := range a {
+		if slices.Contains(b, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// identityConflict reports a row whose identifiers point at different
+// members, naming both and the columns.
+func (s *sheet) identityConflict(row int, cells []Cell, c *[2]claim) {
+	s.errorf(row, c[1].field, s.cell(cells, c[1].field), "member.identity_conflict",
+		s.header(c[0].field), c[0].value, s.claimedMember(c[0]),
+		s.header(c[1].field), c[1].value, s.claimedMember(c[1]))
+}
+
+// claimedMember names the member a claim points at: the newest of its
+// rows, or for a code no member has, the municipality it is the code of.
+func (s *sheet) claimedMember(c claim) string {
+	if len(c.rows) == 0 {
+		name := c.value
+		if m, ok := reference.MunicipalityByCode(c.code); ok {
+			name = m.Name
+		}
+		return msg(s.b.lang, "member.not_a_member", name, c.code)
+	}
+	m := slices.MaxFunc(c.rows, func(a, b *analytics.Member) int { return a.JoinedOn.Compare(b.JoinedOn) })
+	if ids := label(m.Code, m.OrgNumber); ids != "" {
+		return m.Name + " (" + ids + ")"
+	}
+	return m.Name
 }
 
 // choosePeriod picks the membership row a period describes: the one that

@@ -48,6 +48,8 @@ type SheetPlan struct {
 	Problems []Problem `json:"problems,omitempty"`
 	// Skipped says why a sheet is not read at all (hidden, empty).
 	Skipped string `json:"skipped,omitempty"`
+	// SkippedRows are the rows not read: the template's example rows.
+	SkippedRows []int `json:"skipped_rows,omitempty"`
 }
 
 // Column is a header the import understood.

@@ -32,13 +32,19 @@ const (
 type FileError struct {
 	Reason  string
 	Message string
+	// Sheet and Row say where reading stopped in a damaged sheet
+	// (ReasonDamaged): the sheet's name and its own 1-based row number.
+	Sheet string
+	Row   int
 }
 
 // Reasons for a FileError.
 const (
 	ReasonEmpty          = "empty"           // no bytes, or no sheet with anything in it
 	ReasonHeaderOnly     = "header_only"     // headers but no rows to import
+	ReasonOnlyExamples   = "only_examples"   // nothing but the template's example rows
 	ReasonUnreadable     = "unreadable"      // a sheet or CSV file that cannot be parsed
+	ReasonDamaged        = "damaged"         // a sheet that stops being readable at a row
 	ReasonTooLarge       = "too_large"       // over MaxFileSize
 	ReasonTooManyRows    = "too_many_rows"   // a sheet over MaxRows
 	ReasonZipBomb        = "zip_bomb"        // unpacks to more than MaxUnzipSize
@@ -125,16 +131,22 @@ func isExcelXML(data []byte) bool {
 		bytes.Contains(head, []byte("urn:schemas-microsoft-com:office:excel"))
 }
 
-// isBinary says data is no text file: it holds NUL bytes or other control
-// characters, or is neither UTF-8 nor a plausible single-byte text.
+// isBinary says data is no text file: it has control characters in its
+// first bytes, where binary formats keep their signatures, or many of them
+// (more than one byte in 64). A text file with a stray control character
+// in a cell is read as CSV, so that the cell is named (sheet.holdable).
 func isBinary(data []byte) bool {
 	sample := data[:min(len(data), 8192)]
-	for _, b := range sample {
+	controls := 0
+	for i, b := range sample {
 		if b < 0x09 || (b > 0x0D && b < 0x20 && b != 0x1A) {
-			return true
+			if i < 16 {
+				return true
+			}
+			controls++
 		}
 	}
-	return false
+	return controls*64 > len(sample)
 }
 
 func utf16le(s string) []byte {

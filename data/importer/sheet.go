@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"fmt"
 	"strings"
 )
 
@@ -53,16 +54,148 @@ func (s *sheet) unknownKind(row int) {
 	s.failAt(row, "", "", "sheet.unknown_kind", msg(s.b.lang, "sheet.expected"))
 }
 
-// each calls fn with every non-empty row below the header.
+// each calls fn with every non-empty row below the header but the
+// template's example rows, which it reports as skipped.
 func (s *sheet) each(headerRow int, fn func(row int, cells []Cell)) error {
 	return s.b.src.rows(s.plan.Name, func(row int, cells []Cell) bool {
 		if row <= headerRow || allEmpty(cells) {
 			return true
 		}
+		if col, ok := exampleRow(cells); ok {
+			s.exampleRows++
+			s.plan.SkippedRows = append(s.plan.SkippedRows, row)
+			s.warn(row, s.columnName(col), cells[col], "row.example", strings.TrimSpace(ExamplePrefix))
+			return true
+		}
 		s.dataRows++
+		if !s.holdable(row, cells) {
+			return true
+		}
 		fn(row, cells)
 		return true
 	})
+}
+
+// ExamplePrefix starts the first cell of the import template's example
+// rows (data/export): a row whose first non-empty cell starts with it, or
+// with its English form "Example:", is never imported, only reported as
+// skipped. Overwriting the cell makes the row data.
+const ExamplePrefix = "Exempel: "
+
+// exampleRow says whether cells are an example row, and which column holds
+// the mark.
+func exampleRow(cells []Cell) (int, bool) {
+	for i, c := range cells {
+		if c.Empty() {
+			continue
+		}
+		t := fold(strings.TrimSpace(c.Text()))
+		return i, strings.HasPrefix(t, "exempel:") || strings.HasPrefix(t, "example:")
+	}
+	return 0, false
+}
+
+// columnName is the header of column col as written.
+func (s *sheet) columnName(col int) string {
+	switch {
+	case s.head != nil && col < len(s.head.names):
+		return s.head.names[col]
+	case s.head == nil && col < len(s.wideHead):
+		return s.wideHead[col].Text()
+	}
+	return ""
+}
+
+// MaxCellChars is the most characters (UTF-16 code units, as Excel counts
+// them) a cell of a workbook holds.
+const MaxCellChars = 32_767
+
+// holdable checks that every cell the sheet reads holds a value a workbook
+// can hold, so that what is imported exports and imports again unchanged:
+// at most MaxCellChars characters, and no control character but tab, line
+// feed and carriage return (NUL included, whether typed raw in a CSV file
+// or escaped as _x0000_ in a workbook). A cell that cannot is an error at
+// its place, and the row is not read further.
+func (s *sheet) holdable(row int, cells []Cell) bool {
+	ok := true
+	for col, c := range cells {
+		if c.Raw == "" || !s.reads(col) {
+			continue
+		}
+		if n := utf16Len(c.Raw); n > MaxCellChars {
+			s.failAt(row, s.columnName(col), shorten(c.Raw), "value.too_long", shorten(c.Raw), n, MaxCellChars)
+			ok = false
+			continue
+		}
+		for _, r := range c.Raw {
+			if isForbiddenControl(r) {
+				shown := shorten(c.Raw)
+				s.failAt(row, s.columnName(col), shown, "value.control", shown, fmt.Sprintf("U+%04X", r))
+				ok = false
+				break
+			}
+		}
+	}
+	return ok
+}
+
+// reads says whether the sheet reads column col: a column understood, or
+// any column of a wide sheet.
+func (s *sheet) reads(col int) bool {
+	if s.head == nil {
+		return true
+	}
+	for _, c := range s.head.columns {
+		if c == col {
+			return true
+		}
+	}
+	return false
+}
+
+// isForbiddenControl says whether r is a control character a workbook
+// cannot hold: C0 controls but tab, LF and CR, DEL, the C1 controls, and
+// the non-characters U+FFFE and U+FFFF.
+func isForbiddenControl(r rune) bool {
+	switch {
+	case r == '\t' || r == '\n' || r == '\r':
+		return false
+	case r < 0x20, r == 0x7F, r >= 0x80 && r <= 0x9F, r == 0xFFFE, r == 0xFFFF:
+		return true
+	}
+	return false
+}
+
+// utf16Len is the length of s in UTF-16 code units.
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		n++
+		if r > 0xFFFF {
+			n++
+		}
+	}
+	return n
+}
+
+// shorten is a value as a problem shows it: control characters written as
+// escapes, and at most 60 characters.
+func shorten(v string) string {
+	var b strings.Builder
+	n := 0
+	for _, r := range v {
+		if n == 60 {
+			b.WriteString("…")
+			break
+		}
+		if isForbiddenControl(r) {
+			fmt.Fprintf(&b, "\\x%02X", r)
+		} else {
+			b.WriteRune(r)
+		}
+		n++
+	}
+	return b.String()
 }
 
 // has says whether the sheet has a column for f.

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"malbild/analytics"
@@ -19,12 +18,11 @@ import (
 // were changed since, or are referenced by rows added since. No batch to
 // undo is ENotFound.
 //
-// DuckDB cannot delete, in one transaction, rows that are referenced by
-// rows deleted in the same transaction. A batch that inserted both members
-// (or services, events) and participations (or attendance) naming them is
-// therefore undone in two transactions: first everything but those
-// referenced rows, then them. Each part is marked in the change log as it
-// commits, so an interrupted undo resumes where it stopped when called again.
+// The whole batch is undone in one transaction. The tables carry no foreign
+// keys (migration 004), so before it commits the undo checks that no row
+// left behind refers to a row it deleted (analytics.CheckReferences): a
+// member, service, event or goal the import added that data added since
+// uses is refused with EConflict and nothing is undone.
 func Undo(ctx context.Context, s *analytics.Store, batchID int64, actor, lang string) (*Batch, error) {
 	lang = language(lang)
 	if actor == "" {
@@ -44,15 +42,8 @@ func Undo(ctx context.Context, s *analytics.Store, batchID int64, actor, lang st
 	if err != nil {
 		return nil, err
 	}
-	first, second := splitPhases(entries)
-	now := s.Now()
-	if err := undoPart(ctx, s.DB, newest, first, len(second) == 0, now, actor, lang, true); err != nil {
+	if err := undoBatch(ctx, s.DB, newest, entries, s.Now(), actor, lang); err != nil {
 		return nil, err
-	}
-	if len(second) > 0 {
-		if err := retry(func() error { return undoPart(ctx, s.DB, newest, second, true, now, actor, lang, false) }); err != nil {
-			return nil, err
-		}
 	}
 	batches, err := History(ctx, s, 0)
 	if err != nil {
@@ -72,54 +63,33 @@ type storedEntry struct {
 	logEntry
 }
 
-// splitPhases separates the deletions of referenced rows from the rest when
-// the batch also inserted rows referencing them; entries are newest first.
-func splitPhases(entries []storedEntry) (first, second []storedEntry) {
-	referencing := false
-	for _, e := range entries {
-		if e.kind == "insert" && (e.table == "participations" || e.table == "attendance") {
-			referencing = true
-		}
-	}
-	for _, e := range entries {
-		referenced := e.table == "members" || e.table == "services" || e.table == "events"
-		if referencing && e.kind == "insert" && referenced {
-			second = append(second, e)
-		} else {
-			first = append(first, e)
-		}
-	}
-	return first, second
-}
-
-// undoPart undoes entries in one transaction, checking first (when check
-// is set) that every row is as the batch left it, and marks them undone;
-// last marks the batch undone and writes the audit log.
-func undoPart(ctx context.Context, db *sql.DB, batch int64, entries []storedEntry, last bool, now time.Time,
-	actor, lang string, check bool) error {
+// undoBatch undoes entries in one transaction, checking first that every
+// row is as the batch left it and last that no row refers to one it
+// deleted; it marks the entries and the batch undone and writes the audit
+// log.
+func undoBatch(ctx context.Context, db *sql.DB, batch int64, entries []storedEntry, now time.Time, actor, lang string) error {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
-	if check {
-		all, err := loadEntries(ctx, tx, batch)
-		if err != nil {
+	all, err := loadEntries(ctx, tx, batch)
+	if err != nil {
+		return err
+	}
+	for _, e := range all {
+		if where, err := undoTables[e.table].verify(ctx, tx, e.kind, e.body); err != nil {
 			return err
+		} else if where != "" {
+			return analytics.Errorf(analytics.EConflict, "%s", msg(lang, "undo.changed", batch, where))
 		}
-		for _, e := range all {
-			if where, err := undoTables[e.table].verify(ctx, tx, e.kind, e.body); err != nil {
-				return err
-			} else if where != "" {
-				return analytics.Errorf(analytics.EConflict, "%s", msg(lang, "undo.changed", batch, where))
-			}
-		}
+	}
+	before, err := analytics.CheckReferences(ctx, tx)
+	if err != nil {
+		return err
 	}
 	for _, e := range entries {
 		if err := undoTables[e.table].undo(ctx, tx, e.kind, e.body); err != nil {
-			if strings.Contains(err.Error(), "foreign key") {
-				return analytics.Errorf(analytics.EConflict, "%s", msg(lang, "undo.referenced", batch, e.table))
-			}
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE import_changes SET undone_at = ? WHERE batch_id = ? AND seq = ?`,
@@ -127,28 +97,20 @@ func undoPart(ctx context.Context, db *sql.DB, batch int64, entries []storedEntr
 			return err
 		}
 	}
-	if last {
-		if _, err := tx.ExecContext(ctx, `UPDATE import_batches SET undone_at = ? WHERE id = ?`, now, batch); err != nil {
-			return err
-		}
-		if err := audit(ctx, tx, now, actor, analytics.AuditUndo, fmt.Sprintf(`{"batch": %d}`, batch)); err != nil {
-			return err
-		}
+	after, err := analytics.CheckReferences(ctx, tx)
+	if err != nil {
+		return err
+	}
+	if dangling := analytics.Added(before, after); len(dangling) > 0 {
+		return analytics.Errorf(analytics.EConflict, "%s", msg(lang, "undo.referenced", batch, dangling[0].Refers))
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE import_batches SET undone_at = ? WHERE id = ?`, now, batch); err != nil {
+		return err
+	}
+	if err := audit(ctx, tx, now, actor, analytics.AuditUndo, fmt.Sprintf(`{"batch": %d}`, batch)); err != nil {
+		return err
 	}
 	return conflictOr(lang, tx.Commit())
-}
-
-// retry runs f again while DuckDB still holds deleted rows in its indexes
-// for readers that began before the first part committed.
-func retry(f func() error) error {
-	var err error
-	for attempt := 0; attempt < 5; attempt++ {
-		if err = f(); err == nil || analytics.ErrorCode(err) != analytics.EConflict {
-			return err
-		}
-		time.Sleep(time.Duration(50<<attempt) * time.Millisecond)
-	}
-	return err
 }
 
 func newestBatch(ctx context.Context, q queryer) (int64, error) {

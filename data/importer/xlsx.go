@@ -29,6 +29,17 @@ func openXLSX(data []byte, lang string) (_ source, err error) {
 	if err != nil {
 		return nil, fileError(lang, ReasonNotSpreadsheet)
 	}
+	var unzipped uint64
+	for _, f := range zr.File {
+		if unzipped += f.UncompressedSize64; unzipped > MaxUnzipSize {
+			return nil, fileError(lang, ReasonZipBomb, MaxUnzipSize>>20)
+		}
+	}
+	if parts, order, err := worksheetParts(zr); err == nil {
+		if err := checkWorksheets(zr, order, parts, lang); err != nil {
+			return nil, err
+		}
+	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 		UnzipSizeLimit:    MaxUnzipSize,
 		UnzipXMLSizeLimit: maxSheetInMemory,
@@ -40,7 +51,7 @@ func openXLSX(data []byte, lang string) (_ source, err error) {
 		}
 		return nil, fileError(lang, ReasonNotSpreadsheet)
 	}
-	parts, err := worksheetParts(zr)
+	parts, _, err := worksheetParts(zr)
 	if err != nil || len(f.GetSheetList()) == 0 {
 		f.Close()
 		return nil, fileError(lang, ReasonNotSpreadsheet)
@@ -94,7 +105,7 @@ func (s *xlsxSource) rows(sheet string, fn func(row int, cells []Cell) bool) (er
 		}
 		values, err := rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
-			return fileError(s.lang, ReasonUnreadable, sheet)
+			return s.damaged(sheet, row)
 		}
 		numbers := dates.row(row)
 		cells := make([]Cell, len(values))
@@ -111,13 +122,25 @@ func (s *xlsxSource) rows(sheet string, fn func(row int, cells []Cell) bool) (er
 			return nil
 		}
 	}
+	// The scan at open (checkWorksheets) has read every sheet strictly;
+	// whatever the row reader still fails on stops the file all the same.
 	if err := rows.Error(); err != nil {
 		if err == excelize.ErrMaxRows {
 			return fileError(s.lang, ReasonTooManyRows, sheet, MaxRows)
 		}
-		return fileError(s.lang, ReasonUnreadable, sheet)
+		return s.damaged(sheet, row+1)
+	}
+	if err := rows.Close(); err != nil {
+		return s.damaged(sheet, row+1)
 	}
 	return nil
+}
+
+// damaged is the FileError of a sheet that stopped being readable at row.
+func (s *xlsxSource) damaged(sheet string, row int) error {
+	e := fileError(s.lang, ReasonDamaged, sheet, row, msg(s.lang, "damage.syntax"))
+	e.Sheet, e.Row = sheet, row
+	return e
 }
 
 // notSpreadsheetOnPanic, deferred, turns a panic of the workbook parser on

@@ -12,8 +12,9 @@ import (
 )
 
 // worksheetParts maps each worksheet's name to its part in the zip, from
-// xl/workbook.xml and its relationships.
-func worksheetParts(zr *zip.Reader) (map[string]string, error) {
+// xl/workbook.xml and its relationships, and lists the names in the
+// workbook's order.
+func worksheetParts(zr *zip.Reader) (map[string]string, []string, error) {
 	var wb struct {
 		Sheets []struct {
 			Name string `xml:"name,attr"`
@@ -28,10 +29,10 @@ func worksheetParts(zr *zip.Reader) (map[string]string, error) {
 		} `xml:"Relationship"`
 	}
 	if err := readXMLPart(zr, "xl/workbook.xml", &wb); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if err := readXMLPart(zr, "xl/_rels/workbook.xml.rels", &rels); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	targets := map[string]string{}
 	for _, r := range rels.Rels {
@@ -44,12 +45,14 @@ func worksheetParts(zr *zip.Reader) (map[string]string, error) {
 		}
 	}
 	parts := map[string]string{}
+	var order []string
 	for _, s := range wb.Sheets {
 		if t, ok := targets[s.RID]; ok {
 			parts[s.Name] = t
+			order = append(order, s.Name)
 		}
 	}
-	return parts, nil
+	return parts, order, nil
 }
 
 func readXMLPart(zr *zip.Reader, name string, v any) error {
