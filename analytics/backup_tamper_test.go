@@ -159,9 +159,13 @@ func TestRestoreOfAnOlderExportDatabaseBackup(t *testing.T) {
 		t.Fatal(err)
 	}
 	want, _ := s.Metrics(ctx, time.Date(2023, 6, 30, 0, 0, 0, 0, time.UTC))
-	// The schema as version 3 had it: schema_migrations without 004.
-	if _, err := s.DB.Exec(`DELETE FROM schema_migrations WHERE version > 3`); err != nil {
-		t.Fatal(err)
+	// The schema as version 3 had it: schema_migrations without 004, and
+	// none of the tables later migrations add.
+	for _, q := range []string{`DELETE FROM schema_migrations WHERE version > 3`,
+		`DROP TABLE IF EXISTS goal_statuses`, `DROP TABLE IF EXISTS board_meetings`, `DROP TABLE IF EXISTS settings`} {
+		if _, err := s.DB.Exec(q); err != nil {
+			t.Fatal(err)
+		}
 	}
 	old := filepath.Join(dir, "old")
 	if _, err := s.DB.Exec(fmt.Sprintf(`EXPORT DATABASE '%s' (FORMAT parquet)`, old)); err != nil {

@@ -26,6 +26,7 @@ var References = []Reference{
 	{"attendance", "event_id", "events"},
 	{"attendance", "member_id", "members"},
 	{"goal_comments", "goal_id", "goals"},
+	{"goal_statuses", "goal_id", "goals"},
 }
 
 // Dangling is a row that refers to a row that does not exist.
