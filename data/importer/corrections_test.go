@@ -3,6 +3,7 @@ package importer_test
 import (
 	"context"
 	"strconv"
+	"strings"
 	"testing"
 
 	"malbild/analytics"
@@ -250,9 +251,12 @@ func TestUndoRefusesToOrphanReferringRows(t *testing.T) {
 	analyticstest.Exec(t, s, `INSERT INTO participations (member_id, service_id, from_on)
 		SELECT m.id, s.id, DATE '2021-01-01' FROM members m, services s WHERE m.code = '1784'`)
 	after := dump(t, s)
-	_, err := importer.Undo(context.Background(), s, 0, "tester", "en")
+	_, err := importer.Undo(context.Background(), s, 0, "tester", "sv")
 	if analytics.ErrorCode(err) != analytics.EConflict {
 		t.Fatalf("undo: %v", err)
+	}
+	if msg := err.Error(); !strings.Contains(msg, "medlemmar som importen lade till") || strings.Contains(msg, "participations") {
+		t.Errorf("undo refused with %q, want the office's word for the rows (medlemmar), not a table's name", msg)
 	}
 	if dump(t, s) != after || before == after {
 		t.Error("a refused undo changed the registry")

@@ -208,10 +208,10 @@ var catalogue = map[string][2]string{
 	"undo.none": {"Det finns ingen import att ångra.", "There is no import to undo."},
 	"undo.not_newest": {"Import %[1]d kan inte ångras före den senare import %[2]d. Ångra den först.",
 		"Import %[1]d cannot be undone before the later import %[2]d. Undo that one first."},
-	"undo.changed": {"Import %[1]d kan inte ångras: raden %[2]s har ändrats efter importen, och att ångra skulle ta bort den ändringen. Inget ångrades.",
-		"Import %[1]d cannot be undone: the row %[2]s was changed after the import, and undoing would lose that change. Nothing was undone."},
-	"undo.referenced": {"Import %[1]d kan inte ångras helt: rader i %[2]s som importen lade till används av data som lagts till senare. Ta bort de senare uppgifterna först.",
-		"Import %[1]d cannot be fully undone: rows in %[2]s that it added are used by data added since. Remove that data first."},
+	"undo.changed": {"Import %[1]d kan inte ångras: raden %[2]s bland %[3]s har ändrats efter importen, och att ångra skulle ta bort den ändringen. Inget ångrades.",
+		"Import %[1]d cannot be undone: the row %[2]s among the %[3]s was changed after the import, and undoing would lose that change. Nothing was undone."},
+	"undo.referenced": {"Import %[1]d kan inte ångras: %[2]s som importen lade till används av uppgifter som lagts till senare. Ta bort de senare uppgifterna först. Inget ångrades.",
+		"Import %[1]d cannot be undone: %[2]s that it added are used by data added since. Remove that data first. Nothing was undone."},
 
 	"report.problems":   {"Problem:", "Problems:"},
 	"report.error":      {"FEL", "ERROR"},
@@ -241,4 +241,5 @@ var catalogue = map[string][2]string{
 	"kind.attendance":         {"deltagande i evenemang", "event attendance"},
 	"kind.goals":              {"mål", "goals"},
 	"kind.fees":               {"avgifter", "fees"},
+	"kind.unknown":            {"andra uppgifter", "other data"},
 }

@@ -81,7 +81,7 @@ func undoBatch(ctx context.Context, db *sql.DB, batch int64, entries []storedEnt
 		if where, err := undoTables[e.table].verify(ctx, tx, e.kind, e.body); err != nil {
 			return err
 		} else if where != "" {
-			return analytics.Errorf(analytics.EConflict, "%s", msg(lang, "undo.changed", batch, where))
+			return analytics.Errorf(analytics.EConflict, "%s", msg(lang, "undo.changed", batch, where, tableWord(lang, e.table)))
 		}
 	}
 	before, err := analytics.CheckReferences(ctx, tx)
@@ -102,7 +102,7 @@ func undoBatch(ctx context.Context, db *sql.DB, batch int64, entries []storedEnt
 		return err
 	}
 	if dangling := analytics.Added(before, after); len(dangling) > 0 {
-		return analytics.Errorf(analytics.EConflict, "%s", msg(lang, "undo.referenced", batch, dangling[0].Refers))
+		return analytics.Errorf(analytics.EConflict, "%s", msg(lang, "undo.referenced", batch, tableWord(lang, dangling[0].Refers)))
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE import_batches SET undone_at = ? WHERE id = ?`, now, batch); err != nil {
 		return err
@@ -136,4 +136,20 @@ func loadEntries(ctx context.Context, q queryer, batch int64) ([]storedEntry, er
 		return err
 	})
 	return out, err
+}
+
+// tableKinds name a table as the office knows it: by the kind of sheet that
+// fills it, never by the table's own name.
+var tableKinds = map[string]string{
+	"members": "kind.members", "services": "kind.services", "participations": "kind.participation",
+	"events": "kind.events", "attendance": "kind.attendance", "goals": "kind.goals",
+	"goal_statuses": "kind.goals", "fee_bands": "kind.fees",
+}
+
+// tableWord is the office's word for a table's rows.
+func tableWord(lang, table string) string {
+	if k, ok := tableKinds[table]; ok {
+		return msg(lang, k)
+	}
+	return msg(lang, "kind.unknown")
 }

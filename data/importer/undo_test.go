@@ -2,6 +2,7 @@ package importer_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"malbild/analytics"
@@ -111,6 +112,10 @@ func TestUndoRefusesWhenARowChangedSinceTheImport(t *testing.T) {
 	_, err := importer.Undo(context.Background(), s, 0, "tester", "en")
 	if analytics.ErrorCode(err) != analytics.EConflict {
 		t.Fatalf("undo: %v", err)
+	}
+	// The office's words, not the database's: "among the members".
+	if msg := err.Error(); !strings.Contains(msg, "among the members") {
+		t.Errorf("undo refused with %q, want the row named among the members", msg)
 	}
 	if dump(t, s) != before {
 		t.Error("a refused undo changed the database")

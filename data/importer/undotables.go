@@ -59,7 +59,7 @@ func (u undoTable[T]) verify(ctx context.Context, q queryer, kind string, body [
 	}
 	for _, want := range after {
 		if got := current[u.key(want)]; got == nil || !sameJSON(got, want) {
-			return u.t.name + " " + u.key(want), nil
+			return u.key(want), nil
 		}
 	}
 	return "", nil
