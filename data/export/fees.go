@@ -40,7 +40,7 @@ func Fees(ctx context.Context, s *analytics.Store, year int, w io.Writer, person
 	if err != nil {
 		return err
 	}
-	b, err := newBook(fmt.Sprintf("Avgiftslista %d", year), LangSv)
+	b, err := storeBook(ctx, s, fmt.Sprintf("Avgiftslista %d", year), LangSv, s.Today())
 	if err != nil {
 		return err
 	}

@@ -57,7 +57,7 @@ func (b *book) instructionsSheet() error {
 	if err := b.f.SetColWidth(sheet, "B", "B", 60); err != nil {
 		return err
 	}
-	w := cellWriter{f: b.f, sheet: sheet}
+	w := b.cells(sheet)
 	row := 1
 	for i, in := range instructions {
 		lang := LangSv

@@ -13,7 +13,11 @@ import (
 type reportData struct {
 	ReportOptions
 	yearAgo  time.Time // the same day a year before AsOf
+	madeAt   time.Time // when the report is made, by the store's clock
 	metrics  analytics.MetricSet
+	lastYear analytics.MetricSet        // on yearAgo; nil before 1900
+	changes  []memberChange             // joined or left from 1 January to AsOf
+	history  [][]analytics.HistoryEntry // by goal, as goals
 	goals    []analytics.GoalResult
 	members  []memberLine                    // active on AsOf, by name
 	fees     map[int64]float64               // the annual fee of Year by membership row; nil: no schedule
@@ -40,7 +44,7 @@ type serviceLine struct {
 
 // gather reads the report's data, the independent queries side by side.
 func gather(ctx context.Context, s *analytics.Store, o ReportOptions) (*reportData, error) {
-	d := &reportData{ReportOptions: o, yearAgo: yearBefore(o.AsOf)}
+	d := &reportData{ReportOptions: o, yearAgo: yearBefore(o.AsOf), madeAt: s.Now()}
 	var now, before []analytics.ServiceParticipants
 	var all []analytics.Member
 	err := parallel(
@@ -52,10 +56,20 @@ func gather(ctx context.Context, s *analytics.Store, o ReportOptions) (*reportDa
 		func() (err error) { before, err = participationBefore(ctx, s, d.yearAgo); return err },
 		func() (err error) { d.active, err = activeParticipations(ctx, s, o.AsOf); return err },
 		func() (err error) { d.dev, err = developmentOf(ctx, s, o); return err },
+		func() (err error) {
+			if d.yearAgo.Year() >= 1900 {
+				d.lastYear, err = s.Metrics(ctx, d.yearAgo)
+			}
+			return err
+		},
 	)
 	if err != nil {
 		return nil, err
 	}
+	if d.history, err = goalHistories(ctx, s, d.goals); err != nil {
+		return nil, err
+	}
+	d.changes = memberChanges(all, o.Year, o.AsOf)
 	d.splitServices(now, before)
 	d.activeMembers(all, now)
 	d.dev.complete(d.metrics, o.AsOf, o.Year, d.goals)
@@ -122,7 +136,7 @@ func annualFees(ctx context.Context, s *analytics.Store, year int) (map[int64]fl
 	}
 	out := make(map[int64]float64, len(fees))
 	for _, f := range fees {
-		out[f.MemberID] = f.AnnualFee
+		out[f.MemberID] = roundToOre(f.AnnualFee)
 	}
 	return out, nil
 }

@@ -9,8 +9,9 @@ import (
 )
 
 // membersSheet lists the members active on the report's day: name, kind,
-// code, county, population, group, since when, how many services and
-// networks and the annual fee of the year; never a contact (personal data),
+// code, county, population, group, since when, until when (a member that
+// has given notice), how many services and networks and the annual fee of
+// the year, in öre as the fee list has it; never a contact (personal data),
 // since the report is sent to the meeting. A total row follows.
 func (b *book) membersSheet(d *reportData) error {
 	cols := []column{
@@ -21,20 +22,20 @@ func (b *book) membersSheet(d *reportData) error {
 		{header: tr(d.Lang, "population"), style: b.st.integer},
 		{header: tr(d.Lang, "group")},
 		{header: tr(d.Lang, "joined"), style: b.st.date},
+		{header: tr(d.Lang, "left"), style: b.st.date},
 		{header: tr(d.Lang, "services"), style: b.st.integer},
 		{header: tr(d.Lang, "networks"), style: b.st.integer},
 		{header: tr(d.Lang, "fee", d.Year), style: b.st.money},
 	}
-	population, fees := 0, 0.0
+	population := 0
 	for _, m := range d.members {
 		population += m.Population
-		fees += d.fees[m.ID]
 	}
-	footer := make([]any, 10)
+	footer := make([]any, len(cols))
 	footer[0] = tr(d.Lang, "total")
 	footer[4] = excelize.Cell{StyleID: b.st.totalInt, Value: population}
 	if d.fees != nil {
-		footer[9] = excelize.Cell{StyleID: b.st.totalMoney, Value: roundToOre(fees)}
+		footer[len(cols)-1] = excelize.Cell{StyleID: b.st.totalMoney, Value: d.feeTotal()}
 	}
 	return b.writeTable(table{
 		sheet:   tr(d.Lang, "sheet.members"),
@@ -51,12 +52,22 @@ func (b *book) membersSheet(d *reportData) error {
 				population = m.Population
 			}
 			dst = append(dst, m.Name, kindLabel(d.Lang, m.Kind), m.Code, countyName(m.CountyCode), population,
-				m.Group, m.JoinedOn, m.services, m.networks, fee)
+				m.Group, m.JoinedOn, m.LeftOn, m.services, m.networks, fee)
 			return dst
 		},
 		footer:     [][]any{footer},
 		freezeCols: 1,
 	})
+}
+
+// feeTotal is the sum of the members' annual fees as the members sheet
+// shows them: the report's one fee income.
+func (d *reportData) feeTotal() float64 {
+	total := 0.0
+	for _, m := range d.members {
+		total += d.fees[m.ID]
+	}
+	return roundToOre(total)
 }
 
 // matrixSheet is the member × service matrix: a row per member active on

@@ -29,6 +29,9 @@ type table struct {
 	footer     [][]any // outside the autofilter; values may be excelize.Cell
 	freezeCols int     // columns kept in view when scrolling right
 	headHeight float64 // the header row's height in points; 0: fitted to wrapped headers
+	// rowHeight, if not nil, is row i's height in points (0: one line), for
+	// columns of wrapped text.
+	rowHeight func(i int) float64
 	// decorate, if not nil, adds to the sheet (drop-down lists) before the
 	// stream ends.
 	decorate func(sheet string) error
@@ -45,6 +48,12 @@ const (
 // over header and rows, fitted column widths, the header repeated on every
 // printed page. Strings are written as text, never as formulas.
 func (b *book) writeTable(t table) error {
+	t.columns = append([]column(nil), t.columns...)
+	for i := range t.columns {
+		if t.columns[i].style == 0 {
+			t.columns[i].style = b.st.plain
+		}
+	}
 	if err := b.addSheet(t.sheet, "A1:"+cellName(len(t.columns), t.rows+1)); err != nil {
 		return err
 	}
@@ -116,7 +125,13 @@ func (t table) writeRows(sw *excelize.StreamWriter) error {
 				out[j] = excelize.Cell{StyleID: style, Value: v}
 			}
 		}
-		if err := sw.SetRow(cellName(1, i+2), out); err != nil {
+		var opts []excelize.RowOpts
+		if t.rowHeight != nil {
+			if h := t.rowHeight(i); h > 0 {
+				opts = append(opts, excelize.RowOpts{Height: h})
+			}
+		}
+		if err := sw.SetRow(cellName(1, i+2), out, opts...); err != nil {
 			return err
 		}
 	}
@@ -160,6 +175,11 @@ func (t table) widths() []float64 {
 		if c.width == 0 {
 			fit = true
 			out[i] = float64(min(utf8.RuneCountInString(c.header), maxHeaderWidth))
+		}
+		if c.headStyle == 0 {
+			// A wrapped header breaks at spaces, never inside a word (bold
+			// takes a little more room).
+			out[i] = max(out[i], float64(longestWord(c.header))+1.5)
 		}
 	}
 	if !fit {

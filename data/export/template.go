@@ -3,6 +3,7 @@ package export
 import (
 	"context"
 	"io"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -30,7 +31,7 @@ func Template(ctx context.Context, s *analytics.Store, w io.Writer) error {
 		return err
 	}
 	lists := templateLists(services)
-	b, err := newBook("Målbild – importmall", LangSv)
+	b, err := storeBook(ctx, s, "Målbild – importmall", LangSv, time.Time{})
 	if err != nil {
 		return err
 	}
@@ -124,7 +125,7 @@ func (b *book) listsSheet(lists map[string]*dropList) error {
 	if err := b.addSheet(listSheet, ""); err != nil {
 		return err
 	}
-	w := cellWriter{f: b.f, sheet: listSheet}
+	w := b.cells(listSheet)
 	for key, l := range lists {
 		w.set(l.column, 1, key, b.st.header)
 		for i, v := range l.values {

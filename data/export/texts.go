@@ -2,6 +2,9 @@ package export
 
 import (
 	"fmt"
+	"math"
+	"strconv"
+	"strings"
 
 	"malbild/analytics"
 )
@@ -16,28 +19,56 @@ var texts = map[string][2]string{
 	"sheet.networks":    {"Nätverk", "Networks"},
 	"sheet.matrix":      {"Matris", "Matrix"},
 	"sheet.development": {"Utveckling", "Development"},
+	"sheet.changes":     {"Nya och avslutade", "Joined and left"},
+	"sheet.history":     {"Målhistorik", "Goal history"},
 
-	"title":       {"Årsmötesrapport %d", "Annual meeting report %d"},
-	"asof":        {"Per dag", "As of"},
-	"year":        {"Verksamhetsår", "Year"},
-	"keyfigures":  {"Nyckeltal", "Key figures"},
-	"goals":       {"Mål %d", "Goals %d"},
-	"goals.none":  {"Verksamhetsplanen för året har inga mål.", "The business plan of the year has no goals."},
-	"metric":      {"Mått", "Metric"},
-	"value":       {"Värde", "Value"},
-	"concerns":    {"Avser", "Concerns"},
-	"number":      {"Nr", "No"},
-	"goal":        {"Mål", "Goal"},
-	"area":        {"Område", "Area"},
-	"comparator":  {"Jämförelse", "Comparator"},
-	"target":      {"Målvärde", "Target"},
-	"upper":       {"Övre målvärde", "Upper target"},
-	"status":      {"Status", "Status"},
-	"forecast":    {"Prognos", "Forecast"},
-	"due":         {"Slutdatum", "Due"},
-	"comment":     {"Kommentar", "Comment"},
-	"manual":      {"bedöms av styrelsen", "judged by the board"},
-	"cmp.between": {"mellan", "between"},
+	"title":                  {"Årsmötesrapport %d", "Annual meeting report %d"},
+	"page":                   {"sida &P av &N", "page &P of &N"},
+	"asof":                   {"Per dag", "As of"},
+	"year":                   {"Verksamhetsår", "Year"},
+	"keyfigures":             {"Nyckeltal", "Key figures"},
+	"made":                   {"Framtagen", "Made"},
+	"made.by":                {"av %s", "by %s"},
+	"goals.counts":           {"Målen", "The goals"},
+	"count.met":              {"uppnått|uppnådda", "met|met"},
+	"count.on_track":         {"i fas|i fas", "on track|on track"},
+	"count.at_risk":          {"risk|risk", "at risk|at risk"},
+	"count.missed":           {"ej uppnått|ej uppnådda", "missed|missed"},
+	"count.no_data":          {"utan data|utan data", "no data|no data"},
+	"change.short":           {"Förändring", "Change"},
+	"verdict":                {"Prognosen", "Forecast verdict"},
+	"verdict.meets":          {"når målet", "meets the target"},
+	"verdict.short":          {"når inte målet", "falls short"},
+	"statusdate":             {"Statusdatum", "Status date"},
+	"left":                   {"Utträde", "Left"},
+	"change.kind":            {"Händelse", "Event"},
+	"change.joined":          {"ny medlem", "joined"},
+	"change.left":            {"utträde", "left"},
+	"changes.total":          {"%d nya, %d avslutade", "%d joined, %d left"},
+	"history.change":         {"Ändring", "Change"},
+	"history.terms":          {"Mått och målvärde", "Metric and target"},
+	"history.before":         {"Tidigare", "Before"},
+	"history.introduced":     {"nytt mål", "introduced"},
+	"history.target_changed": {"nytt målvärde", "target changed"},
+	"history.carried_over":   {"oförändrat", "carried over"},
+	"history.removed":        {"borttaget", "removed"},
+	"goals":                  {"Mål %d", "Goals %d"},
+	"goals.none":             {"Verksamhetsplanen för året har inga mål.", "The business plan of the year has no goals."},
+	"metric":                 {"Mått", "Metric"},
+	"value":                  {"Värde", "Value"},
+	"concerns":               {"Avser", "Concerns"},
+	"number":                 {"Nr", "No"},
+	"goal":                   {"Mål", "Goal"},
+	"area":                   {"Område", "Area"},
+	"comparator":             {"Jämförelse", "Comparator"},
+	"target":                 {"Målvärde", "Target"},
+	"upper":                  {"Övre målvärde", "Upper target"},
+	"status":                 {"Status", "Status"},
+	"forecast":               {"Prognos", "Forecast"},
+	"due":                    {"Slutdatum", "Due"},
+	"comment":                {"Kommentar", "Comment"},
+	"manual":                 {"bedöms av styrelsen", "judged by the board"},
+	"cmp.between":            {"mellan", "between"},
 
 	"name":           {"Namn", "Name"},
 	"kind":           {"Typ", "Kind"},
@@ -111,6 +142,31 @@ func tr(lang, key string, args ...any) string {
 		return fmt.Sprintf(text, args...)
 	}
 	return text
+}
+
+// formatNumber writes v with decimals as the language does: Swedish
+// "1 234,5", English "1,234.5".
+func formatNumber(lang string, v float64, decimals int) string {
+	s := strconv.FormatFloat(math.Abs(v), 'f', decimals, 64)
+	whole, frac, _ := strings.Cut(s, ".")
+	sep, point := " ", ","
+	if lang == LangEn {
+		sep, point = ",", "."
+	}
+	var b strings.Builder
+	if v < 0 && strings.Trim(s, "0.") != "" {
+		b.WriteString("−")
+	}
+	for i, r := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteString(sep)
+		}
+		b.WriteRune(r)
+	}
+	if frac != "" {
+		b.WriteString(point + frac)
+	}
+	return b.String()
 }
 
 // metricLabel names a metric; an unknown key is shown as it is.

@@ -19,8 +19,8 @@ func TestReportWorkbookHasItsSheetsChartsAndLayout(t *testing.T) {
 		lang   string
 		sheets []string
 	}{
-		{LangSv, []string{"Sammanfattning", "Diagram", "Medlemmar", "Tjänster", "Nätverk", "Matris", "Utveckling"}},
-		{LangEn, []string{"Summary", "Charts", "Members", "Services", "Networks", "Matrix", "Development"}},
+		{LangSv, []string{"Sammanfattning", "Diagram", "Nya och avslutade", "Medlemmar", "Tjänster", "Nätverk", "Matris", "Utveckling", "Målhistorik"}},
+		{LangEn, []string{"Summary", "Charts", "Joined and left", "Members", "Services", "Networks", "Matrix", "Development", "Goal history"}},
 	} {
 		f, data := workbook(t, func(w io.Writer) error {
 			return WriteReport(ctx, s, ReportOptions{Year: 2023, AsOf: day("2023-06-30"), Lang: c.lang}, w)
@@ -30,9 +30,9 @@ func TestReportWorkbookHasItsSheetsChartsAndLayout(t *testing.T) {
 		}
 		p := parts(t, data)
 		charts := map[string][]string{
-			"xl/charts/chart1.xml": {"lineChart", c.sheets[6]},
-			"xl/charts/chart2.xml": {"barChart", "lineChart", c.sheets[3]},
-			"xl/charts/chart3.xml": {"barChart", "lineChart", c.sheets[4]},
+			"xl/charts/chart1.xml": {"lineChart", c.sheets[7]},
+			"xl/charts/chart2.xml": {"barChart", "lineChart", c.sheets[4]},
+			"xl/charts/chart3.xml": {"barChart", "lineChart", c.sheets[5]},
 		}
 		for name, want := range charts {
 			for _, w := range want {

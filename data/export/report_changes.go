@@ -1,0 +1,157 @@
+package export
+
+import (
+	"context"
+	"sort"
+	"time"
+
+	"malbild/analytics"
+)
+
+// memberChange is a member that joined or left in the report's year up to
+// its day: the facts behind the key figures members_joined and members_lost.
+type memberChange struct {
+	analytics.Member
+	left bool      // false: joined
+	on   time.Time // the day joined, or the last day as a member
+}
+
+// memberChanges lists the membership rows that joined, and those whose last
+// day lies, from 1 January of year to asOf, by day and name, as the metrics
+// members_joined and members_lost count them.
+func memberChanges(all []analytics.Member, year int, asOf time.Time) []memberChange {
+	first := time.Date(year, time.January, 1, 0, 0, 0, 0, time.UTC)
+	within := func(t time.Time) bool { return !t.IsZero() && !t.Before(first) && !t.After(asOf) }
+	var out []memberChange
+	for _, m := range all {
+		if within(m.JoinedOn) {
+			out = append(out, memberChange{Member: m, on: m.JoinedOn})
+		}
+		if within(m.LeftOn) {
+			out = append(out, memberChange{Member: m, left: true, on: m.LeftOn})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if !out[i].on.Equal(out[j].on) {
+			return out[i].on.Before(out[j].on)
+		}
+		return out[i].left && !out[j].left
+	})
+	return out
+}
+
+// changesSheet lists the year's new and lost members with their days, the
+// joined first within a day; a member's contact is never in it.
+func (b *book) changesSheet(d *reportData) error {
+	return b.writeTable(table{
+		sheet: tr(d.Lang, "sheet.changes"),
+		columns: []column{
+			{header: tr(d.Lang, "date"), style: b.st.date},
+			{header: tr(d.Lang, "change.kind")},
+			{header: tr(d.Lang, "name")},
+			{header: tr(d.Lang, "kind")},
+			{header: tr(d.Lang, "county")},
+			{header: tr(d.Lang, "population"), style: b.st.integer},
+			{header: tr(d.Lang, "group")},
+		},
+		rows: len(d.changes),
+		row: func(i int, dst []any) []any {
+			c := d.changes[i]
+			what := tr(d.Lang, "change.joined")
+			if c.left {
+				what = tr(d.Lang, "change.left")
+			}
+			var population any
+			if c.Population > 0 {
+				population = c.Population
+			}
+			return append(dst, c.on, what, c.Name, kindLabel(d.Lang, c.Kind), countyName(c.CountyCode), population, c.Group)
+		},
+		footer: [][]any{{tr(d.Lang, "changes.total", count(d.changes, false), count(d.changes, true))}},
+	})
+}
+
+func count(changes []memberChange, left bool) int {
+	n := 0
+	for _, c := range changes {
+		if c.left == left {
+			n++
+		}
+	}
+	return n
+}
+
+// goalHistories reads the history of each goal of the year across the plans.
+func goalHistories(ctx context.Context, s *analytics.Store, goals []analytics.GoalResult) ([][]analytics.HistoryEntry, error) {
+	out := make([][]analytics.HistoryEntry, len(goals))
+	for i, g := range goals {
+		h, err := s.GoalHistory(ctx, g.Key)
+		if err != nil && analytics.ErrorCode(err) != analytics.ENotFound {
+			return nil, err
+		}
+		out[i] = h
+	}
+	return out, nil
+}
+
+// historySheet shows each goal of the year through the plans: the year, what
+// changed, the goal's text and its terms, and the terms before a change.
+func (b *book) historySheet(d *reportData) error {
+	type line struct {
+		goal analytics.GoalResult
+		analytics.HistoryEntry
+	}
+	var lines []line
+	for i, g := range d.goals {
+		for _, e := range d.history[i] {
+			lines = append(lines, line{g, e})
+		}
+	}
+	return b.writeTable(table{
+		sheet: tr(d.Lang, "sheet.history"),
+		columns: []column{
+			{header: tr(d.Lang, "number"), width: 6},
+			{header: tr(d.Lang, "year"), width: 8},
+			{header: tr(d.Lang, "history.change"), width: 18},
+			{header: tr(d.Lang, "goal"), width: 50, style: b.st.wrap},
+			{header: tr(d.Lang, "history.terms"), width: 28, style: b.st.wrap},
+			{header: tr(d.Lang, "history.before"), width: 28, style: b.st.wrap},
+		},
+		rows: len(lines),
+		row: func(i int, dst []any) []any {
+			l := lines[i]
+			var before any
+			if l.Previous != nil {
+				before = termsText(d.Lang, *l.Previous)
+			}
+			return append(dst, l.goal.Number, l.Year, tr(d.Lang, "history."+l.Change), l.Text, termsText(d.Lang, l.Terms), before)
+		},
+		rowHeight: func(i int) float64 {
+			return max(wrappedHeight(lines[i].Text, 50), wrappedHeight(termsText(d.Lang, lines[i].Terms), 28))
+		},
+		freezeCols: 1,
+	})
+}
+
+// termsText writes a goal's terms as a reader says them: "Medlemmar ≥ 125".
+func termsText(lang string, t analytics.GoalTerms) string {
+	g := analytics.GoalResult{Metric: t.Metric, Params: t.Params, Manual: t.Metric == analytics.MetricManual}
+	text := goalMetric(lang, g)
+	if g.Manual || t.Target == nil {
+		return text
+	}
+	m, _ := analytics.LookupMetric(t.Metric)
+	format := func(v float64) string {
+		switch {
+		case m.Share:
+			return formatNumber(lang, v*100, 1) + " %"
+		case v == float64(int64(v)):
+			return formatNumber(lang, v, 0)
+		}
+		return formatNumber(lang, v, 2)
+	}
+	if t.Comparator == analytics.CmpBetween && t.UpperTarget != nil {
+		return text + " " + tr(lang, "cmp.between") + " " + format(*t.Target) + "–" + format(*t.UpperTarget)
+	}
+	return text + " " + comparatorLabel(lang, t.Comparator) + " " + format(*t.Target)
+}
