@@ -120,9 +120,10 @@ const lineHeight = 15
 
 // wrappedHeight is the height a row needs to show text wrapped in a column
 // width characters wide, broken at spaces as a spreadsheet program does; 0
-// when one line does. It is the one place row heights are computed.
+// when one line does. It is the one place row heights are computed. A width
+// counts digits: text in a proportional face fits about a sixth more letters.
 func wrappedHeight(text string, width float64) float64 {
-	perLine := max(int(width)-1, 1)
+	perLine := max(int((width-1)*1.15), 1)
 	lines := 0
 	for _, paragraph := range strings.Split(text, "\n") {
 		lines++
@@ -188,4 +189,12 @@ func cellName(col, row int) string {
 func absRange(sheet string, col, fromRow, toRow int) string {
 	c, _ := excelize.ColumnNumberToName(col)
 	return fmt.Sprintf("%s!$%s$%d:$%s$%d", quoteSheet(sheet), c, fromRow, c, toRow)
+}
+
+// rowRange is an absolute range along row of a sheet, for a chart:
+// 'Sheet'!$B$2:$M$2.
+func rowRange(sheet string, row, fromCol, toCol int) string {
+	from, _ := excelize.ColumnNumberToName(fromCol)
+	to, _ := excelize.ColumnNumberToName(toCol)
+	return fmt.Sprintf("%s!$%s$%d:$%s$%d", quoteSheet(sheet), from, row, to, row)
 }

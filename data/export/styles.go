@@ -115,6 +115,16 @@ func (b *book) top(style int) int {
 	})
 }
 
+// left is style aligned to the left of its cell, for numbers among text.
+func (b *book) left(style int) int {
+	return b.derive("left", style, func(s *excelize.Style) {
+		if s.Alignment == nil {
+			s.Alignment = &excelize.Alignment{}
+		}
+		s.Alignment.Horizontal = "left"
+	})
+}
+
 // exampleOf is style in the grey italics of the template's example rows.
 func (b *book) exampleOf(style int) int {
 	return b.derive("example", style, func(s *excelize.Style) {
