@@ -53,7 +53,7 @@ func newBook(info bookInfo) (*book, error) {
 // its as-of date in the header, "sida N av M" in the footer, in the
 // workbook's typeface.
 func (b *book) headerFooter() *excelize.HeaderFooterOptions {
-	typeface := func(style string) string { return fmt.Sprintf("&\"%s,%s\"&9", fontFamily, style) }
+	typeface := func(style string) string { return fmt.Sprintf("&\"%s,%s\"&%d", fontFamily, style, fontSize) }
 	escape := func(s string) string { return strings.ReplaceAll(s, "&", "&&") }
 	header := "&L" + typeface("Bold") + escape(b.info.title)
 	if !b.info.asOf.IsZero() {
@@ -102,12 +102,14 @@ func (b *book) addSheet(name, filterRef string) error {
 	return b.f.SetHeaderFooter(name, b.headerFooter())
 }
 
-// Page margins in inches: narrow at the sides, so that a sheet of
-// printableWidth characters prints at full size; room for the header and
-// footer above and below.
+// Page margins in inches: narrow at the sides, room for the header and
+// footer above and below. Within them A4 landscape holds about 140 column
+// width units at full size (LibreOffice, Arial 10 as the default font); a
+// sheet at most pageWidth wide is fitted to at least 0.93 of full size, so
+// that 10 points print at 9 or more.
 const (
-	sideMargin     = 0.4
-	printableWidth = 150 // column width units across A4 landscape within the margins
+	sideMargin = 0.4
+	pageWidth  = 150
 )
 
 func pageMargins() *excelize.PageLayoutMarginsOptions {

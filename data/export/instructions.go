@@ -50,11 +50,11 @@ func (b *book) instructionsSheet() error {
 	if err := b.addSheet(sheet, ""); err != nil {
 		return err
 	}
-	const width = 100
+	const width = 90
 	if err := b.f.SetColWidth(sheet, "A", "A", width); err != nil {
 		return err
 	}
-	if err := b.f.SetColWidth(sheet, "B", "B", 60); err != nil {
+	if err := b.f.SetColWidth(sheet, "B", "B", 50); err != nil {
 		return err
 	}
 	w := b.cells(sheet)

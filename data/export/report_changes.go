@@ -103,16 +103,26 @@ func (b *book) historySheet(d *reportData) error {
 	}
 	var lines []line
 	for i, g := range d.goals {
+		text := ""
 		for _, e := range d.history[i] {
+			if e.Year > d.Year { // the report looks back from its year
+				break
+			}
+			if e.Text == text { // said on the line above
+				e.Text = ""
+			} else {
+				text = e.Text
+			}
 			lines = append(lines, line{g, e})
 		}
 	}
+	top := b.top(b.st.plain)
 	return b.writeTable(table{
 		sheet: tr(d.Lang, "sheet.history"),
 		columns: []column{
-			{header: tr(d.Lang, "number"), width: 6},
-			{header: tr(d.Lang, "year"), width: 8},
-			{header: tr(d.Lang, "history.change"), width: 18},
+			{header: tr(d.Lang, "number"), width: 6, style: top},
+			{header: tr(d.Lang, "history.year"), width: 8, style: b.left(top)},
+			{header: tr(d.Lang, "history.change"), width: 18, style: top},
 			{header: tr(d.Lang, "goal"), width: 50, style: b.st.wrap},
 			{header: tr(d.Lang, "history.terms"), width: 28, style: b.st.wrap},
 			{header: tr(d.Lang, "history.before"), width: 28, style: b.st.wrap},

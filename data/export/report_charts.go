@@ -160,7 +160,7 @@ func membersChart(d *reportData, n int) (*excelize.Chart, []*excelize.Chart) {
 		Format:     excelize.GraphicOptions{AltText: altText(d.Lang, title)},
 		VaryColors: new(false),
 		PlotArea:   excelize.ChartPlotArea{ShowVal: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "#,##0"}},
-		XAxis:      axis("", tr(d.Lang, "date")),
+		XAxis:      axis("", fmt.Sprintf("%s %d", tr(d.Lang, "date"), d.Year)),
 		YAxis:      axis("#,##0", tr(d.Lang, "sheet.members")),
 	}
 	if !d.dev.hasTarget() {

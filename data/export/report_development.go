@@ -2,6 +2,7 @@ package export
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -98,10 +99,11 @@ func (dev *development) hasTarget() bool { return dev.target != nil }
 // share), a column per date, so that a year of month ends fits a page.
 func (b *book) developmentSheet(d *reportData) error {
 	dev := &d.dev
-	const width = 10.5
-	cols := []column{{header: tr(d.Lang, "metric"), width: 28, style: b.st.wrap}}
+	// The year is the report's: a column says its day and month, "31 jan".
+	const width = 10
+	cols := []column{{header: tr(d.Lang, "metric"), width: 26, style: b.st.wrap}}
 	for _, day := range dev.dates {
-		cols = append(cols, column{header: day.Format(time.DateOnly), width: width})
+		cols = append(cols, column{header: dayMonth(d.Lang, day), width: width})
 	}
 	type source struct {
 		label  string
@@ -134,7 +136,13 @@ func (b *book) developmentSheet(d *reportData) error {
 			}
 			return dst
 		},
-		rowHeight:  func(r int) float64 { return wrappedHeight(sources[r].label, 28) },
+		rowHeight:  func(r int) float64 { return wrappedHeight(sources[r].label, 26) },
 		freezeCols: 1,
 	})
+}
+
+// dayMonth is a day of the year as a column header: "31 jan", "31 Jan".
+func dayMonth(lang string, t time.Time) string {
+	month := tr(lang, "months")[(int(t.Month())-1)*4:][:3]
+	return fmt.Sprintf("%d %s", t.Day(), month)
 }

@@ -36,8 +36,8 @@ func (b *book) serviceTable(d *reportData, sheet, name string, lines []serviceLi
 	return b.writeTable(table{
 		sheet: sheet,
 		columns: []column{
-			{header: name},
-			{header: tr(d.Lang, "area")},
+			{header: name, style: b.top(b.st.wrap), wrapAt: 28},
+			{header: tr(d.Lang, "area"), style: b.top(b.st.wrap), wrapAt: 18},
 			{header: tr(d.Lang, "participants"), style: b.st.integer},
 			{header: tr(d.Lang, "municipalities"), style: b.st.integer},
 			{header: tr(d.Lang, "share"), style: b.st.percent},

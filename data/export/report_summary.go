@@ -46,8 +46,8 @@ func (b *book) goalColumns(d *reportData) []goalColumn {
 	byMetric := func(g analytics.GoalResult) int { return b.st.metricStyle(g.Metric) }
 	cols := []goalColumn{
 		{"number", 4.5, func(g analytics.GoalResult) any { return g.Number }, fixed(0)},
-		{"goal", 30, func(g analytics.GoalResult) any { return g.Text }, fixed(b.st.wrap)},
-		{"metric", 18, func(g analytics.GoalResult) any { return goalMetric(d.Lang, g) }, fixed(b.st.wrap)},
+		{"goal", 28, func(g analytics.GoalResult) any { return g.Text }, fixed(b.st.wrap)},
+		{"metric", 16, func(g analytics.GoalResult) any { return goalMetric(d.Lang, g) }, fixed(b.st.wrap)},
 		{"value", 13, func(g analytics.GoalResult) any { return g.Value }, byMetric},
 		{"target", 13, func(g analytics.GoalResult) any { return g.Target },
 			func(g analytics.GoalResult) int { return b.boundStyle(g, false) }},
@@ -65,7 +65,7 @@ func (b *book) goalColumns(d *reportData) []goalColumn {
 		goalColumn{"forecast", 13, func(g analytics.GoalResult) any { return g.Forecast }, byMetric},
 		goalColumn{"verdict", 13, func(g analytics.GoalResult) any { return verdict(d.Lang, g.ForecastMeets) }, fixed(b.st.wrap)},
 		goalColumn{"statusdate", 12, func(g analytics.GoalResult) any { return g.StatusDate }, fixed(b.st.date)},
-		goalColumn{"comment", 26, func(g analytics.GoalResult) any { return g.Comment }, fixed(b.st.wrap)},
+		goalColumn{"comment", 24, func(g analytics.GoalResult) any { return g.Comment }, fixed(b.st.wrap)},
 	)
 }
 
@@ -92,7 +92,7 @@ func (b *book) summarySheet(d *reportData) error {
 
 	widths := make([]float64, len(cols))
 	for i, c := range cols {
-		widths[i] = max(c.width, float64(longestWord(tr(d.Lang, c.key)))+1.5)
+		widths[i] = max(c.width, headerWidth(tr(d.Lang, c.key)))
 		if err := b.f.SetColWidth(sheet, colName(i+1), colName(i+1), widths[i]); err != nil {
 			return err
 		}

@@ -61,6 +61,11 @@ func newStyles(f *excelize.File) (*styles, error) {
 	if err := f.SetDefaultFont(fontFamily); err != nil {
 		return nil, err
 	}
+	// The default font's size sets the unit of every column width: at 10
+	// points a page holds about a seventh more characters than at 11.
+	if fonts := f.Styles.Fonts; fonts != nil && len(fonts.Font) > 0 && fonts.Font[0].Sz != nil && fonts.Font[0].Sz.Val != nil {
+		*fonts.Font[0].Sz.Val = fontSize
+	}
 	var err error
 	add := func(dst *int, s *excelize.Style) {
 		if s.Font == nil {
@@ -122,6 +127,16 @@ func (b *book) left(style int) int {
 			s.Alignment = &excelize.Alignment{}
 		}
 		s.Alignment.Horizontal = "left"
+	})
+}
+
+// centred is style centred in its cell.
+func (b *book) centred(style int) int {
+	return b.derive("centred", style, func(s *excelize.Style) {
+		if s.Alignment == nil {
+			s.Alignment = &excelize.Alignment{}
+		}
+		s.Alignment.Horizontal = "center"
 	})
 }
 

@@ -2,6 +2,7 @@ package export
 
 import (
 	"cmp"
+	"math"
 	"strconv"
 	"time"
 	"unicode/utf8"
@@ -15,6 +16,9 @@ type column struct {
 	style     int     // the style of the values; 0: general
 	width     float64 // 0: fitted to the header and the values
 	headStyle int     // the header's style; 0: the ordinary header style
+	// wrapAt, if not 0, caps a fitted width: longer texts wrap (give the
+	// column a wrapping style) and their rows grow.
+	wrapAt float64
 }
 
 // table is a sheet of one header row, the rows and optional footer rows
@@ -39,9 +43,8 @@ type table struct {
 
 // Widths of fitted columns, in characters.
 const (
-	minWidth       = 6
-	maxWidth       = 60
-	maxHeaderWidth = 24 // longer headers wrap
+	minWidth = 6
+	maxWidth = 60
 )
 
 // writeTable adds the table as a new sheet: frozen header row, autofilter
@@ -73,7 +76,7 @@ func (b *book) writeTable(t table) error {
 	if err := b.writeHeader(sw, t, widths); err != nil {
 		return err
 	}
-	if err := t.writeRows(sw); err != nil {
+	if err := t.writeRows(sw, widths); err != nil {
 		return err
 	}
 	if err := b.writeFooter(sw, t); err != nil {
@@ -106,8 +109,8 @@ func (b *book) writeHeader(sw *excelize.StreamWriter, t table, widths []float64)
 }
 
 // writeRows writes the rows below the header, each value in its column's
-// style unless it brings its own.
-func (t table) writeRows(sw *excelize.StreamWriter) error {
+// style unless it brings its own, tall enough for the wrapped texts.
+func (t table) writeRows(sw *excelize.StreamWriter, widths []float64) error {
 	var dst []any
 	out := make([]any, len(t.columns))
 	for i := 0; i < t.rows; i++ {
@@ -125,11 +128,18 @@ func (t table) writeRows(sw *excelize.StreamWriter) error {
 				out[j] = excelize.Cell{StyleID: style, Value: v}
 			}
 		}
-		var opts []excelize.RowOpts
+		height := 0.0
 		if t.rowHeight != nil {
-			if h := t.rowHeight(i); h > 0 {
-				opts = append(opts, excelize.RowOpts{Height: h})
+			height = t.rowHeight(i)
+		}
+		for j, c := range t.columns {
+			if text, ok := cell(out[j]).(string); ok && c.wrapAt > 0 {
+				height = max(height, wrappedHeight(text, widths[j]))
 			}
+		}
+		var opts []excelize.RowOpts
+		if height > 0 {
+			opts = append(opts, excelize.RowOpts{Height: height})
 		}
 		if err := sw.SetRow(cellName(1, i+2), out, opts...); err != nil {
 			return err
@@ -166,46 +176,63 @@ func freezePanes(cols int) *excelize.Panes {
 	return &excelize.Panes{Freeze: true, XSplit: cols, YSplit: 1, TopLeftCell: cellName(cols+1, 2), ActivePane: pane}
 }
 
-// widths fits every column without a fixed width to its header and values.
+// widths fits every column without a fixed width to its values, capped at
+// its wrapAt (or maxWidth), and every column to its header: a header of a
+// few letters on one line, a longer one wrapped at its spaces, never inside
+// a word (bold takes a little more room).
 func (t table) widths() []float64 {
 	out := make([]float64, len(t.columns))
 	fit := false
 	for i, c := range t.columns {
 		out[i] = c.width
-		if c.width == 0 {
-			fit = true
-			out[i] = float64(min(utf8.RuneCountInString(c.header), maxHeaderWidth))
-		}
-		if c.headStyle == 0 {
-			// A wrapped header breaks at spaces, never inside a word (bold
-			// takes a little more room).
-			out[i] = max(out[i], float64(longestWord(c.header))+1.5)
-		}
+		fit = fit || c.width == 0
 	}
-	if !fit {
-		return out
-	}
-	var dst []any
-	measure := func(values []any) {
-		for j, v := range values {
-			if j < len(t.columns) && t.columns[j].width == 0 {
-				out[j] = max(out[j], float64(textWidth(v)))
+	if fit {
+		var dst []any
+		measure := func(values []any) {
+			for j, v := range values {
+				if j < len(t.columns) && t.columns[j].width == 0 {
+					out[j] = max(out[j], float64(textWidth(v)))
+				}
 			}
 		}
-	}
-	for i := 0; i < t.rows; i++ {
-		dst = t.row(i, dst[:0])
-		measure(dst)
-	}
-	for _, values := range t.footer {
-		measure(values)
+		for i := 0; i < t.rows; i++ {
+			dst = t.row(i, dst[:0])
+			measure(dst)
+		}
+		for _, values := range t.footer {
+			// A footer's label may run on into the empty cells beside it.
+			numbers := make([]any, len(values))
+			for j, v := range values {
+				if _, text := cell(v).(string); !text {
+					numbers[j] = v
+				}
+			}
+			measure(numbers)
+		}
 	}
 	for i, c := range t.columns {
 		if c.width == 0 {
-			out[i] = min(max(out[i]+2, minWidth), maxWidth)
+			out[i] = min(max(out[i]+2, minWidth), cmp.Or(c.wrapAt, maxWidth))
+		}
+		if c.headStyle == 0 {
+			out[i] = max(out[i], headerWidth(c.header))
 		}
 	}
 	return out
+}
+
+// shortHeader is the length up to which a header stays on one line.
+const shortHeader = 10
+
+// headerWidth is the width a header needs: all of a short one, the longest
+// word of a longer one.
+func headerWidth(header string) float64 {
+	n := utf8.RuneCountInString(header)
+	if n > shortHeader {
+		n = longestWord(header)
+	}
+	return float64(n) + 1.5
 }
 
 // cell turns a value of the domain into one a cell holds: nil for what has
@@ -245,10 +272,10 @@ func textWidth(v any) int {
 		return utf8.RuneCountInString(v)
 	case int:
 		n := len(strconv.Itoa(v))
-		return n + n/3
+		return n + (n-1)/3
 	case float64:
-		n := len(strconv.FormatFloat(v, 'f', 2, 64))
-		return n + n/3
+		n := len(strconv.FormatFloat(math.Abs(v), 'f', 0, 64))
+		return n + (n-1)/3 + 3
 	case time.Time:
 		return len(fmtDate)
 	}

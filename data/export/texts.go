@@ -23,6 +23,7 @@ var texts = map[string][2]string{
 	"sheet.history":     {"Målhistorik", "Goal history"},
 
 	"title":                  {"Årsmötesrapport %d", "Annual meeting report %d"},
+	"months":                 {"jan feb mar apr maj jun jul aug sep okt nov dec", "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec"},
 	"page":                   {"sida &P av &N", "page &P of &N"},
 	"asof":                   {"Per dag", "As of"},
 	"year":                   {"Verksamhetsår", "Year"},
@@ -45,6 +46,8 @@ var texts = map[string][2]string{
 	"change.joined":          {"ny medlem", "joined"},
 	"change.left":            {"utträde", "left"},
 	"changes.total":          {"%d nya, %d avslutade", "%d joined, %d left"},
+	"matrix.others":          {"Övriga %d: antal", "Other %d: count"},
+	"history.year":           {"År", "Year"},
 	"history.change":         {"Ändring", "Change"},
 	"history.terms":          {"Mått och målvärde", "Metric and target"},
 	"history.before":         {"Tidigare", "Before"},
