@@ -68,7 +68,7 @@ func (b *book) feeTable(year int, fees []analytics.Fee) table {
 		{header: "Org.nr", style: top(b.st.text)},
 		{header: "Grupp", style: top(b.st.wrap), wrapAt: 10},
 		{header: "Invånare", style: top(b.st.integer)},
-		{header: "Avgiftsklass", style: b.centred(top(b.st.wrap)), wrapAt: 14},
+		{header: "Avgiftsklass", style: b.centred(top(b.st.wrap)), wrapAt: 16},
 		{header: "Medlem sedan", style: top(b.st.date)},
 		{header: "Utträde", style: top(b.st.date)},
 		{header: "Medlemsinsats", style: top(b.st.money)},

@@ -101,9 +101,14 @@ func (b *book) summarySheet(d *reportData) error {
 
 	w.set(labelColumn, header-1, tr(d.Lang, "goals", d.Year), b.st.section)
 	headHeight := 0.0
+	numeric := map[string]bool{"value": true, "target": true, "upper": true, "forecast": true, "statusdate": true}
 	for i, c := range cols {
-		w.set(i+1, header, tr(d.Lang, c.key), b.st.header)
-		headHeight = max(headHeight, wrappedHeight(tr(d.Lang, c.key), widths[i]))
+		style := b.st.header
+		if numeric[c.key] {
+			style = b.headerOver(b.st.integer)
+		}
+		w.set(i+1, header, tr(d.Lang, c.key), style)
+		headHeight = max(headHeight, headerHeight(tr(d.Lang, c.key), widths[i]))
 	}
 	b.setHeight(w, header, headHeight)
 	for r, g := range d.goals {
@@ -138,9 +143,10 @@ func (b *book) keyFigures(w *cellWriter, d *reportData, widths []float64) {
 	head := summaryFiguresRow + 1
 	w.set(labelColumn, head, tr(d.Lang, "metric"), b.st.header)
 	w.set(infoColumn, head, tr(d.Lang, "concerns"), b.st.header)
-	w.set(valueColumn, head, d.AsOf.Format(time.DateOnly), b.st.header)
-	w.set(earlierColumn, head, d.yearAgo.Format(time.DateOnly), b.st.header)
-	w.set(changeColumn, head, tr(d.Lang, "change.short"), b.st.header)
+	right := b.headerOver(b.st.integer)
+	w.set(valueColumn, head, d.AsOf.Format(time.DateOnly), right)
+	w.set(earlierColumn, head, d.yearAgo.Format(time.DateOnly), right)
+	w.set(changeColumn, head, tr(d.Lang, "change.short"), right)
 	for i, kv := range d.metrics {
 		row := summaryFirstMetricRow + i
 		style := b.top(b.st.metricStyle(kv.Key))

@@ -27,6 +27,7 @@ type styles struct {
 	matrixHeader                  int
 	status                        map[analytics.Status]int
 	derived                       map[string]int // variants of styles, by variant and style
+	numeric                       map[int]bool   // whether a style shows numbers, by style
 }
 
 // statusColours are the fill and font colours of a goal's status: met green,
@@ -57,7 +58,7 @@ func font(size float64, bold bool, colour string) *excelize.Font {
 }
 
 func newStyles(f *excelize.File) (*styles, error) {
-	st := &styles{status: map[analytics.Status]int{}, derived: map[string]int{}}
+	st := &styles{status: map[analytics.Status]int{}, derived: map[string]int{}, numeric: map[int]bool{}}
 	if err := f.SetDefaultFont(fontFamily); err != nil {
 		return nil, err
 	}
@@ -128,6 +129,19 @@ func (b *book) left(style int) int {
 		}
 		s.Alignment.Horizontal = "left"
 	})
+}
+
+// headerOver is the header style for a column of style: right-aligned over
+// numbers and dates, as they are.
+func (b *book) headerOver(style int) int {
+	if _, ok := b.st.numeric[style]; !ok {
+		s, err := b.f.GetStyle(style)
+		b.st.numeric[style] = err == nil && (s.CustomNumFmt != nil || s.NumFmt != 0 && s.NumFmt != 49)
+	}
+	if !b.st.numeric[style] {
+		return b.st.header
+	}
+	return b.derive("right", b.st.header, func(s *excelize.Style) { s.Alignment.Horizontal = "right" })
 }
 
 // centred is style centred in its cell.

@@ -93,19 +93,29 @@ func (b *book) writeTable(t table) error {
 	return sw.Flush()
 }
 
-// writeHeader writes the header row, tall enough for wrapped headers.
+// writeHeader writes the header row, tall enough for wrapped headers (bold
+// takes more room), each right-aligned over numbers.
 func (b *book) writeHeader(sw *excelize.StreamWriter, t table, widths []float64) error {
 	height := t.headHeight
 	if height == 0 {
 		for i, c := range t.columns {
-			height = max(height, wrappedHeight(c.header, widths[i]))
+			height = max(height, headerHeight(c.header, widths[i]))
 		}
 	}
 	header := make([]any, len(t.columns))
 	for i, c := range t.columns {
-		header[i] = excelize.Cell{StyleID: cmp.Or(c.headStyle, b.st.header), Value: c.header}
+		style := c.headStyle
+		if style == 0 {
+			style = b.headerOver(c.style)
+		}
+		header[i] = excelize.Cell{StyleID: style, Value: c.header}
 	}
 	return sw.SetRow("A1", header, excelize.RowOpts{Height: height})
+}
+
+// headerHeight is the height of a bold header row in a column width wide.
+func headerHeight(header string, width float64) float64 {
+	return wrappedHeight(header, width-2)
 }
 
 // writeRows writes the rows below the header, each value in its column's

@@ -92,12 +92,26 @@ func templateLists(services []analytics.Service) map[string]*dropList {
 
 // templateTable is an import sheet with its example row and drop-downs.
 func (b *book) templateTable(format importSheet, lists map[string]*dropList) table {
+	// Texts wrap, so that the goal sheet's long example keeps the sheet a
+	// page wide.
+	const textWidth = 24
+	styleOf := func(c importColumn) int {
+		if c.kind == kindText {
+			return b.top(b.st.wrap)
+		}
+		return b.top(b.st.kindStyle(c.kind))
+	}
 	t := b.importTable(format, true, 1, func(_ int, dst []any) []any {
 		for _, c := range format.columns {
-			dst = append(dst, excelize.Cell{StyleID: b.exampleOf(b.st.kindStyle(c.kind)), Value: c.example})
+			dst = append(dst, excelize.Cell{StyleID: b.exampleOf(styleOf(c)), Value: c.example})
 		}
 		return dst
 	})
+	for i, c := range format.columns {
+		if c.kind == kindText {
+			t.columns[i].wrapAt = textWidth
+		}
+	}
 	t.decorate = func(sheet string) error {
 		for i, c := range format.columns {
 			l := lists[c.list]
