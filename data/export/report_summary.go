@@ -63,8 +63,8 @@ func (b *book) goalColumns(d *reportData) []goalColumn {
 		goalColumn{"status", 12, func(g analytics.GoalResult) any { return statusLabel(d.Lang, g.Status) },
 			func(g analytics.GoalResult) int { return b.st.status[g.Status] }},
 		goalColumn{"forecast", 13, func(g analytics.GoalResult) any { return g.Forecast }, byMetric},
-		goalColumn{"verdict", 13, func(g analytics.GoalResult) any { return verdict(d.Lang, g.ForecastMeets) }, fixed(b.st.wrap)},
-		goalColumn{"statusdate", 12, func(g analytics.GoalResult) any { return g.StatusDate }, fixed(b.st.date)},
+		goalColumn{"verdict", 13, func(g analytics.GoalResult) any { return verdict(d.Lang, g.ForecastMeets) }, fixed(b.centred(b.st.wrap))},
+		goalColumn{"statusdate", 12, func(g analytics.GoalResult) any { return g.StatusDate }, fixed(b.centred(b.st.date))},
 		goalColumn{"comment", 24, func(g analytics.GoalResult) any { return g.Comment }, fixed(b.st.wrap)},
 	)
 }
@@ -101,11 +101,16 @@ func (b *book) summarySheet(d *reportData) error {
 
 	w.set(labelColumn, header-1, tr(d.Lang, "goals", d.Year), b.st.section)
 	headHeight := 0.0
-	numeric := map[string]bool{"value": true, "target": true, "upper": true, "forecast": true, "statusdate": true}
+	// Headers align as their values do.
+	numeric := map[string]bool{"value": true, "target": true, "upper": true, "forecast": true}
+	centred := map[string]bool{"status": true, "verdict": true, "statusdate": true}
 	for i, c := range cols {
 		style := b.st.header
-		if numeric[c.key] {
+		switch {
+		case numeric[c.key]:
 			style = b.headerOver(b.st.integer)
+		case centred[c.key]:
+			style = b.centred(b.st.header)
 		}
 		w.set(i+1, header, tr(d.Lang, c.key), style)
 		headHeight = max(headHeight, headerHeight(tr(d.Lang, c.key), widths[i]))
