@@ -115,14 +115,14 @@ func (b *book) summarisedBars(d *reportData, lines []serviceLine, share bool) (b
 	if !share {
 		col = 5
 	}
-	line := any(serviceShareLine)
+	line, valueName, lineName := any(serviceShareLine), tr(d.Lang, "share"), tr(d.Lang, "line.share")
 	if !share {
-		line = networkMunicipalLine
+		line, valueName, lineName = networkMunicipalLine, tr(d.Lang, "municipalities"), tr(d.Lang, "line.network")
 	}
 	w := b.cells(chartDataSheet)
 	w.set(col, 1, tr(d.Lang, "name"), 0)
-	w.set(col+1, 1, tr(d.Lang, "chart.value"), 0)
-	w.set(col+2, 1, tr(d.Lang, "chart.line"), 0)
+	w.set(col+1, 1, valueName, 0)
+	w.set(col+2, 1, lineName, 0)
 	rest, sum := 0, 0.0
 	for i, l := range sorted {
 		if i >= chartTop {

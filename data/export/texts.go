@@ -104,8 +104,6 @@ var texts = map[string][2]string{
 	"chart.coverage": {"Andel av medlemmarna per tjänst mot 75 %", "Share of members per service against 75%"},
 	"chart.networks": {"Kommuner per nätverk mot 20", "Municipalities per network against 20"},
 	"chart.month":    {"Månad", "Month"},
-	"chart.value":    {"Värde", "Value"},
-	"chart.line":     {"Målnivå", "Target line"},
 	"chart.others":   {"övriga (%d st, medel)", "others (%d, mean)"},
 	"chart.alt":      {"Siffrorna finns i tabellen på bladet som diagrammet bygger på.", "The numbers are in the table of the sheet the chart is drawn from."},
 
