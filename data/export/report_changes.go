@@ -46,7 +46,7 @@ func (b *book) changesSheet(d *reportData) error {
 	return b.writeTable(table{
 		sheet: tr(d.Lang, "sheet.changes"),
 		columns: []column{
-			{header: tr(d.Lang, "date"), style: b.st.date},
+			{header: tr(d.Lang, "date"), style: b.centred(b.st.date)},
 			{header: tr(d.Lang, "change.kind")},
 			{header: tr(d.Lang, "name")},
 			{header: tr(d.Lang, "kind")},

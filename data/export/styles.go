@@ -27,7 +27,7 @@ type styles struct {
 	matrixHeader                  int
 	status                        map[analytics.Status]int
 	derived                       map[string]int // variants of styles, by variant and style
-	numeric                       map[int]bool   // whether a style shows numbers, by style
+	headerAlign                   map[int]string // how a header aligns over a column of a style, by style
 }
 
 // statusColours are the fill and font colours of a goal's status: met green,
@@ -58,7 +58,7 @@ func font(size float64, bold bool, colour string) *excelize.Font {
 }
 
 func newStyles(f *excelize.File) (*styles, error) {
-	st := &styles{status: map[analytics.Status]int{}, derived: map[string]int{}, numeric: map[int]bool{}}
+	st := &styles{status: map[analytics.Status]int{}, derived: map[string]int{}, headerAlign: map[int]string{}}
 	if err := f.SetDefaultFont(fontFamily); err != nil {
 		return nil, err
 	}
@@ -131,17 +131,29 @@ func (b *book) left(style int) int {
 	})
 }
 
-// headerOver is the header style for a column of style: right-aligned over
-// numbers and dates, as they are.
+// headerOver is the header style for a column of style: centred over
+// centred values, right-aligned over numbers and dates, as they are.
 func (b *book) headerOver(style int) int {
-	if _, ok := b.st.numeric[style]; !ok {
-		s, err := b.f.GetStyle(style)
-		b.st.numeric[style] = err == nil && (s.CustomNumFmt != nil || s.NumFmt != 0 && s.NumFmt != 49)
+	align, ok := b.st.headerAlign[style]
+	if !ok {
+		if s, err := b.f.GetStyle(style); err == nil {
+			switch {
+			case s.Alignment != nil && s.Alignment.Horizontal == "center":
+				align = "center"
+			case s.Alignment != nil && s.Alignment.Horizontal != "":
+			case s.CustomNumFmt != nil || s.NumFmt != 0 && s.NumFmt != 49:
+				align = "right"
+			}
+		}
+		b.st.headerAlign[style] = align
 	}
-	if !b.st.numeric[style] {
-		return b.st.header
+	switch align {
+	case "center":
+		return b.centred(b.st.header)
+	case "right":
+		return b.derive("right", b.st.header, func(s *excelize.Style) { s.Alignment.Horizontal = "right" })
 	}
-	return b.derive("right", b.st.header, func(s *excelize.Style) { s.Alignment.Horizontal = "right" })
+	return b.st.header
 }
 
 // centred is style centred in its cell.
