@@ -42,12 +42,14 @@ type serviceLine struct {
 	before int
 }
 
-// gather reads the report's data, the independent queries side by side.
+// gather reads the report's data, one query after the other: side by side
+// they were a third faster at 20 000 members but took DuckDB ~100 MB more
+// (the report must stay within 300 MB there).
 func gather(ctx context.Context, s *analytics.Store, o ReportOptions) (*reportData, error) {
 	d := &reportData{ReportOptions: o, yearAgo: yearBefore(o.AsOf), madeAt: s.Now()}
 	var now, before []analytics.ServiceParticipants
 	var all []analytics.Member
-	err := parallel(
+	err := sequential(
 		func() (err error) { d.metrics, err = s.Metrics(ctx, o.AsOf); return err },
 		func() (err error) { d.goals, err = s.EvaluateGoals(ctx, o.Year, o.AsOf); return err },
 		func() (err error) { all, err = readMembers(ctx, s); return err },
@@ -195,6 +197,16 @@ func parallel(fns ...func() error) error {
 	wg.Wait()
 	for _, err := range errs {
 		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// sequential runs fns in their order and returns the first error.
+func sequential(fns ...func() error) error {
+	for _, fn := range fns {
+		if err := fn(); err != nil {
 			return err
 		}
 	}
