@@ -80,4 +80,3 @@ func countChanges(changes []memberChange, left bool) int {
 	}
 	return n
 }
-
