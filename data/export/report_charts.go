@@ -19,9 +19,6 @@ const (
 // rest are one bar, "övriga", at their mean.
 const chartTop = 15
 
-// chartDataSheet holds the bars of a chart that summarises the rest; hidden.
-const chartDataSheet = "Diagramdata"
-
 // chartsSheet draws the report's native charts from the other sheets' cells:
 // members over the year against the members target, the share of members per
 // service against 75 %, and the municipalities per network against 20, each
@@ -48,96 +45,115 @@ func (b *book) chartsSheet(d *reportData) error {
 			return err
 		}
 	}
-	for _, c := range []struct {
-		lines          []serviceLine
-		sheet, title   string
-		valueCol       int
-		numFmt, xTitle string
-		yTitle         string
-		share          bool
-	}{
-		{d.services, tr(d.Lang, "sheet.services"), tr(d.Lang, "chart.coverage"), svcShareCol, "0%",
-			tr(d.Lang, "service"), tr(d.Lang, "share"), true},
-		{d.networks, tr(d.Lang, "sheet.networks"), tr(d.Lang, "chart.networks"), svcMunicipalitiesCol, "0",
-			tr(d.Lang, "network"), tr(d.Lang, "municipalities"), false},
-	} {
-		n := len(c.lines)
-		if n == 0 {
-			continue
-		}
-		src := barSource{sheet: c.sheet, first: 2, last: n + 1, nameCol: svcNameCol, valueCol: c.valueCol, lineCol: svcLineCol}
-		if n > chartTop+1 {
-			var err error
-			if src, err = b.summarisedBars(d, c.lines, c.share); err != nil {
-				return err
-			}
-		}
-		bars, line := barsWithLine(d.Lang, c.title, c.xTitle, c.yTitle, src, c.numFmt)
-		if err := add(bars, line); err != nil {
+	for _, bars := range d.bars {
+		chart, line := barsWithLine(d.Lang, bars)
+		if err := add(chart, line); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// barSource is where a bar chart's names, values and reference line are.
-type barSource struct {
-	sheet                      string
-	first, last                int
-	nameCol, valueCol, lineCol int
+// barData is a bar chart of the services or the networks: its texts and the
+// rows it draws, which the hidden chart data sheet holds. A slot is left
+// empty at either end, so that the reference line, drawn from the first
+// slot's centre to the last one's, runs across every bar. Beyond chartTop+1
+// bars, the largest chartTop stay and the rest are one bar at their mean:
+// 300 bars are a wall, not a chart.
+type barData struct {
+	col                    int // the first of its three columns on the chart data sheet
+	title, source          string
+	xTitle, yTitle, numFmt string
+	valueName, lineName    string
+	names                  []string
+	values                 []*float64
+	line                   float64
 }
 
-// summarisedBars writes the largest chartTop services (or networks) and the
-// rest as one bar at their mean on the hidden chart data sheet: 300 bars are
-// a wall, not a chart.
-func (b *book) summarisedBars(d *reportData, lines []serviceLine, share bool) (barSource, error) {
-	if idx, _ := b.f.GetSheetIndex(chartDataSheet); idx < 0 {
-		if _, err := b.f.NewSheet(chartDataSheet); err != nil {
-			return barSource{}, err
+// barCharts lays out the services' and the networks' bar charts.
+func barCharts(d *reportData) []barData {
+	var out []barData
+	services := barData{title: tr(d.Lang, "chart.coverage"), source: tr(d.Lang, "sheet.services"),
+		xTitle: tr(d.Lang, "service"), yTitle: tr(d.Lang, "share"), numFmt: "0%",
+		valueName: tr(d.Lang, "share"), lineName: tr(d.Lang, "line.share"), line: serviceShareLine}
+	networks := barData{title: tr(d.Lang, "chart.networks"), source: tr(d.Lang, "sheet.networks"),
+		xTitle: tr(d.Lang, "network"), yTitle: tr(d.Lang, "municipalities"), numFmt: "0",
+		valueName: tr(d.Lang, "municipalities"), lineName: tr(d.Lang, "line.network"), line: networkMunicipalLine}
+	share := func(l serviceLine) float64 {
+		if l.Share == nil {
+			return 0
 		}
-		if err := b.f.SetSheetVisible(chartDataSheet, false); err != nil {
-			return barSource{}, err
-		}
+		return *l.Share
 	}
-	value := func(l serviceLine) float64 {
-		if share {
-			if l.Share == nil {
-				return 0
-			}
-			return *l.Share
-		}
-		return float64(l.Municipalities)
-	}
-	sorted := append([]serviceLine(nil), lines...)
-	sort.SliceStable(sorted, func(i, j int) bool { return value(sorted[i]) > value(sorted[j]) })
-	// Services in columns A–C, networks in E–G.
-	col := 1
-	if !share {
-		col = 5
-	}
-	line, valueName, lineName := any(serviceShareLine), tr(d.Lang, "share"), tr(d.Lang, "line.share")
-	if !share {
-		line, valueName, lineName = networkMunicipalLine, tr(d.Lang, "municipalities"), tr(d.Lang, "line.network")
-	}
-	w := b.cells(chartDataSheet)
-	w.set(col, 1, tr(d.Lang, "name"), 0)
-	w.set(col+1, 1, valueName, 0)
-	w.set(col+2, 1, lineName, 0)
-	rest, sum := 0, 0.0
-	for i, l := range sorted {
-		if i >= chartTop {
-			rest++
-			sum += value(l)
+	municipalities := func(l serviceLine) float64 { return float64(l.Municipalities) }
+	for _, c := range []struct {
+		chart barData
+		lines []serviceLine
+		value func(serviceLine) float64
+	}{{services, d.services, share}, {networks, d.networks, municipalities}} {
+		if len(c.lines) == 0 {
 			continue
 		}
-		w.set(col, i+2, l.Name, 0)
-		w.set(col+1, i+2, value(l), 0)
-		w.set(col+2, i+2, line, 0)
+		c.chart.col = 1 + 4*len(out)
+		c.chart.fill(d.Lang, c.lines, c.value)
+		out = append(out, c.chart)
 	}
-	w.set(col, chartTop+2, fmt.Sprintf(tr(d.Lang, "chart.others"), rest), 0)
-	w.set(col+1, chartTop+2, sum/float64(rest), 0)
-	w.set(col+2, chartTop+2, line, 0)
-	return barSource{sheet: chartDataSheet, first: 2, last: chartTop + 2, nameCol: col, valueCol: col + 1, lineCol: col + 2}, w.err
+	return out
+}
+
+// fill takes the bars from lines, in their order or, when summarised, the
+// largest first.
+func (c *barData) fill(lang string, lines []serviceLine, value func(serviceLine) float64) {
+	c.names, c.values = []string{""}, []*float64{nil}
+	shown := lines
+	if len(lines) > chartTop+1 {
+		shown = append([]serviceLine(nil), lines...)
+		sort.SliceStable(shown, func(i, j int) bool { return value(shown[i]) > value(shown[j]) })
+		shown = shown[:chartTop]
+	}
+	for _, l := range shown {
+		v := value(l)
+		c.names, c.values = append(c.names, l.Name), append(c.values, &v)
+	}
+	if rest := len(lines) - len(shown); rest > 0 {
+		sum := 0.0
+		for _, l := range lines {
+			sum += value(l)
+		}
+		for _, l := range shown {
+			sum -= value(l)
+		}
+		mean := sum / float64(rest)
+		c.names, c.values = append(c.names, fmt.Sprintf(tr(lang, "chart.others"), rest)), append(c.values, &mean)
+	}
+	c.names, c.values = append(c.names, ""), append(c.values, nil)
+}
+
+// chartDataSheet writes the bar charts' rows on a hidden sheet after the
+// others: the name, the value and the reference line of each slot.
+func (b *book) chartDataSheet(d *reportData) error {
+	if len(d.bars) == 0 {
+		return nil
+	}
+	sheet := tr(d.Lang, "sheet.chartdata")
+	if _, err := b.f.NewSheet(sheet); err != nil {
+		return err
+	}
+	w := b.cells(sheet)
+	for _, c := range d.bars {
+		w.set(c.col, 1, tr(d.Lang, "name"), 0)
+		w.set(c.col+1, 1, c.valueName, 0)
+		w.set(c.col+2, 1, c.lineName, 0)
+		for i, name := range c.names {
+			w.set(c.col, i+2, name, 0)
+			w.set(c.col+1, i+2, c.values[i], 0)
+			w.set(c.col+2, i+2, c.line, 0)
+		}
+	}
+	if w.err != nil {
+		return w.err
+	}
+	return b.f.SetSheetVisible(sheet, false)
 }
 
 // membersChart is a line of the members at each date of the development,
@@ -157,7 +173,7 @@ func membersChart(d *reportData, n int) (*excelize.Chart, []*excelize.Chart) {
 		Title:      chartTitle(title),
 		Legend:     excelize.ChartLegend{Position: "bottom", Font: chartFont(10, false)},
 		Dimension:  excelize.ChartDimension{Width: chartWidth, Height: chartHeight},
-		Format:     excelize.GraphicOptions{AltText: altText(d.Lang, title)},
+		Format:     excelize.GraphicOptions{AltText: altText(d.Lang, title, sheet)},
 		VaryColors: new(false),
 		PlotArea:   excelize.ChartPlotArea{ShowVal: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "#,##0"}},
 		XAxis:      axis("", fmt.Sprintf("%s %d", tr(d.Lang, "date"), d.Year)),
@@ -179,29 +195,31 @@ func membersChart(d *reportData, n int) (*excelize.Chart, []*excelize.Chart) {
 	return members, []*excelize.Chart{target}
 }
 
-// barsWithLine is a column per row of src with its value as a label, and
-// src's reference line as a dashed line across.
-func barsWithLine(lang, title, xTitle, yTitle string, src barSource, numFmt string) (*excelize.Chart, *excelize.Chart) {
-	names := absRange(src.sheet, src.nameCol, src.first, src.last)
+// barsWithLine is a column per slot of c with its value as a label, and c's
+// reference line as a dashed line across.
+func barsWithLine(lang string, c barData) (*excelize.Chart, *excelize.Chart) {
+	sheet := tr(lang, "sheet.chartdata")
+	first, last := 2, len(c.names)+1
+	names := absRange(sheet, c.col, first, last)
 	bars := &excelize.Chart{
 		Type: excelize.Col,
 		Series: []excelize.ChartSeries{{
-			Name: absRange(src.sheet, src.valueCol, 1, 1), Categories: names, Values: absRange(src.sheet, src.valueCol, src.first, src.last),
+			Name: absRange(sheet, c.col+1, 1, 1), Categories: names, Values: absRange(sheet, c.col+1, first, last),
 			DataLabel: excelize.ChartDataLabel{Font: *chartFont(9, false)}, DataLabelPosition: excelize.ChartDataLabelsPositionOutsideEnd,
 		}},
-		Title:      chartTitle(title),
+		Title:      chartTitle(c.title),
 		Legend:     excelize.ChartLegend{Position: "bottom", Font: chartFont(10, false)},
 		Dimension:  excelize.ChartDimension{Width: chartWidth, Height: chartHeight},
-		Format:     excelize.GraphicOptions{AltText: altText(lang, title)},
+		Format:     excelize.GraphicOptions{AltText: altText(lang, c.title, c.source)},
 		VaryColors: new(false),
-		PlotArea:   excelize.ChartPlotArea{ShowVal: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: labelFormat(numFmt)}},
-		XAxis:      axis("", xTitle),
-		YAxis:      axis(numFmt, yTitle),
+		PlotArea:   excelize.ChartPlotArea{ShowVal: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: labelFormat(c.numFmt)}},
+		XAxis:      axis("", c.xTitle),
+		YAxis:      axis(c.numFmt, c.yTitle),
 	}
 	line := &excelize.Chart{
 		Type: excelize.Line,
 		Series: []excelize.ChartSeries{{
-			Name: absRange(src.sheet, src.lineCol, 1, 1), Categories: names, Values: absRange(src.sheet, src.lineCol, src.first, src.last),
+			Name: absRange(sheet, c.col+2, 1, 1), Categories: names, Values: absRange(sheet, c.col+2, first, last),
 			Line: excelize.LineOptions{Width: 2, Dash: excelize.LineDashDash}, Marker: excelize.ChartMarker{Symbol: "none"},
 		}},
 		VaryColors: new(false),
@@ -244,8 +262,8 @@ func chartFont(size float64, bold bool) *excelize.Font {
 	return font(size, bold, "262626")
 }
 
-// altText describes a chart for a screen reader: its title and where its
-// numbers are.
-func altText(lang, title string) string {
-	return title + ". " + tr(lang, "chart.alt")
+// altText describes a chart for a screen reader: its title and the sheet
+// its numbers are on.
+func altText(lang, title, sheet string) string {
+	return title + ". " + tr(lang, "chart.alt", sheet)
 }

@@ -18,6 +18,7 @@ type reportData struct {
 	lastYear analytics.MetricSet        // on yearAgo; nil before 1900
 	changes  []memberChange             // joined or left from 1 January to AsOf
 	history  [][]analytics.HistoryEntry // by goal, as goals
+	bars     []barData                  // the bar charts of the services and networks
 	goals    []analytics.GoalResult
 	members  []memberLine                    // active on AsOf, by name
 	fees     map[int64]float64               // the annual fee of Year by membership row; nil: no schedule
@@ -73,6 +74,7 @@ func gather(ctx context.Context, s *analytics.Store, o ReportOptions) (*reportDa
 	}
 	d.changes = memberChanges(all, o.Year, o.AsOf)
 	d.splitServices(now, before)
+	d.bars = barCharts(d)
 	d.activeMembers(all, now)
 	d.dev.complete(d.metrics, o.AsOf, o.Year, d.goals)
 	return d, nil

@@ -9,14 +9,6 @@ const (
 	networkMunicipalLine = 20
 )
 
-// Columns of the services and networks sheets that the charts refer to.
-const (
-	svcNameCol           = 1
-	svcMunicipalitiesCol = 4
-	svcShareCol          = 5
-	svcLineCol           = 7
-)
-
 // servicesSheet lists the services with participants, share of the members,
 // the change in participants from the same day a year earlier and the 75 %
 // line the coverage chart draws.

@@ -21,6 +21,7 @@ var texts = map[string][2]string{
 	"sheet.development": {"Utveckling", "Development"},
 	"sheet.changes":     {"Nya och avslutade", "Joined and left"},
 	"sheet.history":     {"Målhistorik", "Goal history"},
+	"sheet.chartdata":   {"Diagramdata", "Chart data"},
 
 	"title":                  {"Årsmötesrapport %d", "Annual meeting report %d"},
 	"months":                 {"jan feb mar apr maj jun jul aug sep okt nov dec", "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec"},
@@ -105,7 +106,7 @@ var texts = map[string][2]string{
 	"chart.networks": {"Kommuner per nätverk mot 20", "Municipalities per network against 20"},
 	"chart.month":    {"Månad", "Month"},
 	"chart.others":   {"övriga (%d st, medel)", "others (%d, mean)"},
-	"chart.alt":      {"Siffrorna finns i tabellen på bladet som diagrammet bygger på.", "The numbers are in the table of the sheet the chart is drawn from."},
+	"chart.alt":      {"Siffrorna finns på bladet %s.", "The numbers are on the sheet %s."},
 
 	"kind.kommun":          {"kommun", "municipality"},
 	"kind.region":          {"region", "region"},
