@@ -85,7 +85,8 @@ func (b *book) feeTable(year int, fees []analytics.Fee) table {
 		remarks = remarks || feeNote(f) != ""
 	}
 	if remarks {
-		cols = append(cols, column{header: "Anmärkning", style: top(b.st.wrap), wrapAt: 20})
+		cols = append(cols, column{header: "Anmärkning", style: b.indented(top(b.st.wrap)),
+			headStyle: b.indented(b.st.header), wrapAt: 20})
 	}
 	footer := make([]any, totalCol)
 	footer[0] = fmt.Sprintf("Summa (%d medlemskap)", len(fees))

@@ -156,6 +156,17 @@ func (b *book) headerOver(style int) int {
 	return b.st.header
 }
 
+// indented is style aligned left with a space before it, for a text column
+// after numbers.
+func (b *book) indented(style int) int {
+	return b.derive("indented", style, func(s *excelize.Style) {
+		if s.Alignment == nil {
+			s.Alignment = &excelize.Alignment{}
+		}
+		s.Alignment.Horizontal, s.Alignment.Indent = "left", 1
+	})
+}
+
 // centred is style centred in its cell.
 func (b *book) centred(style int) int {
 	return b.derive("centred", style, func(s *excelize.Style) {
