@@ -136,6 +136,10 @@ func (b *book) summarySheet(d *reportData) error {
 	if err := b.repeatHeader(sheet, header); err != nil {
 		return err
 	}
+	// The goals start a page: the first page is the cover with the key figures.
+	if err := b.f.InsertPageBreak(sheet, cellName(1, header-1)); err != nil {
+		return err
+	}
 	return b.f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: summaryAsOfRow,
 		TopLeftCell: cellName(1, summaryAsOfRow+1), ActivePane: "bottomLeft"})
 }
