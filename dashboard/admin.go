@@ -15,6 +15,7 @@ type adminPage struct {
 	// Secret is a password or token shown once, right after it was made.
 	Secret, SecretFor string
 	Message, Notice   string
+	Association       string // the setting, for the settings form (settings.go)
 }
 
 // admin lists the accounts and API tokens, with forms to change them.
@@ -28,6 +29,9 @@ func (s *Server) renderAdmin(c *fiber.Ctx, data adminPage) error {
 		return err
 	}
 	if data.Tokens, err = s.store.APITokens(c.UserContext()); err != nil {
+		return err
+	}
+	if data.Association, err = s.store.Setting(c.UserContext(), analytics.SettingAssociation); err != nil {
 		return err
 	}
 	return s.render(c, "admin", translate(lang(c), "admin.title"), data)

@@ -86,7 +86,7 @@ func (s *Server) exportReport(c *fiber.Ctx) error {
 		return &analytics.Error{Code: analytics.EInvalid, Message: translate(lang(c), "export.badlanguage", language)}
 	}
 	var buf bytes.Buffer
-	o := export.ReportOptions{Year: year, AsOf: asOf, Lang: language}
+	o := export.ReportOptions{Year: year, AsOf: asOf, Lang: language, MadeBy: actor(c)}
 	if err := export.WriteReport(c.UserContext(), s.store, o, &buf); err != nil {
 		return err
 	}

@@ -62,6 +62,7 @@ func (s *Server) routeList() []route {
 		{"POST", "/admin/tokens/:id/revoke", admin, s.revokeToken},
 		{"GET", "/admin/audit", admin, s.auditLog},
 		{"POST", "/admin/backup", admin, s.backup},
+		{"POST", "/admin/settings", admin, s.saveSettings},
 	}
 	for _, e := range s.exports() {
 		routes = append(routes, route{"GET", e.path, e.role, e.handler})

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/user"
 	"path/filepath"
 	"time"
 
@@ -88,7 +89,8 @@ func (o *exportFlags) define(fs *flag.FlagSet, kind string) {
 	if kind == "report" {
 		o.asof = fs.String("asof", "", "the day the numbers are taken on, YYYY-MM-DD (default: 31 December of the year, or today)")
 		o.lang = fs.String("lang", export.LangSv, "the report's language: sv or en")
-		o.name = fs.String("name", export.DefaultAssociation, "the association's name on the report")
+		o.name = fs.String("name", "", "the association's name on the report when the setting "+analytics.SettingAssociation+
+			" is empty (malbild settings); default "+export.DefaultAssociation)
 	}
 	if kind == "data" || kind == "fees" {
 		o.personal = fs.Bool("personal", true, personalHelp)
@@ -127,7 +129,7 @@ func (o *exportFlags) run(ctx context.Context, kind, db string, stdout io.Writer
 		switch kind {
 		case "report":
 			return export.WriteReport(ctx, store, export.ReportOptions{
-				Year: year, AsOf: asOf, Lang: *o.lang, Association: *o.name,
+				Year: year, AsOf: asOf, Lang: *o.lang, Association: *o.name, MadeBy: operator(),
 			}, w)
 		case "data":
 			return export.Data(ctx, store, w, personal)
@@ -175,4 +177,13 @@ func writeFileAtomically(path string, mode os.FileMode, write func(io.Writer) er
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
+}
+
+// operator names who runs the command, for the report's "made by": the
+// system account, as the audit log's "cli" would not say who.
+func operator() string {
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		return u.Username
+	}
+	return "cli"
 }

@@ -28,6 +28,7 @@ func commands() []command {
 		{"metrics", "print every metric on a day (as /api/metrics)", runMetrics},
 		{"goals", "print the status of a year's goals on a day (as /api/goals)", runGoals},
 		{"user", "manage accounts and API tokens", runUser},
+		{"settings", "show or change a setting (the association's name)", runSettings},
 		{"backup", "write a consistent copy of the database into a folder", runBackup},
 		{"restore", "replace the database with a checked backup", runRestore},
 	}

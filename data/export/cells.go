@@ -7,11 +7,17 @@ import "github.com/xuri/excelize/v2"
 type cellWriter struct {
 	f     *excelize.File
 	sheet string
+	plain int // the style of a value given none
 	err   error
 }
 
+// cells is a cellWriter for sheet.
+func (b *book) cells(sheet string) *cellWriter {
+	return &cellWriter{f: b.f, sheet: sheet, plain: b.st.plain}
+}
+
 // set writes v (what cell accepts) at col, row (1-based) with style (0:
-// none); a value without content leaves the cell empty but styled.
+// the plain one); a value without content leaves the cell empty but styled.
 func (w *cellWriter) set(col, row int, v any, style int) {
 	if w.err != nil {
 		return
@@ -24,7 +30,10 @@ func (w *cellWriter) set(col, row int, v any, style int) {
 	default:
 		w.err = w.f.SetCellValue(w.sheet, ref, v)
 	}
-	if w.err == nil && style != 0 {
+	if style == 0 {
+		style = w.plain
+	}
+	if w.err == nil {
 		w.err = w.f.SetCellStyle(w.sheet, ref, ref, style)
 	}
 }

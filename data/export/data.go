@@ -41,7 +41,7 @@ func Data(ctx context.Context, s *analytics.Store, w io.Writer, personal bool) e
 	if err != nil {
 		return err
 	}
-	b, err := newBook("Målbild – data", LangSv)
+	b, err := storeBook(ctx, s, "Målbild – data", LangSv, s.Today())
 	if err != nil {
 		return err
 	}

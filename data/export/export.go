@@ -18,9 +18,13 @@
 package export
 
 import (
+	"context"
 	"io"
+	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"malbild/analytics"
 )
 
 // Language of a report's texts and sheet names.
@@ -39,4 +43,29 @@ func writeAndClose(f *excelize.File, w io.Writer) error {
 		err = cerr
 	}
 	return err
+}
+
+// association is the association's name: the admin's setting (DESIGN
+// "Export"), else fallback, else DefaultAssociation.
+func association(ctx context.Context, s *analytics.Store, fallback string) (string, error) {
+	name, err := s.Setting(ctx, analytics.SettingAssociation)
+	switch {
+	case err != nil:
+		return "", err
+	case name != "":
+		return name, nil
+	case fallback != "":
+		return fallback, nil
+	}
+	return DefaultAssociation, nil
+}
+
+// storeBook starts a workbook of s titled title, from the association,
+// made now by the store's clock; asOf (zero: none) goes in its page headers.
+func storeBook(ctx context.Context, s *analytics.Store, title, lang string, asOf time.Time) (*book, error) {
+	author, err := association(ctx, s, "")
+	if err != nil {
+		return nil, err
+	}
+	return newBook(bookInfo{title: title, author: author, lang: lang, asOf: asOf, created: s.Now()})
 }

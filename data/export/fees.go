@@ -18,8 +18,8 @@ import (
 // year as store.Fees gives it (member, organisation number, group,
 // population, band, membership period, the contribution due in the first
 // year, half on rejoining, the annual fee for the months billed, the sum and
-// a note), totals below; and a sheet of the sums per group and in all.
-// Contacts are included only when personal is true. No fee schedule for the
+// a remark where there is one), totals below; a sheet of the sums per group
+// and in all; and, only when personal is true, a sheet of the contacts. No fee schedule for the
 // year is ENotFound; a year outside 1900–2999 is EInvalid.
 func Fees(ctx context.Context, s *analytics.Store, year int, w io.Writer, personal bool) error {
 	fees, err := s.Fees(ctx, year)
@@ -40,73 +40,100 @@ func Fees(ctx context.Context, s *analytics.Store, year int, w io.Writer, person
 	if err != nil {
 		return err
 	}
-	b, err := newBook(fmt.Sprintf("Avgiftslista %d", year), LangSv)
+	b, err := storeBook(ctx, s, fmt.Sprintf("Avgiftslista %d", year), LangSv, s.Today())
 	if err != nil {
 		return err
 	}
-	if err := b.writeTable(b.feeTable(year, fees, contacts, personal)); err != nil {
-		b.f.Close()
-		return err
+	tables := []table{b.feeTable(year, fees), b.groupTable(year, fees, groups)}
+	if personal {
+		tables = append(tables, b.contactTable(fees, contacts))
 	}
-	if err := b.writeTable(b.groupTable(year, fees, groups)); err != nil {
-		b.f.Close()
-		return err
+	for _, t := range tables {
+		if err := b.writeTable(t); err != nil {
+			b.f.Close()
+			return err
+		}
 	}
 	return writeAndClose(b.f, w)
 }
 
-// Columns of the fee list that the totals fill.
-const (
-	feeContributionCol = 9
-	feeAnnualCol       = 10
-	feeTotalCol        = 12
-)
-
-func (b *book) feeTable(year int, fees []analytics.Fee, contacts map[int64]analytics.Member, personal bool) table {
+// feeTable is the fee list: a row per membership, the remark column only
+// when a fee has a remark, and the totals of the amounts below. Every amount
+// is in öre as analytics gives it, so each total is the sum of what the
+// column shows.
+func (b *book) feeTable(year int, fees []analytics.Fee) table {
+	top := func(style int) int { return b.top(style) }
 	cols := []column{
-		{header: "Medlem"},
-		{header: "Organisationsnummer", style: b.st.text},
-		{header: "Grupp"},
-		{header: "Typ"},
-		{header: "Invånare", style: b.st.integer},
-		{header: "Avgiftsklass"},
-		{header: "Medlem sedan", style: b.st.date},
-		{header: "Utträde", style: b.st.date},
-		{header: "Medlemsinsats", style: b.st.money},
-		{header: fmt.Sprintf("Årsavgift %d", year), style: b.st.money},
-		{header: "Månader", style: b.st.integer},
-		{header: "Att betala", style: b.st.money},
-		{header: "Anmärkning"},
+		{header: "Medlem", style: top(b.st.wrap), wrapAt: 20},
+		{header: "Org.nr", style: top(b.st.text)},
+		{header: "Grupp", style: top(b.st.wrap), wrapAt: 10},
+		{header: "Invånare", style: top(b.st.integer)},
+		{header: "Avgiftsklass", style: b.centred(top(b.st.wrap)), wrapAt: 16},
+		{header: "Medlem sedan", style: top(b.st.date)},
+		{header: "Utträde", style: top(b.st.date)},
+		{header: "Medlemsinsats", style: top(b.st.money)},
+		{header: fmt.Sprintf("Årsavgift %d", year), style: top(b.st.money)},
+		{header: "Att betala", style: top(b.st.money)},
 	}
-	if personal {
-		cols = append(cols, column{header: "Kontaktperson"}, column{header: "E-post"})
-	}
+	const contributionCol, annualCol, totalCol = 8, 9, 10
+	remarks := false
 	var contribution, annual, total float64
 	for _, f := range fees {
 		contribution += f.Contribution
 		annual += f.AnnualFee
 		total += f.Total
+		remarks = remarks || feeNote(f) != ""
 	}
-	footer := make([]any, feeTotalCol)
+	if remarks {
+		cols = append(cols, column{header: "Anmärkning", style: b.indented(top(b.st.wrap)),
+			headStyle: b.indented(b.st.header), wrapAt: 20})
+	}
+	footer := make([]any, totalCol)
 	footer[0] = fmt.Sprintf("Summa (%d medlemskap)", len(fees))
-	footer[feeContributionCol-1] = excelize.Cell{StyleID: b.st.totalMoney, Value: roundToOre(contribution)}
-	footer[feeAnnualCol-1] = excelize.Cell{StyleID: b.st.totalMoney, Value: roundToOre(annual)}
-	footer[feeTotalCol-1] = excelize.Cell{StyleID: b.st.totalMoney, Value: roundToOre(total)}
+	footer[contributionCol-1] = excelize.Cell{StyleID: b.st.totalMoney, Value: roundToOre(contribution)}
+	footer[annualCol-1] = excelize.Cell{StyleID: b.st.totalMoney, Value: roundToOre(annual)}
+	footer[totalCol-1] = excelize.Cell{StyleID: b.st.totalMoney, Value: roundToOre(total)}
 	return table{
 		sheet:   fmt.Sprintf("Avgiftslista %d", year),
 		columns: cols,
 		rows:    len(fees),
 		row: func(i int, dst []any) []any {
 			f := fees[i]
-			dst = append(dst, f.Name, f.OrgNumber, f.Group, kindLabel(LangSv, f.Kind), f.Population, bandLabel(f),
-				f.JoinedOn, f.LeftOn, f.Contribution, f.AnnualFee, f.Months, f.Total, feeNote(f))
-			if personal {
-				m := contacts[f.MemberID]
-				dst = append(dst, m.ContactName, m.ContactEmail)
+			dst = append(dst, f.Name, f.OrgNumber, f.Group, f.Population, bandLabel(f),
+				f.JoinedOn, f.LeftOn, f.Contribution, f.AnnualFee, f.Total)
+			if remarks {
+				dst = append(dst, feeNote(f))
 			}
 			return dst
 		},
 		footer:     [][]any{footer},
+		freezeCols: 1,
+	}
+}
+
+// contactTable lists the contact of every member on the fee list, for the
+// invoices: a sheet of its own, so that the fee list prints at full size.
+func (b *book) contactTable(fees []analytics.Fee, contacts map[int64]analytics.Member) table {
+	seen := map[int64]bool{}
+	var members []analytics.Member
+	for _, f := range fees {
+		if m, ok := contacts[f.MemberID]; ok && !seen[m.ID] {
+			seen[m.ID] = true
+			members = append(members, m)
+		}
+	}
+	return table{
+		sheet: "Kontaktpersoner",
+		columns: []column{
+			{header: "Medlem", style: b.st.wrap, wrapAt: 40},
+			{header: "Kontaktperson", style: b.st.wrap, wrapAt: 40},
+			{header: "E-post", style: b.st.wrap, wrapAt: 50},
+		},
+		rows: len(members),
+		row: func(i int, dst []any) []any {
+			m := members[i]
+			return append(dst, m.Name, m.ContactName, m.ContactEmail)
+		},
 		freezeCols: 1,
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"malbild/analytics"
+	"malbild/analytics/analyticstest"
 )
 
 func TestFeeListIsTheStoresFeesSummed(t *testing.T) {
@@ -93,5 +94,28 @@ func TestBandLabels(t *testing.T) {
 		if got := bandLabel(f); got != want {
 			t.Errorf("bandLabel(%+v) = %q, want %q", f, got, want)
 		}
+	}
+}
+
+// The remark column is there only when a fee has a remark, and the fee list
+// prints a page wide with 10-point type.
+func TestFeeListRemarksOnlyWhenThereAreAny(t *testing.T) {
+	ctx := context.Background()
+	s := analyticstest.New(t)
+	analyticstest.Exec(t, s, `INSERT INTO members (name, kind, code, org_number, county_code, population, joined_on) VALUES
+		('Arvika', 'kommun', '1784', '212000-1850', '17', 25000, DATE '2010-01-01')`,
+		`INSERT INTO fee_bands VALUES (2026, 'kommun', 0, NULL, 5000, 20000), (2026, 'ovrig', 0, NULL, 5000, 10000)`)
+	f, _ := workbook(t, func(w io.Writer) error { return Fees(ctx, s, 2026, w, false) })
+	if cell := findCell(t, f, "Anmärkning"); cell != "" {
+		t.Errorf("a remark column at %s without remarks", cell)
+	}
+	analyticstest.Exec(t, s, `INSERT INTO members (name, kind, code, org_number, county_code, population, joined_on) VALUES
+		('Eda', 'kommun', '1730', '212000-1827', '17', 8500, DATE '2026-04-01')`)
+	f, _ = workbook(t, func(w io.Writer) error { return Fees(ctx, s, 2026, w, false) })
+	if cell := findCell(t, f, "Anmärkning"); cell == "" {
+		t.Error("no remark column for a new member's fee")
+	}
+	if w := usedWidth(t, f, "Avgiftslista 2026"); w > pageWidth {
+		t.Errorf("the fee list is %v wide", w)
 	}
 }

@@ -151,3 +151,14 @@ func findCell(t testing.TB, f *excelize.File, s string) string {
 	}
 	return ""
 }
+
+// dateOf is an Excel date serial as yyyy-mm-dd.
+func dateOf(serial float64) string {
+	d, err := excelize.ExcelDateToTime(serial, false)
+	if err != nil {
+		return ""
+	}
+	return d.Format(time.DateOnly)
+}
+
+func contains(s, sub string) bool { return strings.Contains(s, sub) }

@@ -50,14 +50,15 @@ func (b *book) instructionsSheet() error {
 	if err := b.addSheet(sheet, ""); err != nil {
 		return err
 	}
-	const width = 100
-	if err := b.f.SetColWidth(sheet, "A", "A", width); err != nil {
+	// A paragraph spans both columns; a metric's key is in A, its label in B.
+	const keyWidth, labelWidth = 28, 62
+	if err := b.f.SetColWidth(sheet, "A", "A", keyWidth); err != nil {
 		return err
 	}
-	if err := b.f.SetColWidth(sheet, "B", "B", 60); err != nil {
+	if err := b.f.SetColWidth(sheet, "B", "B", labelWidth); err != nil {
 		return err
 	}
-	w := cellWriter{f: b.f, sheet: sheet}
+	w := b.cells(sheet)
 	row := 1
 	for i, in := range instructions {
 		lang := LangSv
@@ -68,7 +69,10 @@ func (b *book) instructionsSheet() error {
 		row += 2
 		for _, p := range in.paragraphs {
 			w.set(1, row, p, b.st.wrap)
-			if h := wrappedHeight(p, width); h > 0 && w.err == nil {
+			if w.err == nil {
+				w.err = b.f.MergeCell(sheet, cellName(1, row), cellName(2, row))
+			}
+			if h := wrappedHeight(p, keyWidth+labelWidth); h > 0 && w.err == nil {
 				w.err = b.f.SetRowHeight(sheet, row, h)
 			}
 			row++

@@ -12,9 +12,15 @@ import (
 	"time"
 )
 
-// outDir keeps what the LibreOffice test renders, to look at after a run;
-// .gitignore leaves it out of the repository.
-const outDir = "testdata/out"
+// outDir is where the LibreOffice test keeps the workbooks, their PDFs and
+// PNGs of their pages, to look at after a run: $MALBILD_SCREENSHOTS, or a
+// temporary folder of the test.
+func outDir(t *testing.T) string {
+	if dir := os.Getenv("MALBILD_SCREENSHOTS"); dir != "" {
+		return dir
+	}
+	return t.TempDir()
+}
 
 // soffice finds LibreOffice; in CI (CI=true) a missing LibreOffice fails
 // the test, so that it is never silently skipped there.
@@ -41,7 +47,8 @@ func TestLibreOfficeRendersTheExports(t *testing.T) {
 	bin := soffice(t)
 	s := demoStore(t)
 	ctx := context.Background()
-	if err := os.MkdirAll(outDir, 0o755); err != nil {
+	dir := outDir(t)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
 	files := map[string]func(io.Writer) error{
@@ -53,6 +60,7 @@ func TestLibreOfficeRendersTheExports(t *testing.T) {
 		},
 		"avgiftslista.xlsx": func(w io.Writer) error { return Fees(ctx, s, 2026, w, true) },
 		"importmall.xlsx":   func(w io.Writer) error { return Template(ctx, s, w) },
+		"data.xlsx":         func(w io.Writer) error { return Data(ctx, s, w, false) },
 	}
 	var names []string
 	for name, write := range files {
@@ -60,13 +68,13 @@ func TestLibreOfficeRendersTheExports(t *testing.T) {
 		if err := write(&buf); err != nil {
 			t.Fatal(err)
 		}
-		path := filepath.Join(outDir, name)
+		path := filepath.Join(dir, name)
 		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		names = append(names, name)
 	}
-	abs, err := filepath.Abs(outDir)
+	abs, err := filepath.Abs(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -78,15 +86,50 @@ func TestLibreOfficeRendersTheExports(t *testing.T) {
 	cmd.Dir = abs
 	start := time.Now()
 	out, err := cmd.CombinedOutput()
-	if err != nil || bytes.Contains(out, []byte("Error")) {
-		t.Fatalf("soffice: %v\n%s", err, out)
+	if err != nil || complaint(out) != "" {
+		t.Fatalf("soffice: %v: %s\n%s", err, complaint(out), out)
 	}
 	t.Logf("LibreOffice converted %d workbooks in %s", len(names), time.Since(start).Round(time.Millisecond))
 	for _, name := range names {
-		pdf := filepath.Join(outDir, strings.TrimSuffix(name, ".xlsx")+".pdf")
+		pdf := filepath.Join(dir, strings.TrimSuffix(name, ".xlsx")+".pdf")
 		data, err := os.ReadFile(pdf)
 		if err != nil || !bytes.HasPrefix(data, []byte("%PDF")) || len(data) < 10_000 {
 			t.Errorf("%s: no PDF (%d bytes, %v); soffice said %s", name, len(data), err, out)
 		}
 	}
+	pages(t, dir)
+}
+
+// complaint is the first line of LibreOffice's output that warns or reports
+// an error about a workbook; "" if none. Its note that it cannot start Java
+// concerns the machine, not the workbook.
+func complaint(out []byte) string {
+	for _, line := range strings.Split(string(out), "\n") {
+		lower := strings.ToLower(line)
+		if strings.Contains(lower, "javaldx") {
+			continue
+		}
+		if strings.Contains(lower, "error") || strings.Contains(lower, "warn") {
+			return line
+		}
+	}
+	return ""
+}
+
+// pages renders the first pages of every PDF in dir as PNGs beside it, when
+// poppler's pdftoppm is installed, for a person to look at.
+func pages(t *testing.T, dir string) {
+	bin, err := exec.LookPath("pdftoppm")
+	if err != nil {
+		t.Log("pdftoppm not found: no PNGs of the pages (apt-get install poppler-utils)")
+		return
+	}
+	pdfs, _ := filepath.Glob(filepath.Join(dir, "*.pdf"))
+	for _, pdf := range pdfs {
+		out, err := exec.Command(bin, "-r", "80", "-png", "-l", "6", pdf, strings.TrimSuffix(pdf, ".pdf")).CombinedOutput()
+		if err != nil {
+			t.Errorf("pdftoppm %s: %v %s", pdf, err, out)
+		}
+	}
+	t.Logf("the workbooks, their PDFs and PNGs of their first pages are in %s", dir)
 }

@@ -23,15 +23,20 @@ type ReportOptions struct {
 	Lang string // LangSv (the default) or LangEn: texts and sheet names
 	// There is no option for personal data: the report is sent to the
 	// annual meeting and never holds contact names or e-mail addresses.
-	Association string // the association's name on the summary; "" is DefaultAssociation
+	// Association is the association's name when the admin has not set
+	// one (analytics.SettingAssociation); "" is DefaultAssociation.
+	Association string
+	MadeBy      string // who makes the report (an account), said on the summary; "" for no one named
 }
 
 // Report builds the annual meeting report (DESIGN "Export", Årsmötesrapport)
-// of o.Year as of o.AsOf: the sheets summary (key figures as store.Metrics
-// gives them, every goal as store.EvaluateGoals gives it, its status in
-// colour), charts (members against goal 1's target, coverage per service
-// against 75 %, municipalities per network against 20), members, services,
-// networks, the member × service matrix and the development over the year.
+// of o.Year as of o.AsOf: the sheets summary (who and when, the goals'
+// status counts, the key figures as store.Metrics gives them against the
+// same day a year earlier, every goal as store.EvaluateGoals gives it, its
+// status in colour), charts (members against goal 1's target, coverage per
+// service against 75 %, municipalities per network against 20), the year's
+// new and lost members, members, services, networks, the member × service
+// matrix, the development over the year and the goals' history.
 // The caller closes the file. Errors of the store pass through with their
 // codes; bad options are EInvalid.
 func Report(ctx context.Context, s *analytics.Store, o ReportOptions) (*excelize.File, error) {
@@ -39,17 +44,21 @@ func Report(ctx context.Context, s *analytics.Store, o ReportOptions) (*excelize
 	if err != nil {
 		return nil, err
 	}
+	if o.Association, err = association(ctx, s, o.Association); err != nil {
+		return nil, err
+	}
 	d, err := gather(ctx, s, o)
 	if err != nil {
 		return nil, err
 	}
-	b, err := newBook(tr(o.Lang, "title", o.Year)+" – "+o.Association, o.Lang)
+	b, err := newBook(bookInfo{title: o.Association + " – " + tr(o.Lang, "title", o.Year), author: o.Association,
+		lang: o.Lang, asOf: o.AsOf, created: d.madeAt})
 	if err != nil {
 		return nil, err
 	}
 	for _, write := range []func(*reportData) error{
-		b.summarySheet, b.chartsSheet, b.membersSheet, b.servicesSheet, b.networksSheet,
-		b.matrixSheet, b.developmentSheet,
+		b.summarySheet, b.chartsSheet, b.changesSheet, b.membersSheet, b.servicesSheet, b.networksSheet,
+		b.matrixSheet, b.developmentSheet, b.historySheet, b.chartDataSheet,
 	} {
 		if err := write(d); err != nil {
 			b.f.Close()

@@ -1,18 +1,28 @@
 package export
 
-import "github.com/xuri/excelize/v2"
+import (
+	"fmt"
+	"sort"
 
-// Chart size in pixels, and rows between the tops of two charts.
-const (
-	chartWidth  = 760
-	chartHeight = 320
-	chartRows   = 20
+	"github.com/xuri/excelize/v2"
 )
+
+// Chart size in pixels (a landscape A4 page within its margins), and rows
+// between the tops of two charts.
+const (
+	chartWidth  = 1000
+	chartHeight = 540
+	chartRows   = 30
+)
+
+// chartTop is how many services or networks a chart shows one by one; the
+// rest are one bar, "övriga", at their mean.
+const chartTop = 15
 
 // chartsSheet draws the report's native charts from the other sheets' cells:
 // members over the year against the members target, the share of members per
-// service against 75 %, and the municipalities per network against 20. A
-// chart without data is left out.
+// service against 75 %, and the municipalities per network against 20, each
+// on a page of its own. A chart without data is left out.
 func (b *book) chartsSheet(d *reportData) error {
 	sheet := tr(d.Lang, "sheet.charts")
 	if err := b.addSheet(sheet, ""); err != nil {
@@ -21,7 +31,6 @@ func (b *book) chartsSheet(d *reportData) error {
 	row := 1
 	add := func(chart *excelize.Chart, combo ...*excelize.Chart) error {
 		if row > 1 {
-			// Each chart prints on a page of its own.
 			if err := b.f.InsertPageBreak(sheet, cellName(1, row)); err != nil {
 				return err
 			}
@@ -31,90 +40,230 @@ func (b *book) chartsSheet(d *reportData) error {
 		return err
 	}
 	if n := len(d.dev.dates); n > 0 {
-		if err := add(membersChart(d, n)); err != nil {
+		members, target := membersChart(d, n)
+		if err := add(members, target...); err != nil {
 			return err
 		}
 	}
-	if n := len(d.services); n > 0 {
-		svc := tr(d.Lang, "sheet.services")
-		if err := add(barsWithLine(tr(d.Lang, "chart.coverage"), svc, n, svcShareCol, "0%")); err != nil {
-			return err
-		}
-	}
-	if n := len(d.networks); n > 0 {
-		nw := tr(d.Lang, "sheet.networks")
-		if err := add(barsWithLine(tr(d.Lang, "chart.networks"), nw, n, svcMunicipalitiesCol, "0")); err != nil {
+	for _, bars := range d.bars {
+		chart, line := barsWithLine(d.Lang, bars)
+		if err := add(chart, line); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// membersChart is a line of the members at each date of the development,
-// with the target as a dashed line when the plan has one. Spreadsheet
-// programs draw dates on a month axis, so its labels name the month.
-func membersChart(d *reportData, n int) *excelize.Chart {
-	sheet := tr(d.Lang, "sheet.development")
-	dates := absRange(sheet, 1, 2, n+1)
-	series := []excelize.ChartSeries{{
-		Name: absRange(sheet, 2, 1, 1), Categories: dates, Values: absRange(sheet, 2, 2, n+1),
-		Line: excelize.LineOptions{Width: 2.25}, Marker: excelize.ChartMarker{Symbol: "circle", Size: 5},
-	}}
-	if col := d.dev.devTargetColumn(); col > 0 {
-		series = append(series, excelize.ChartSeries{
-			Name: absRange(sheet, col, 1, 1), Categories: dates, Values: absRange(sheet, col, 2, n+1),
-			Line: excelize.LineOptions{Width: 1.5, Dash: excelize.LineDashDash}, Marker: excelize.ChartMarker{Symbol: "none"},
-		})
-	}
-	return &excelize.Chart{
-		Type:       excelize.Line,
-		Series:     series,
-		Title:      chartTitle(tr(d.Lang, "chart.members")),
-		Legend:     excelize.ChartLegend{Position: "bottom"},
-		Dimension:  excelize.ChartDimension{Width: chartWidth, Height: chartHeight},
-		VaryColors: new(false),
-		XAxis:      axis("yyyy-mm"),
-		YAxis:      axis(""),
-	}
+// barData is a bar chart of the services or the networks: its texts and the
+// rows it draws, which the hidden chart data sheet holds. A slot is left
+// empty at either end, so that the reference line, drawn from the first
+// slot's centre to the last one's, runs across every bar. Beyond chartTop+1
+// bars, the largest chartTop stay and the rest are one bar at their mean:
+// 300 bars are a wall, not a chart.
+type barData struct {
+	col                    int // the first of its three columns on the chart data sheet
+	title, source          string
+	xTitle, yTitle, numFmt string
+	valueName, lineName    string
+	names                  []string
+	values                 []*float64
+	line                   float64
 }
 
-// barsWithLine is a column per row of a services or networks sheet (the
-// values in column col) and the sheet's reference line as a dashed line.
-func barsWithLine(title, sheet string, n, col int, numFmt string) (*excelize.Chart, *excelize.Chart) {
-	names := absRange(sheet, svcNameCol, 2, n+1)
+// barCharts lays out the services' and the networks' bar charts.
+func barCharts(d *reportData) []barData {
+	var out []barData
+	services := barData{title: tr(d.Lang, "chart.coverage"), source: tr(d.Lang, "sheet.services"),
+		xTitle: tr(d.Lang, "service"), yTitle: tr(d.Lang, "share"), numFmt: "0%",
+		valueName: tr(d.Lang, "share"), lineName: tr(d.Lang, "line.share"), line: serviceShareLine}
+	networks := barData{title: tr(d.Lang, "chart.networks"), source: tr(d.Lang, "sheet.networks"),
+		xTitle: tr(d.Lang, "network"), yTitle: tr(d.Lang, "municipalities"), numFmt: "0",
+		valueName: tr(d.Lang, "municipalities"), lineName: tr(d.Lang, "line.network"), line: networkMunicipalLine}
+	share := func(l serviceLine) float64 {
+		if l.Share == nil {
+			return 0
+		}
+		return *l.Share
+	}
+	municipalities := func(l serviceLine) float64 { return float64(l.Municipalities) }
+	for _, c := range []struct {
+		chart barData
+		lines []serviceLine
+		value func(serviceLine) float64
+	}{{services, d.services, share}, {networks, d.networks, municipalities}} {
+		if len(c.lines) == 0 {
+			continue
+		}
+		c.chart.col = 1 + 4*len(out)
+		c.chart.fill(d.Lang, c.lines, c.value)
+		out = append(out, c.chart)
+	}
+	return out
+}
+
+// fill takes the bars from lines, in their order or, when summarised, the
+// largest first.
+func (c *barData) fill(lang string, lines []serviceLine, value func(serviceLine) float64) {
+	c.names, c.values = []string{""}, []*float64{nil}
+	shown := lines
+	if len(lines) > chartTop+1 {
+		shown = append([]serviceLine(nil), lines...)
+		sort.SliceStable(shown, func(i, j int) bool { return value(shown[i]) > value(shown[j]) })
+		shown = shown[:chartTop]
+	}
+	for _, l := range shown {
+		v := value(l)
+		c.names, c.values = append(c.names, l.Name), append(c.values, &v)
+	}
+	if rest := len(lines) - len(shown); rest > 0 {
+		sum := 0.0
+		for _, l := range lines {
+			sum += value(l)
+		}
+		for _, l := range shown {
+			sum -= value(l)
+		}
+		mean := sum / float64(rest)
+		c.names, c.values = append(c.names, fmt.Sprintf(tr(lang, "chart.others"), rest)), append(c.values, &mean)
+	}
+	c.names, c.values = append(c.names, ""), append(c.values, nil)
+}
+
+// chartDataSheet writes the bar charts' rows on a hidden sheet after the
+// others: the name, the value and the reference line of each slot.
+func (b *book) chartDataSheet(d *reportData) error {
+	if len(d.bars) == 0 {
+		return nil
+	}
+	sheet := tr(d.Lang, "sheet.chartdata")
+	if _, err := b.f.NewSheet(sheet); err != nil {
+		return err
+	}
+	w := b.cells(sheet)
+	for _, c := range d.bars {
+		w.set(c.col, 1, tr(d.Lang, "name"), 0)
+		w.set(c.col+1, 1, c.valueName, 0)
+		w.set(c.col+2, 1, c.lineName, 0)
+		for i, name := range c.names {
+			w.set(c.col, i+2, name, 0)
+			w.set(c.col+1, i+2, c.values[i], 0)
+			w.set(c.col+2, i+2, c.line, 0)
+		}
+	}
+	if w.err != nil {
+		return w.err
+	}
+	return b.f.SetSheetVisible(sheet, false)
+}
+
+// membersChart is a line of the members at each date of the development,
+// labelled, with the target as a dashed line when the plan has one (a chart
+// of its own, so that its value is not repeated at every point).
+func membersChart(d *reportData, n int) (*excelize.Chart, []*excelize.Chart) {
+	sheet := tr(d.Lang, "sheet.development")
+	dates := rowRange(sheet, 1, 2, n+1)
+	title := tr(d.Lang, "chart.members")
+	members := &excelize.Chart{
+		Type: excelize.Line,
+		Series: []excelize.ChartSeries{{
+			Name: absRange(sheet, 1, devMembersRow, devMembersRow), Categories: dates, Values: rowRange(sheet, devMembersRow, 2, n+1),
+			Line: excelize.LineOptions{Width: 2.25}, Marker: excelize.ChartMarker{Symbol: "circle", Size: 6},
+			DataLabel: excelize.ChartDataLabel{Font: *chartFont(9, false)}, DataLabelPosition: excelize.ChartDataLabelsPositionAbove,
+		}},
+		Title:      chartTitle(title),
+		Legend:     excelize.ChartLegend{Position: "bottom", Font: chartFont(10, false)},
+		Dimension:  excelize.ChartDimension{Width: chartWidth, Height: chartHeight},
+		Format:     excelize.GraphicOptions{AltText: altText(d.Lang, title, sheet)},
+		VaryColors: new(false),
+		PlotArea:   excelize.ChartPlotArea{ShowVal: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "#,##0"}},
+		XAxis:      axis("", fmt.Sprintf("%s %d", tr(d.Lang, "date"), d.Year)),
+		YAxis:      axis("#,##0", tr(d.Lang, "sheet.members")),
+	}
+	if !d.dev.hasTarget() {
+		return members, nil
+	}
+	target := &excelize.Chart{
+		Type: excelize.Line,
+		Series: []excelize.ChartSeries{{
+			Name: absRange(sheet, 1, devTargetRow, devTargetRow), Categories: dates, Values: rowRange(sheet, devTargetRow, 2, n+1),
+			Line: excelize.LineOptions{Width: 1.75, Dash: excelize.LineDashDash}, Marker: excelize.ChartMarker{Symbol: "none"},
+		}},
+		VaryColors: new(false),
+		XAxis:      members.XAxis,
+		YAxis:      members.YAxis,
+	}
+	return members, []*excelize.Chart{target}
+}
+
+// barsWithLine is a column per slot of c with its value as a label, and c's
+// reference line as a dashed line across.
+func barsWithLine(lang string, c barData) (*excelize.Chart, *excelize.Chart) {
+	sheet := tr(lang, "sheet.chartdata")
+	first, last := 2, len(c.names)+1
+	names := absRange(sheet, c.col, first, last)
 	bars := &excelize.Chart{
 		Type: excelize.Col,
 		Series: []excelize.ChartSeries{{
-			Name: absRange(sheet, col, 1, 1), Categories: names, Values: absRange(sheet, col, 2, n+1),
+			Name: absRange(sheet, c.col+1, 1, 1), Categories: names, Values: absRange(sheet, c.col+1, first, last),
+			DataLabel: excelize.ChartDataLabel{Font: *chartFont(9, false)}, DataLabelPosition: excelize.ChartDataLabelsPositionOutsideEnd,
 		}},
-		Title:      chartTitle(title),
-		Legend:     excelize.ChartLegend{Position: "bottom"},
+		Title:      chartTitle(c.title),
+		Legend:     excelize.ChartLegend{Position: "bottom", Font: chartFont(10, false)},
 		Dimension:  excelize.ChartDimension{Width: chartWidth, Height: chartHeight},
+		Format:     excelize.GraphicOptions{AltText: altText(lang, c.title, c.source)},
 		VaryColors: new(false),
-		XAxis:      axis(""),
-		YAxis:      axis(numFmt),
+		PlotArea:   excelize.ChartPlotArea{ShowVal: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: labelFormat(c.numFmt)}},
+		XAxis:      axis("", c.xTitle),
+		YAxis:      axis(c.numFmt, c.yTitle),
 	}
 	line := &excelize.Chart{
 		Type: excelize.Line,
 		Series: []excelize.ChartSeries{{
-			Name: absRange(sheet, svcLineCol, 1, 1), Categories: names, Values: absRange(sheet, svcLineCol, 2, n+1),
+			Name: absRange(sheet, c.col+2, 1, 1), Categories: names, Values: absRange(sheet, c.col+2, first, last),
 			Line: excelize.LineOptions{Width: 2, Dash: excelize.LineDashDash}, Marker: excelize.ChartMarker{Symbol: "none"},
 		}},
 		VaryColors: new(false),
-		YAxis:      axis(numFmt), // the combined chart shares the axis: the same format
+		// The axes are drawn from the combined chart's: the same titles and formats.
+		XAxis: bars.XAxis,
+		YAxis: bars.YAxis,
 	}
 	return bars, line
 }
 
-// axis has dark labels in numFmt ("": General) and grid lines across.
-func axis(numFmt string) excelize.ChartAxis {
-	return excelize.ChartAxis{
-		MajorGridLines: true,
-		NumFmt:         excelize.ChartNumFmt{CustomNumFmt: numFmt},
-		Font:           excelize.Font{Color: "404040", Size: 9},
+// labelFormat is the data labels' format: shares with a decimal, so that
+// 74.1 % is not shown as the 75 % it misses.
+func labelFormat(numFmt string) string {
+	if numFmt == "0%" {
+		return "0.0%"
 	}
+	return numFmt
+}
+
+// axis has dark labels in numFmt ("": General) and a title ("" for none);
+// a value axis (numFmt not "") has grid lines across.
+func axis(numFmt, title string) excelize.ChartAxis {
+	a := excelize.ChartAxis{
+		MajorGridLines: numFmt != "",
+		NumFmt:         excelize.ChartNumFmt{CustomNumFmt: numFmt},
+		Font:           *chartFont(10, false),
+	}
+	if title != "" {
+		a.Title = excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: title, Font: chartFont(10, true)}}}
+	}
+	return a
 }
 
 func chartTitle(text string) excelize.ChartTitle {
-	return excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: text, Font: &excelize.Font{Bold: true, Size: 12}}}}
+	return excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: text, Font: chartFont(14, true)}}}
+}
+
+// chartFont is the workbook's typeface, dark, for a chart.
+func chartFont(size float64, bold bool) *excelize.Font {
+	return font(size, bold, "262626")
+}
+
+// altText describes a chart for a screen reader: its title and the sheet
+// its numbers are on.
+func altText(lang, title, sheet string) string {
+	return title + ". " + tr(lang, "chart.alt", sheet)
 }

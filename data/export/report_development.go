@@ -2,7 +2,10 @@ package export
 
 import (
 	"context"
+	"fmt"
 	"time"
+
+	"github.com/xuri/excelize/v2"
 
 	"malbild/analytics"
 )
@@ -81,58 +84,65 @@ func (dev *development) complete(ms analytics.MetricSet, asOf time.Time, year in
 	}
 }
 
-// devTargetColumn is the development sheet's column of the target line, 0
-// when there is none; the members are in column 2, the dates in column 1.
-func (dev *development) devTargetColumn() int {
-	if dev.target == nil {
-		return 0
-	}
-	return 3
-}
+// Rows of the development sheet that the members chart draws: the dates
+// are the header (row 1), the members the first row, the target the second.
+const (
+	devMembersRow = 2
+	devTargetRow  = 3
+)
 
-// developmentSheet writes the development table: a row per date, a column
-// per metric (the members' target line beside the members).
+// hasTarget says whether the development has the members' target line.
+func (dev *development) hasTarget() bool { return dev.target != nil }
+
+// developmentSheet writes the development table: a row per metric (the
+// members' target line below the members, the top service below its
+// share), a column per date, so that a year of month ends fits a page.
 func (b *book) developmentSheet(d *reportData) error {
 	dev := &d.dev
-	// Narrow columns with wrapped headers keep the sixteen columns on a page.
-	const width = 12
-	cols := []column{{header: tr(d.Lang, "date"), style: b.st.date, width: width}}
+	// The year is the report's: a column says its day and month, "31 jan".
+	const width = 10
+	cols := []column{{header: tr(d.Lang, "metric"), width: 26, style: b.st.wrap}}
+	for _, day := range dev.dates {
+		cols = append(cols, column{header: dayMonth(d.Lang, day), width: width})
+	}
 	type source struct {
-		metric int // index into dev.metrics, or -1
-		target bool
-		top    bool
+		label  string
+		style  int
+		values func(i int) any
 	}
 	var sources []source
-	for i, m := range dev.metrics {
-		cols = append(cols, column{header: metricLabel(d.Lang, m.Key), style: b.st.metricStyle(m.Key), width: width})
-		sources = append(sources, source{metric: i})
+	for m, info := range dev.metrics {
+		style := b.st.metricStyle(info.Key)
+		if info.Money { // whole kronor: a development, not an account
+			style = b.st.integer
+		}
+		sources = append(sources, source{metricLabel(d.Lang, info.Key), style, func(i int) any { return dev.values[m][i] }})
 		switch {
-		case m.Key == "members" && dev.target != nil:
-			cols = append(cols, column{header: tr(d.Lang, "target"), style: b.st.integer, width: width})
-			sources = append(sources, source{metric: -1, target: true})
-		case m.Key == "top_service_share":
-			cols = append(cols, column{header: tr(d.Lang, "top.service"), width: 2 * width})
-			sources = append(sources, source{metric: -1, top: true})
+		case info.Key == "members" && dev.hasTarget():
+			sources = append(sources, source{tr(d.Lang, "target"), b.st.integer, func(int) any { return dev.target }})
+		case info.Key == "top_service_share":
+			sources = append(sources, source{tr(d.Lang, "top.service"), b.st.wrap, func(i int) any { return dev.top[i] }})
 		}
 	}
 	return b.writeTable(table{
 		sheet:   tr(d.Lang, "sheet.development"),
 		columns: cols,
-		rows:    len(dev.dates),
-		row: func(i int, dst []any) []any {
-			dst = append(dst, dev.dates[i])
-			for _, src := range sources {
-				switch {
-				case src.target:
-					dst = append(dst, dev.target)
-				case src.top:
-					dst = append(dst, dev.top[i])
-				default:
-					dst = append(dst, dev.values[src.metric][i])
-				}
+		rows:    len(sources),
+		row: func(r int, dst []any) []any {
+			src := sources[r]
+			dst = append(dst, src.label)
+			for i := range dev.dates {
+				dst = append(dst, excelize.Cell{StyleID: b.top(src.style), Value: src.values(i)})
 			}
 			return dst
 		},
+		rowHeight:  func(r int) float64 { return wrappedHeight(sources[r].label, 26) },
 		freezeCols: 1,
 	})
+}
+
+// dayMonth is a day of the year as a column header: "31 jan", "31 Jan".
+func dayMonth(lang string, t time.Time) string {
+	month := tr(lang, "months")[(int(t.Month())-1)*4:][:3]
+	return fmt.Sprintf("%d %s", t.Day(), month)
 }

@@ -1,40 +1,44 @@
 package export
 
 import (
+	"fmt"
+	"sort"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
+	"malbild/analytics"
 	"malbild/data/reference"
 )
 
 // membersSheet lists the members active on the report's day: name, kind,
-// code, county, population, group, since when, how many services and
-// networks and the annual fee of the year; never a contact (personal data),
+// code, county, population, group, since when, until when (a member that
+// has given notice), how many services and networks and the annual fee of
+// the year, in öre as the fee list has it; never a contact (personal data),
 // since the report is sent to the meeting. A total row follows.
 func (b *book) membersSheet(d *reportData) error {
 	cols := []column{
-		{header: tr(d.Lang, "name")},
-		{header: tr(d.Lang, "kind")},
-		{header: tr(d.Lang, "code")},
-		{header: tr(d.Lang, "county")},
+		{header: tr(d.Lang, "name"), style: b.top(b.st.wrap), wrapAt: 22},
+		{header: tr(d.Lang, "kind"), style: b.top(b.st.plain)},
+		{header: tr(d.Lang, "code"), style: b.top(b.st.plain)},
+		{header: tr(d.Lang, "county"), style: b.top(b.st.wrap), wrapAt: 18},
 		{header: tr(d.Lang, "population"), style: b.st.integer},
-		{header: tr(d.Lang, "group")},
+		{header: tr(d.Lang, "group"), style: b.top(b.st.wrap), wrapAt: 12},
 		{header: tr(d.Lang, "joined"), style: b.st.date},
+		{header: tr(d.Lang, "left"), style: b.st.date},
 		{header: tr(d.Lang, "services"), style: b.st.integer},
 		{header: tr(d.Lang, "networks"), style: b.st.integer},
 		{header: tr(d.Lang, "fee", d.Year), style: b.st.money},
 	}
-	population, fees := 0, 0.0
+	population := 0
 	for _, m := range d.members {
 		population += m.Population
-		fees += d.fees[m.ID]
 	}
-	footer := make([]any, 10)
+	footer := make([]any, len(cols))
 	footer[0] = tr(d.Lang, "total")
 	footer[4] = excelize.Cell{StyleID: b.st.totalInt, Value: population}
 	if d.fees != nil {
-		footer[9] = excelize.Cell{StyleID: b.st.totalMoney, Value: roundToOre(fees)}
+		footer[len(cols)-1] = excelize.Cell{StyleID: b.st.totalMoney, Value: d.feeTotal()}
 	}
 	return b.writeTable(table{
 		sheet:   tr(d.Lang, "sheet.members"),
@@ -51,7 +55,7 @@ func (b *book) membersSheet(d *reportData) error {
 				population = m.Population
 			}
 			dst = append(dst, m.Name, kindLabel(d.Lang, m.Kind), m.Code, countyName(m.CountyCode), population,
-				m.Group, m.JoinedOn, m.services, m.networks, fee)
+				m.Group, m.JoinedOn, m.LeftOn, m.services, m.networks, fee)
 			return dst
 		},
 		footer:     [][]any{footer},
@@ -59,33 +63,76 @@ func (b *book) membersSheet(d *reportData) error {
 	})
 }
 
+// feeTotal is the sum of the members' annual fees as the members sheet
+// shows them: the report's one fee income.
+func (d *reportData) feeTotal() float64 {
+	total := 0.0
+	for _, m := range d.members {
+		total += d.fees[m.ID]
+	}
+	return roundToOre(total)
+}
+
+// matrixColumns is how many services and networks the matrix shows one by
+// one, so that it prints on a page's width; the rest are counted per member
+// in one column.
+const matrixColumns = 24
+
 // matrixSheet is the member × service matrix: a row per member active on
 // the report's day, a column per service and network that runs or has
-// participants, "x" where the member takes part that day, and the count of
-// participants per column below.
+// participants ("x" where the member takes part that day) and the count of
+// participants per column below. With more than matrixColumns of them, the
+// ones with the most participants keep their columns and a last column
+// counts each member's others.
 func (b *book) matrixSheet(d *reportData) error {
-	index := make(map[int64]int, len(d.columns))
+	shown := d.columns
+	if len(shown) > matrixColumns+1 {
+		byParticipants := append([]analytics.ServiceParticipants(nil), shown...)
+		sort.SliceStable(byParticipants, func(i, j int) bool { return byParticipants[i].Participants > byParticipants[j].Participants })
+		keep := map[int64]bool{}
+		for _, s := range byParticipants[:matrixColumns] {
+			keep[s.ServiceID] = true
+		}
+		shown = nil
+		for _, s := range d.columns {
+			if keep[s.ServiceID] {
+				shown = append(shown, s)
+			}
+		}
+	}
+	others := len(shown) < len(d.columns)
+	index := make(map[int64]int, len(shown))
 	longest := 0
 	cols := []column{{header: tr(d.Lang, "member")}}
-	for i, s := range d.columns {
+	for i, s := range shown {
 		index[s.ServiceID] = i
 		longest = max(longest, utf8.RuneCountInString(s.Name))
 		cols = append(cols, column{header: s.Name, style: b.st.mark, width: 4.5, headStyle: b.st.matrixHeader})
+	}
+	if others {
+		header := fmt.Sprintf(tr(d.Lang, "matrix.others"), len(d.columns)-len(shown))
+		longest = max(longest, utf8.RuneCountInString(header))
+		cols = append(cols, column{header: header, style: b.st.integer, width: 6, headStyle: b.st.matrixHeader})
 	}
 	nameWidth := utf8.RuneCountInString(cols[0].header)
 	for _, m := range d.members {
 		nameWidth = max(nameWidth, utf8.RuneCountInString(m.Name))
 	}
-	cols[0].width = float64(min(nameWidth+2, maxWidth))
-	counts := make([]int, len(d.columns))
+	cols[0].width = float64(min(nameWidth+2, 32))
+	counts := make([]int, len(shown)+1) // the last: the others
 	for _, m := range d.members {
 		for _, id := range d.active[m.ID] {
 			if j, ok := index[id]; ok {
 				counts[j]++
+			} else if others {
+				counts[len(shown)]++
 			}
 		}
 	}
 	footer := []any{tr(d.Lang, "count")}
+	if !others {
+		counts = counts[:len(shown)]
+	}
 	for _, n := range counts {
 		footer = append(footer, excelize.Cell{StyleID: b.st.totalInt, Value: n})
 	}
@@ -96,13 +143,19 @@ func (b *book) matrixSheet(d *reportData) error {
 		row: func(i int, dst []any) []any {
 			m := d.members[i]
 			dst = append(dst, m.Name)
-			for range d.columns {
+			for range cols[1:] {
 				dst = append(dst, nil)
 			}
+			rest := 0
 			for _, id := range d.active[m.ID] {
 				if j, ok := index[id]; ok {
 					dst[1+j] = "x"
+				} else {
+					rest++
 				}
+			}
+			if others && rest > 0 {
+				dst[len(cols)-1] = rest
 			}
 			return dst
 		},

@@ -9,14 +9,6 @@ const (
 	networkMunicipalLine = 20
 )
 
-// Columns of the services and networks sheets that the charts refer to.
-const (
-	svcNameCol           = 1
-	svcMunicipalitiesCol = 4
-	svcShareCol          = 5
-	svcLineCol           = 7
-)
-
 // servicesSheet lists the services with participants, share of the members,
 // the change in participants from the same day a year earlier and the 75 %
 // line the coverage chart draws.
@@ -36,8 +28,8 @@ func (b *book) serviceTable(d *reportData, sheet, name string, lines []serviceLi
 	return b.writeTable(table{
 		sheet: sheet,
 		columns: []column{
-			{header: name},
-			{header: tr(d.Lang, "area")},
+			{header: name, style: b.top(b.st.wrap), wrapAt: 28},
+			{header: tr(d.Lang, "area"), style: b.top(b.st.wrap), wrapAt: 18},
 			{header: tr(d.Lang, "participants"), style: b.st.integer},
 			{header: tr(d.Lang, "municipalities"), style: b.st.integer},
 			{header: tr(d.Lang, "share"), style: b.st.percent},

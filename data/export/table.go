@@ -2,6 +2,7 @@ package export
 
 import (
 	"cmp"
+	"math"
 	"strconv"
 	"time"
 	"unicode/utf8"
@@ -15,6 +16,9 @@ type column struct {
 	style     int     // the style of the values; 0: general
 	width     float64 // 0: fitted to the header and the values
 	headStyle int     // the header's style; 0: the ordinary header style
+	// wrapAt, if not 0, caps a fitted width: longer texts wrap (give the
+	// column a wrapping style) and their rows grow.
+	wrapAt float64
 }
 
 // table is a sheet of one header row, the rows and optional footer rows
@@ -29,6 +33,9 @@ type table struct {
 	footer     [][]any // outside the autofilter; values may be excelize.Cell
 	freezeCols int     // columns kept in view when scrolling right
 	headHeight float64 // the header row's height in points; 0: fitted to wrapped headers
+	// rowHeight, if not nil, is row i's height in points (0: one line), for
+	// columns of wrapped text.
+	rowHeight func(i int) float64
 	// decorate, if not nil, adds to the sheet (drop-down lists) before the
 	// stream ends.
 	decorate func(sheet string) error
@@ -36,15 +43,20 @@ type table struct {
 
 // Widths of fitted columns, in characters.
 const (
-	minWidth       = 6
-	maxWidth       = 60
-	maxHeaderWidth = 24 // longer headers wrap
+	minWidth = 6
+	maxWidth = 60
 )
 
 // writeTable adds the table as a new sheet: frozen header row, autofilter
 // over header and rows, fitted column widths, the header repeated on every
 // printed page. Strings are written as text, never as formulas.
 func (b *book) writeTable(t table) error {
+	t.columns = append([]column(nil), t.columns...)
+	for i := range t.columns {
+		if t.columns[i].style == 0 {
+			t.columns[i].style = b.st.plain
+		}
+	}
 	if err := b.addSheet(t.sheet, "A1:"+cellName(len(t.columns), t.rows+1)); err != nil {
 		return err
 	}
@@ -64,7 +76,7 @@ func (b *book) writeTable(t table) error {
 	if err := b.writeHeader(sw, t, widths); err != nil {
 		return err
 	}
-	if err := t.writeRows(sw); err != nil {
+	if err := t.writeRows(sw, widths); err != nil {
 		return err
 	}
 	if err := b.writeFooter(sw, t); err != nil {
@@ -81,24 +93,34 @@ func (b *book) writeTable(t table) error {
 	return sw.Flush()
 }
 
-// writeHeader writes the header row, tall enough for wrapped headers.
+// writeHeader writes the header row, tall enough for wrapped headers (bold
+// takes more room), each right-aligned over numbers.
 func (b *book) writeHeader(sw *excelize.StreamWriter, t table, widths []float64) error {
 	height := t.headHeight
 	if height == 0 {
 		for i, c := range t.columns {
-			height = max(height, wrappedHeight(c.header, widths[i]))
+			height = max(height, headerHeight(c.header, widths[i]))
 		}
 	}
 	header := make([]any, len(t.columns))
 	for i, c := range t.columns {
-		header[i] = excelize.Cell{StyleID: cmp.Or(c.headStyle, b.st.header), Value: c.header}
+		style := c.headStyle
+		if style == 0 {
+			style = b.headerOver(c.style)
+		}
+		header[i] = excelize.Cell{StyleID: style, Value: c.header}
 	}
 	return sw.SetRow("A1", header, excelize.RowOpts{Height: height})
 }
 
+// headerHeight is the height of a bold header row in a column width wide.
+func headerHeight(header string, width float64) float64 {
+	return wrappedHeight(header, width-2)
+}
+
 // writeRows writes the rows below the header, each value in its column's
-// style unless it brings its own.
-func (t table) writeRows(sw *excelize.StreamWriter) error {
+// style unless it brings its own, tall enough for the wrapped texts.
+func (t table) writeRows(sw *excelize.StreamWriter, widths []float64) error {
 	var dst []any
 	out := make([]any, len(t.columns))
 	for i := 0; i < t.rows; i++ {
@@ -116,7 +138,20 @@ func (t table) writeRows(sw *excelize.StreamWriter) error {
 				out[j] = excelize.Cell{StyleID: style, Value: v}
 			}
 		}
-		if err := sw.SetRow(cellName(1, i+2), out); err != nil {
+		height := 0.0
+		if t.rowHeight != nil {
+			height = t.rowHeight(i)
+		}
+		for j, c := range t.columns {
+			if text, ok := cell(out[j]).(string); ok && c.wrapAt > 0 {
+				height = max(height, wrappedHeight(text, widths[j]))
+			}
+		}
+		var opts []excelize.RowOpts
+		if height > 0 {
+			opts = append(opts, excelize.RowOpts{Height: height})
+		}
+		if err := sw.SetRow(cellName(1, i+2), out, opts...); err != nil {
 			return err
 		}
 	}
@@ -151,41 +186,63 @@ func freezePanes(cols int) *excelize.Panes {
 	return &excelize.Panes{Freeze: true, XSplit: cols, YSplit: 1, TopLeftCell: cellName(cols+1, 2), ActivePane: pane}
 }
 
-// widths fits every column without a fixed width to its header and values.
+// widths fits every column without a fixed width to its values, capped at
+// its wrapAt (or maxWidth), and every column to its header: a header of a
+// few letters on one line, a longer one wrapped at its spaces, never inside
+// a word (bold takes a little more room).
 func (t table) widths() []float64 {
 	out := make([]float64, len(t.columns))
 	fit := false
 	for i, c := range t.columns {
 		out[i] = c.width
-		if c.width == 0 {
-			fit = true
-			out[i] = float64(min(utf8.RuneCountInString(c.header), maxHeaderWidth))
-		}
+		fit = fit || c.width == 0
 	}
-	if !fit {
-		return out
-	}
-	var dst []any
-	measure := func(values []any) {
-		for j, v := range values {
-			if j < len(t.columns) && t.columns[j].width == 0 {
-				out[j] = max(out[j], float64(textWidth(v)))
+	if fit {
+		var dst []any
+		measure := func(values []any) {
+			for j, v := range values {
+				if j < len(t.columns) && t.columns[j].width == 0 {
+					out[j] = max(out[j], float64(textWidth(v)))
+				}
 			}
 		}
-	}
-	for i := 0; i < t.rows; i++ {
-		dst = t.row(i, dst[:0])
-		measure(dst)
-	}
-	for _, values := range t.footer {
-		measure(values)
+		for i := 0; i < t.rows; i++ {
+			dst = t.row(i, dst[:0])
+			measure(dst)
+		}
+		for _, values := range t.footer {
+			// A footer's label may run on into the empty cells beside it.
+			numbers := make([]any, len(values))
+			for j, v := range values {
+				if _, text := cell(v).(string); !text {
+					numbers[j] = v
+				}
+			}
+			measure(numbers)
+		}
 	}
 	for i, c := range t.columns {
 		if c.width == 0 {
-			out[i] = min(max(out[i]+2, minWidth), maxWidth)
+			out[i] = min(max(out[i]+2, minWidth), cmp.Or(c.wrapAt, maxWidth))
+		}
+		if c.headStyle == 0 {
+			out[i] = max(out[i], headerWidth(c.header))
 		}
 	}
 	return out
+}
+
+// shortHeader is the length up to which a header stays on one line.
+const shortHeader = 10
+
+// headerWidth is the width a header needs: all of a short one, the longest
+// word of a longer one.
+func headerWidth(header string) float64 {
+	n := utf8.RuneCountInString(header)
+	if n > shortHeader {
+		n = longestWord(header)
+	}
+	return float64(n) + 1.5
 }
 
 // cell turns a value of the domain into one a cell holds: nil for what has
@@ -225,10 +282,10 @@ func textWidth(v any) int {
 		return utf8.RuneCountInString(v)
 	case int:
 		n := len(strconv.Itoa(v))
-		return n + n/3
+		return n + (n-1)/3
 	case float64:
-		n := len(strconv.FormatFloat(v, 'f', 2, 64))
-		return n + n/3
+		n := len(strconv.FormatFloat(math.Abs(v), 'f', 0, 64))
+		return n + (n-1)/3 + 3
 	case time.Time:
 		return len(fmtDate)
 	}

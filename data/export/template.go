@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -31,7 +32,7 @@ func Template(ctx context.Context, s *analytics.Store, w io.Writer) error {
 		return err
 	}
 	lists := templateLists(services)
-	b, err := newBook("Målbild – importmall", LangSv)
+	b, err := storeBook(ctx, s, "Målbild – importmall", LangSv, time.Time{})
 	if err != nil {
 		return err
 	}
@@ -97,16 +98,30 @@ const examplePrefix = "Exempel: "
 
 // templateTable is an import sheet with its example row and drop-downs.
 func (b *book) templateTable(format importSheet, lists map[string]*dropList) table {
+	// Texts wrap, so that the goal sheet's long example keeps the sheet a
+	// page wide.
+	const textWidth = 24
+	styleOf := func(c importColumn) int {
+		if c.kind == kindText {
+			return b.top(b.st.wrap)
+		}
+		return b.top(b.st.kindStyle(c.kind))
+	}
 	t := b.importTable(format, true, 1, func(_ int, dst []any) []any {
 		for i, c := range format.columns {
-			style, value := b.exampleOf(b.st.kindStyle(c.kind)), c.example
+			style, value := b.exampleOf(styleOf(c)), c.example
 			if i == 0 {
-				style, value = b.exampleOf(b.st.text), examplePrefix+fmt.Sprint(c.example)
+				style, value = b.exampleOf(b.top(b.st.text)), examplePrefix+fmt.Sprint(c.example)
 			}
 			dst = append(dst, excelize.Cell{StyleID: style, Value: value})
 		}
 		return dst
 	})
+	for i, c := range format.columns {
+		if c.kind == kindText {
+			t.columns[i].wrapAt = textWidth
+		}
+	}
 	t.decorate = func(sheet string) error {
 		for i, c := range format.columns {
 			l := lists[c.list]
@@ -134,7 +149,7 @@ func (b *book) listsSheet(lists map[string]*dropList) error {
 	if err := b.addSheet(listSheet, ""); err != nil {
 		return err
 	}
-	w := cellWriter{f: b.f, sheet: listSheet}
+	w := b.cells(listSheet)
 	for key, l := range lists {
 		w.set(l.column, 1, key, b.st.header)
 		for i, v := range l.values {

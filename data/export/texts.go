@@ -2,6 +2,9 @@ package export
 
 import (
 	"fmt"
+	"math"
+	"strconv"
+	"strings"
 
 	"malbild/analytics"
 )
@@ -16,28 +19,60 @@ var texts = map[string][2]string{
 	"sheet.networks":    {"Nätverk", "Networks"},
 	"sheet.matrix":      {"Matris", "Matrix"},
 	"sheet.development": {"Utveckling", "Development"},
+	"sheet.changes":     {"Nya och avslutade", "Joined and left"},
+	"sheet.history":     {"Målhistorik", "Goal history"},
+	"sheet.chartdata":   {"Diagramdata", "Chart data"},
 
-	"title":       {"Årsmötesrapport %d", "Annual meeting report %d"},
-	"asof":        {"Per dag", "As of"},
-	"year":        {"Verksamhetsår", "Year"},
-	"keyfigures":  {"Nyckeltal", "Key figures"},
-	"goals":       {"Mål %d", "Goals %d"},
-	"goals.none":  {"Verksamhetsplanen för året har inga mål.", "The business plan of the year has no goals."},
-	"metric":      {"Mått", "Metric"},
-	"value":       {"Värde", "Value"},
-	"concerns":    {"Avser", "Concerns"},
-	"number":      {"Nr", "No"},
-	"goal":        {"Mål", "Goal"},
-	"area":        {"Område", "Area"},
-	"comparator":  {"Jämförelse", "Comparator"},
-	"target":      {"Målvärde", "Target"},
-	"upper":       {"Övre målvärde", "Upper target"},
-	"status":      {"Status", "Status"},
-	"forecast":    {"Prognos", "Forecast"},
-	"due":         {"Slutdatum", "Due"},
-	"comment":     {"Kommentar", "Comment"},
-	"manual":      {"bedöms av styrelsen", "judged by the board"},
-	"cmp.between": {"mellan", "between"},
+	"title":                  {"Årsmötesrapport %d", "Annual meeting report %d"},
+	"months":                 {"jan feb mar apr maj jun jul aug sep okt nov dec", "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec"},
+	"page":                   {"sida &P av &N", "page &P of &N"},
+	"asof":                   {"Per dag", "As of"},
+	"year":                   {"Verksamhetsår", "Year"},
+	"keyfigures":             {"Nyckeltal", "Key figures"},
+	"made":                   {"Framtagen", "Made"},
+	"made.by":                {"av %s", "by %s"},
+	"goals.counts":           {"Målen", "The goals"},
+	"count.met":              {"uppnått|uppnådda", "met|met"},
+	"count.on_track":         {"i fas|i fas", "on track|on track"},
+	"count.at_risk":          {"risk|risk", "at risk|at risk"},
+	"count.missed":           {"ej uppnått|ej uppnådda", "missed|missed"},
+	"count.no_data":          {"utan data|utan data", "no data|no data"},
+	"change.short":           {"Förändring", "Change"},
+	"verdict":                {"Bedömning", "Verdict"},
+	"verdict.meets":          {"når målet", "meets the target"},
+	"verdict.short":          {"når inte målet", "falls short"},
+	"statusdate":             {"Statusdatum", "Status date"},
+	"left":                   {"Utträde", "Left"},
+	"change.kind":            {"Händelse", "Event"},
+	"change.joined":          {"ny medlem", "joined"},
+	"change.left":            {"utträde", "left"},
+	"changes.total":          {"%d nya, %d avslutade", "%d joined, %d left"},
+	"matrix.others":          {"Övriga %d: antal", "Other %d: count"},
+	"history.year":           {"År", "Year"},
+	"history.change":         {"Ändring", "Change"},
+	"history.terms":          {"Mått och målvärde", "Metric and target"},
+	"history.before":         {"Tidigare", "Before"},
+	"history.introduced":     {"nytt mål", "introduced"},
+	"history.target_changed": {"nytt målvärde", "target changed"},
+	"history.carried_over":   {"oförändrat", "carried over"},
+	"history.removed":        {"borttaget", "removed"},
+	"goals":                  {"Mål %d", "Goals %d"},
+	"goals.none":             {"Verksamhetsplanen för året har inga mål.", "The business plan of the year has no goals."},
+	"metric":                 {"Mått", "Metric"},
+	"value":                  {"Värde", "Value"},
+	"concerns":               {"Avser", "Concerns"},
+	"number":                 {"Nr", "No"},
+	"goal":                   {"Mål", "Goal"},
+	"area":                   {"Område", "Area"},
+	"comparator":             {"Jämförelse", "Comparator"},
+	"target":                 {"Målvärde", "Target"},
+	"upper":                  {"Övre målvärde", "Upper target"},
+	"status":                 {"Status", "Status"},
+	"forecast":               {"Prognos", "Forecast"},
+	"due":                    {"Slutdatum", "Due"},
+	"comment":                {"Kommentar", "Comment"},
+	"manual":                 {"bedöms av styrelsen", "judged by the board"},
+	"cmp.between":            {"mellan", "between"},
 
 	"name":           {"Namn", "Name"},
 	"kind":           {"Typ", "Kind"},
@@ -69,6 +104,9 @@ var texts = map[string][2]string{
 	"chart.members":  {"Medlemmar över tid mot målet", "Members over time against the target"},
 	"chart.coverage": {"Andel av medlemmarna per tjänst mot 75 %", "Share of members per service against 75%"},
 	"chart.networks": {"Kommuner per nätverk mot 20", "Municipalities per network against 20"},
+	"chart.month":    {"Månad", "Month"},
+	"chart.others":   {"övriga (%d st, medel)", "others (%d, mean)"},
+	"chart.alt":      {"Siffrorna finns på bladet %s.", "The numbers are on the sheet %s."},
 
 	"kind.kommun":          {"kommun", "municipality"},
 	"kind.region":          {"region", "region"},
@@ -111,6 +149,31 @@ func tr(lang, key string, args ...any) string {
 		return fmt.Sprintf(text, args...)
 	}
 	return text
+}
+
+// formatNumber writes v with decimals as the language does: Swedish
+// "1 234,5", English "1,234.5".
+func formatNumber(lang string, v float64, decimals int) string {
+	s := strconv.FormatFloat(math.Abs(v), 'f', decimals, 64)
+	whole, frac, _ := strings.Cut(s, ".")
+	sep, point := " ", ","
+	if lang == LangEn {
+		sep, point = ",", "."
+	}
+	var b strings.Builder
+	if v < 0 && strings.Trim(s, "0.") != "" {
+		b.WriteString("−")
+	}
+	for i, r := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteString(sep)
+		}
+		b.WriteRune(r)
+	}
+	if frac != "" {
+		b.WriteString(point + frac)
+	}
+	return b.String()
 }
 
 // metricLabel names a metric; an unknown key is shown as it is.

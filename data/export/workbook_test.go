@@ -19,8 +19,8 @@ func TestReportWorkbookHasItsSheetsChartsAndLayout(t *testing.T) {
 		lang   string
 		sheets []string
 	}{
-		{LangSv, []string{"Sammanfattning", "Diagram", "Medlemmar", "Tjänster", "Nätverk", "Matris", "Utveckling"}},
-		{LangEn, []string{"Summary", "Charts", "Members", "Services", "Networks", "Matrix", "Development"}},
+		{LangSv, []string{"Sammanfattning", "Diagram", "Nya och avslutade", "Medlemmar", "Tjänster", "Nätverk", "Matris", "Utveckling", "Målhistorik", "Diagramdata"}},
+		{LangEn, []string{"Summary", "Charts", "Joined and left", "Members", "Services", "Networks", "Matrix", "Development", "Goal history", "Chart data"}},
 	} {
 		f, data := workbook(t, func(w io.Writer) error {
 			return WriteReport(ctx, s, ReportOptions{Year: 2023, AsOf: day("2023-06-30"), Lang: c.lang}, w)
@@ -30,9 +30,9 @@ func TestReportWorkbookHasItsSheetsChartsAndLayout(t *testing.T) {
 		}
 		p := parts(t, data)
 		charts := map[string][]string{
-			"xl/charts/chart1.xml": {"lineChart", c.sheets[6]},
-			"xl/charts/chart2.xml": {"barChart", "lineChart", c.sheets[3]},
-			"xl/charts/chart3.xml": {"barChart", "lineChart", c.sheets[4]},
+			"xl/charts/chart1.xml": {"lineChart", c.sheets[7]},
+			"xl/charts/chart2.xml": {"barChart", "lineChart", c.sheets[9]},
+			"xl/charts/chart3.xml": {"barChart", "lineChart", c.sheets[9]},
 		}
 		for name, want := range charts {
 			for _, w := range want {
@@ -47,6 +47,16 @@ func TestReportWorkbookHasItsSheetsChartsAndLayout(t *testing.T) {
 		if n := strings.Count(p["xl/drawings/drawing1.xml"], "<c:chart "); n != 3 {
 			t.Errorf("%s: the charts sheet anchors %d charts, want 3", c.lang, n)
 		}
+		// Each chart's alt text names the sheet its numbers are on.
+		for _, sheet := range []string{c.sheets[7], c.sheets[4], c.sheets[5]} {
+			if !strings.Contains(p["xl/drawings/drawing1.xml"], sheet+`."`) {
+				t.Errorf("%s: no chart's alt text names %s", c.lang, sheet)
+			}
+		}
+		if visible, _ := f.GetSheetVisible(c.sheets[9]); visible {
+			t.Errorf("%s: the chart data sheet is visible", c.lang)
+		}
+		c.sheets = c.sheets[:9] // the printed sheets
 		for _, sheet := range c.sheets {
 			layout, err := f.GetPageLayout(sheet)
 			if err != nil || *layout.Size != 9 || *layout.Orientation != "landscape" || *layout.FitToWidth != 1 || *layout.FitToHeight != 0 {

@@ -1,0 +1,23 @@
+package dashboard
+
+import (
+	"github.com/gofiber/fiber/v2"
+
+	"malbild/analytics"
+)
+
+// saveSettings stores the settings of the admin page's form (the
+// association's name on the report); a bad value is shown on the page.
+func (s *Server) saveSettings(c *fiber.Ctx) error {
+	name := c.FormValue("association")
+	err := s.store.SetSetting(c.UserContext(), analytics.SettingAssociation, name)
+	if analytics.ErrorCode(err) == analytics.EInvalid {
+		c.Status(fiber.StatusBadRequest)
+		return s.renderAdmin(c, adminPage{Message: err.Error()})
+	}
+	if err != nil {
+		return err
+	}
+	s.audit(c, actor(c), analytics.AuditSettings, "set "+analytics.SettingAssociation)
+	return s.renderAdmin(c, adminPage{Notice: translate(lang(c), "admin.saved")})
+}
