@@ -31,6 +31,9 @@ func (s *Server) routeList() []route {
 		{"GET", "/login", public, s.loginForm},
 		{"POST", "/login", public, s.login},
 		{"POST", "/logout", viewer, s.logout},
+		// The accessibility statement is public: whoever cannot log in must
+		// be able to read it and learn how to report that.
+		{"GET", "/tillganglighet", public, s.accessibility},
 
 		{"GET", "/", viewer, s.overview},
 		{"GET", "/goals", viewer, s.goals},

@@ -1,0 +1,169 @@
+package dashboard_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+
+	"malbild/analytics"
+)
+
+// axeSource is axe-core from the npm registry (pinned in package-lock.json),
+// copied by `make assets` to testdata/, outside the embedded static files:
+// it is never served to users.
+func axeSource(t *testing.T) string {
+	t.Helper()
+	src, err := os.ReadFile("testdata/vendor/axe.min.js")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("axe-core is missing (%v): run `make assets`", err)
+		}
+		t.Skipf("axe-core is missing (%v): run `make assets`", err)
+	}
+	return string(src)
+}
+
+// a11yPages are the pages of the dashboard for the accessibility tests, by
+// the least identity that sees them as they are for it: editors see edit
+// links and forms that viewers do not, the admin sees the admin pages.
+type a11yPage struct{ who, path string }
+
+func a11yPages(memberID, serviceID, goalID int64) []a11yPage {
+	m, sv, g := itoa(memberID), itoa(serviceID), itoa(goalID)
+	return []a11yPage{
+		{"anonymous", "/login"},
+		{"anonymous", "/tillganglighet"},
+		{analytics.RoleViewer, "/?asof=2023-06-30"},
+		{analytics.RoleViewer, "/goals?year=2023"},
+		{analytics.RoleViewer, "/members?asof=2023-06-30"},
+		{analytics.RoleViewer, "/members/" + m + "?asof=2023-06-30"},
+		{analytics.RoleViewer, "/services?asof=2023-06-30"},
+		{analytics.RoleViewer, "/services/" + sv + "?asof=2023-06-30"},
+		{analytics.RoleViewer, "/events?asof=2023-06-30"},
+		{analytics.RoleViewer, "/fees?asof=2023-06-30"},
+		{analytics.RoleViewer, "/export"},
+		{analytics.RoleViewer, "/tillganglighet"},
+		{analytics.RoleViewer, "/no-such-page"},
+		{analytics.RoleEditor, "/goals?year=2023"},
+		{analytics.RoleEditor, "/members/" + m + "?asof=2023-06-30"},
+		{analytics.RoleEditor, "/members/" + m + "/edit"},
+		{analytics.RoleEditor, "/goals/" + g + "/edit"},
+		{analytics.RoleEditor, "/import"},
+		{analytics.RoleEditor, "/export"},
+		{analytics.RoleAdmin, "/admin"},
+		{analytics.RoleAdmin, "/admin/audit"},
+	}
+}
+
+// a11yFixture is the demo app served on loopback with ids of a member, a
+// service and a goal to open.
+type a11yFixture struct {
+	base                        string
+	memberID, serviceID, goalID int64
+}
+
+func newA11yFixture(t *testing.T) a11yFixture {
+	t.Helper()
+	app, s := newDemoApp(t)
+	var f a11yFixture
+	if err := s.DB.QueryRow(`SELECT member_id, service_id FROM participations GROUP BY ALL ORDER BY member_id, service_id LIMIT 1`).Scan(&f.memberID, &f.serviceID); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DB.QueryRow(`SELECT min(id) FROM goals`).Scan(&f.goalID); err != nil {
+		t.Fatal(err)
+	}
+	f.base = serveOnLoopback(t, app)
+	return f
+}
+
+// injectIntoEveryPage makes the browser run script in every document it
+// loads, before the page's own scripts and outside its CSP.
+func injectIntoEveryPage(t *testing.T, ctx context.Context, script string) {
+	t.Helper()
+	browse(t, ctx, "inject a script", chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: script})
+		return err
+	}))
+}
+
+// signInAs drops the browser's cookies and signs in as who ("anonymous"
+// stays signed out). One tab serves every identity in turn: a second tab of
+// chromedp's never finishes a navigation here.
+func signInAs(t *testing.T, ctx context.Context, base, who string) {
+	t.Helper()
+	browse(t, ctx, "drop the cookies", chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, network.ClearBrowserCookies, cdp.Empty{})
+		return err
+	}))
+	if who == "anonymous" {
+		return
+	}
+	browse(t, ctx, "log in as "+who,
+		chromedp.Navigate(base+"/login"),
+		chromedp.SendKeys(chromedp.CSS("#name"), who),
+		chromedp.SendKeys(chromedp.CSS("#password"), testPasswords[who]),
+		chromedp.Submit(chromedp.CSS("#password")),
+		chromedp.WaitVisible(chromedp.CSS("form.logout")))
+}
+
+// openDrawn opens url and waits until every chart of the page is drawn.
+func openDrawn(t *testing.T, ctx context.Context, url string) {
+	t.Helper()
+	browse(t, ctx, "open "+url, chromedp.Navigate(url), chromedp.WaitReady(chromedp.CSS("footer")))
+	poll := chromedp.Poll[bool](`document.querySelectorAll(".chart").length === document.querySelectorAll(".chart[data-drawn]").length`)
+	browse(t, ctx, "draw the charts of "+url, func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+		_, err := poll(ctx, tg)
+		return chromedp.Void{}, err
+	})
+}
+
+// withLang adds lang=en to a path; the switch is remembered, so the
+// Swedish run sets lang=sv.
+func withLang(path, lang string) string {
+	sep := "?"
+	if strings.Contains(path, "?") {
+		sep = "&"
+	}
+	return path + sep + "lang=" + lang
+}
+
+// axeRun runs axe with the WCAG 2.0/2.1 A and AA rules and describes each
+// violation with the elements it found.
+const axeRun = `axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}, resultTypes: ["violations"]})
+	.then(r => r.violations.map(v => v.id + " (" + v.impact + "): " + v.help + " at " +
+		v.nodes.slice(0, 4).map(n => n.target.join(" ") + (n.failureSummary ? " [" + n.failureSummary.replace(/\s+/g, " ").slice(0, 160) + "]" : "")).join("; ")))`
+
+func TestAxeFindsNoWCAGViolationsOnAnyPage(t *testing.T) {
+	f := newA11yFixture(t)
+	script := axeSource(t)
+	ctx, _ := newBrowserFor(t, 150)
+	injectIntoEveryPage(t, ctx, script)
+	who := ""
+	for _, p := range a11yPages(f.memberID, f.serviceID, f.goalID) {
+		if p.who != who {
+			signInAs(t, ctx, f.base, p.who)
+			who = p.who
+		}
+		tab := ctx
+		for _, lang := range []string{"sv", "en"} {
+			url := f.base + withLang(p.path, lang)
+			openDrawn(t, tab, url)
+			violations, err := chromedp.Run(tab, chromedp.Evaluate[[]string](axeRun, chromedp.EvalAwaitPromise))
+			if err != nil {
+				t.Fatalf("axe on %s as %s: %v", url, p.who, err)
+			}
+			for _, v := range violations {
+				t.Errorf("%s %s as %s: %s", p.path, lang, p.who, v)
+			}
+		}
+	}
+}
+
+var _ = fmt.Sprintf
