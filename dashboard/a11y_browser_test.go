@@ -140,6 +140,32 @@ const axeRun = `axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wc
 	.then(r => r.violations.map(v => v.id + " (" + v.impact + "): " + v.help + " at " +
 		v.nodes.slice(0, 4).map(n => n.target.join(" ") + (n.failureSummary ? " [" + n.failureSummary.replace(/\s+/g, " ").slice(0, 160) + "]" : "")).join("; ")))`
 
+// ownChecks are what axe cannot see, as problems: every chart described
+// by a table of its numbers (aria-describedby) in which every place a click
+// on the chart leads is a link, so that a keyboard gets there too; a skip
+// link as the first tab stop; the language switch marked with its language;
+// the accessibility statement linked from the footer.
+const ownChecks = `(() => {
+	const problems = [];
+	document.querySelectorAll("script[data-chart-for]").forEach(block => {
+		const id = block.getAttribute("data-chart-for");
+		const chart = document.getElementById(id);
+		const table = chart && document.getElementById(chart.getAttribute("aria-describedby") || "");
+		if (!table || table.tagName !== "TABLE") { problems.push("chart " + id + " is described by no table"); return; }
+		const hrefs = new Set(Array.from(table.querySelectorAll("a[href]"), a => a.getAttribute("href")));
+		const spec = JSON.parse(block.textContent);
+		[].concat(spec.links || [], ...(spec.seriesLinks || [])).forEach(link => {
+			if (link && !hrefs.has(link)) problems.push("chart " + id + " leads to " + link + ", which its table does not link");
+		});
+	});
+	const first = document.querySelector("body a[href], body button, body input, body select");
+	if (!first || first.getAttribute("href") !== "#content" || !document.getElementById("content")) problems.push("the first tab stop is not a skip link to the content");
+	const other = document.querySelector("a.lang");
+	if (!other || other.getAttribute("lang") !== other.getAttribute("hreflang")) problems.push("the language switch does not say its language");
+	if (!document.querySelector("footer a[href^='/tillganglighet']")) problems.push("no link to the accessibility statement in the footer");
+	return problems;
+})()`
+
 func TestAxeFindsNoWCAGViolationsOnAnyPage(t *testing.T) {
 	f := newA11yFixture(t)
 	script := axeSource(t)
@@ -161,6 +187,13 @@ func TestAxeFindsNoWCAGViolationsOnAnyPage(t *testing.T) {
 			}
 			for _, v := range violations {
 				t.Errorf("%s %s as %s: %s", p.path, lang, p.who, v)
+			}
+			problems, err := chromedp.Run(tab, chromedp.Evaluate[[]string](ownChecks))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, pr := range problems {
+				t.Errorf("%s %s as %s: %s", p.path, lang, p.who, pr)
 			}
 		}
 	}

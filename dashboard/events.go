@@ -2,6 +2,7 @@ package dashboard
 
 import (
 	"strconv"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -44,8 +45,14 @@ func (s *Server) events(c *fiber.Ctx) error {
 	data.YearLinks = make([]string, n)
 	digital, physical, hybrid := make([]int, n), make([]int, n), make([]int, n)
 	for i, y := range data.PerYear {
-		years[i], data.YearLinks[i] = strconv.Itoa(y.Year), "/events?asof="+yearEnd(y.Year, asOf)
+		years[i], data.YearLinks[i] = strconv.Itoa(y.Year), link("/events?year="+strconv.Itoa(y.Year))
 		digital[i], physical[i], hybrid[i] = y.Digital, y.Physical, y.Hybrid
+	}
+	// ?year= shows an earlier year's events, read at its end, while the
+	// site-wide as-of date stays what it was.
+	if y, err := strconv.Atoi(c.Query("year")); err == nil && n > 0 && y >= data.PerYear[0].Year && y < asOf.Year() {
+		data.Year = y
+		asOf = mustDay(yearEnd(y, asOf))
 	}
 	data.YearChart = wholeNumbers(stackedBarChart(years, []series{
 		{Name: translate(l, "events.format.digital"), Values: floats(digital)},
@@ -91,4 +98,13 @@ func (s *Server) events(c *fiber.Ctx) error {
 func attendanceSeries(l string, people, members []int) []series {
 	return []series{{Name: translate(l, "events.people"), Values: floats(people)},
 		{Name: translate(l, "events.members"), Values: floats(members)}}
+}
+
+// mustDay reads a date the dashboard wrote itself.
+func mustDay(s string) time.Time {
+	d, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		panic(err)
+	}
+	return d
 }

@@ -6,11 +6,13 @@ func init() { addMessages(a11yMessages) }
 // accessibility statement's heading; the statement itself is in its
 // template, one block per language.
 var a11yMessages = map[string]map[string]string{
-	"a11y.skip":      {langSv: "Till innehållet", langEn: "Skip to content"},
-	"a11y.statement": {langSv: "Tillgänglighetsredogörelse", langEn: "Accessibility statement"},
-	"a11y.title":     {langSv: "Tillgänglighetsredogörelse för Målbild", langEn: "Accessibility statement for Målbild"},
-	"table.scrolls":  {langSv: "Tabell som rullar", langEn: "Scrolling table"},
-	"print.asof":     {langSv: "Uppgifter per", langEn: "Figures as of"},
+	"a11y.skip":           {langSv: "Till innehållet", langEn: "Skip to content"},
+	"a11y.statement":      {langSv: "Tillgänglighetsredogörelse", langEn: "Accessibility statement"},
+	"a11y.title":          {langSv: "Tillgänglighetsredogörelse för Målbild", langEn: "Accessibility statement for Målbild"},
+	"table.scrolls":       {langSv: "Tabell som rullar", langEn: "Scrolling table"},
+	"members.flow.joined": {langSv: "Medlemskapen som började %d, fram till dagens datum det året.", langEn: "The memberships that began in %d, up to the day shown in that year."},
+	"members.flow.left":   {langSv: "Medlemskapen som upphörde %d, fram till dagens datum det året.", langEn: "The memberships that ended in %d, up to the day shown in that year."},
+	"print.asof":          {langSv: "Uppgifter per", langEn: "Figures as of"},
 }
 
 func init() { addMessages(fieldErrorMessages) }

@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"io/fs"
 	"net/url"
+	"reflect"
 	"strings"
 	"sync"
 	"time"
@@ -28,7 +29,8 @@ type views struct {
 }
 
 func loadViews(a *assets) (*views, error) {
-	base, err := template.New("layout.html").Funcs(template.FuncMap{"asset": a.URL, "list": func(xs ...string) []string { return xs }}).
+	base, err := template.New("layout.html").Funcs(template.FuncMap{"asset": a.URL, "list": func(xs ...string) []string { return xs }, "newestFirst": newestFirst,
+		"kindOnDayLink": kindOnDayLink, "flowLink": flowLink}).
 		ParseFS(templateFiles, "templates/layout.html", "templates/partials/*.html")
 	if err != nil {
 		return nil, err
@@ -199,4 +201,18 @@ func (s *Server) render(c *fiber.Ctx, name, title string, data any) error {
 	rendered.Store(name, true)
 	c.Type("html", "utf-8")
 	return c.Send(buf.Bytes())
+}
+
+// newestFirst is a slice of years or days, oldest first as the charts draw
+// them, in the order a year table lists them: the newest first.
+func newestFirst(rows any) any {
+	v := reflect.ValueOf(rows)
+	if v.Kind() != reflect.Slice {
+		return rows
+	}
+	out := reflect.MakeSlice(v.Type(), v.Len(), v.Len())
+	for i := range v.Len() {
+		out.Index(v.Len() - 1 - i).Set(v.Index(i))
+	}
+	return out.Interface()
 }

@@ -49,9 +49,9 @@
     ready.then(function () {
       var chart = echarts.init(target, null, { renderer: "canvas" });
       chart.setOption(option);
-      if (spec.links) {
+      if (spec.links || spec.seriesLinks) {
         chart.on("click", function (p) {
-          var link = spec.links[p.dataIndex];
+          var link = spec.seriesLinks ? (spec.seriesLinks[p.seriesIndex] || [])[p.dataIndex] : spec.links[p.dataIndex];
           if (link) { window.location.href = link; }
         });
       }
