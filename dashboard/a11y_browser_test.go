@@ -200,3 +200,42 @@ func TestAxeFindsNoWCAGViolationsOnAnyPage(t *testing.T) {
 }
 
 var _ = fmt.Sprintf
+
+// sideways is how many pixels a page is wider than the window, with the
+// widest element that sticks out, for the report.
+const sideways = `(() => {
+	const over = document.documentElement.scrollWidth - document.documentElement.clientWidth;
+	if (over <= 0) return "";
+	let widest = null, right = 0;
+	const scrolls = el => { for (let p = el.parentElement; p; p = p.parentElement) { const o = getComputedStyle(p).overflowX; if (o === "auto" || o === "scroll") return true; } return false; };
+	document.querySelectorAll("body *").forEach(el => {
+		if (scrolls(el)) return;
+		const r = el.getBoundingClientRect().right;
+		if (r > right + 1 && r > document.documentElement.clientWidth) { right = r; widest = el; }
+	});
+	const name = widest ? widest.tagName.toLowerCase() + (widest.id ? "#" + widest.id : "") + (widest.className && widest.className.baseVal === undefined ? "." + String(widest.className).trim().replace(/\s+/g, ".") : "") : "?";
+	return over + " px too wide, widest " + name + " to " + Math.round(right);
+})()`
+
+func TestPagesReflowWithoutSidewaysScrollAt320And390Pixels(t *testing.T) {
+	f := newA11yFixture(t)
+	ctx, _ := newBrowserFor(t, 120)
+	who := ""
+	for _, width := range []int64{320, 390} {
+		for _, p := range a11yPages(f.memberID, f.serviceID, f.goalID) {
+			if p.who != who {
+				signInAs(t, ctx, f.base, p.who)
+				who = p.who
+			}
+			browse(t, ctx, "narrow the window", chromedp.EmulateViewport(width, 800))
+			openDrawn(t, ctx, f.base+withLang(p.path, "sv"))
+			over, err := chromedp.Run(ctx, chromedp.Evaluate[string](sideways))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if over != "" {
+				t.Errorf("%s as %s at %d px: %s", p.path, p.who, width, over)
+			}
+		}
+	}
+}
