@@ -159,6 +159,9 @@ func (p page) Chart(class, id, label string, block any) map[string]any {
 
 // ChartOf is Chart for a chart whose numbers are in the table of another.
 func (p page) ChartOf(class, id, label, table string, block any) map[string]any {
+	if b, ok := block.(chartBlock); ok {
+		block = b.accessible()
+	}
 	return map[string]any{"Class": class, "ID": id, "Label": label, "Table": table, "Block": block}
 }
 
