@@ -52,6 +52,10 @@ func accessibleOption(option map[string]any) map[string]any {
 			label["position"] = "insideEndTop"
 			ml["label"] = label
 		}
+		if sm["type"] == "map" {
+			// A choropleth is read by its shades: no pattern over them.
+			aria["decal"] = map[string]any{"show": false}
+		}
 		if sm["type"] != "line" {
 			continue
 		}

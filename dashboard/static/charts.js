@@ -67,6 +67,18 @@
   window.addEventListener("resize", function () {
     charts.forEach(function (c) { c.resize(); });
   });
+  // Printing: the canvas keeps the width it was drawn at, so draw it again
+  // at the printed page's width (A4 less the margins of app.css, 180 mm at
+  // 96 px per inch), and back at the screen's width afterwards.
+  var printWidth = Math.floor(180 / 25.4 * 96);
+  window.addEventListener("beforeprint", function () {
+    charts.forEach(function (c) {
+      c.resize({ width: Math.min(printWidth, c.getDom().clientWidth || printWidth), animation: { duration: 0 } });
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    charts.forEach(function (c) { c.resize({ width: "auto" }); });
+  });
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", draw);
   } else {
