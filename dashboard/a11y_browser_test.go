@@ -239,3 +239,46 @@ func TestPagesReflowWithoutSidewaysScrollAt320And390Pixels(t *testing.T) {
 		}
 	}
 }
+
+func TestAFieldErrorSaysWhatIsWrongKeepsTheInputAndTakesTheFocus(t *testing.T) {
+	f := newA11yFixture(t)
+	ctx, _ := newBrowserFor(t, 40)
+	signInAs(t, ctx, f.base, "editor")
+	browse(t, ctx, "type a population that is no number",
+		chromedp.Navigate(f.base+"/members/"+itoa(f.memberID)+"/edit?lang=en"),
+		chromedp.SetValue(chromedp.CSS("#f-population"), "about 12 000"),
+		chromedp.Submit(chromedp.CSS("#f-population")),
+		chromedp.WaitVisible(chromedp.CSS("#err-population")))
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[map[string]string](`(() => {
+		const f = document.getElementById("f-population");
+		return {value: f.value, invalid: f.getAttribute("aria-invalid") || "", describedby: f.getAttribute("aria-describedby") || "",
+			focused: document.activeElement ? document.activeElement.id : "", message: document.getElementById("err-population").textContent};
+	})()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got["value"] != "about 12 000" || got["invalid"] != "true" || got["describedby"] != "err-population" || got["focused"] != "f-population" {
+		t.Errorf("the refused field: %v; want the input kept, marked invalid, described by its error and focused", got)
+	}
+	if !strings.Contains(got["message"], "Population") || !strings.Contains(got["message"], "whole number") || !strings.Contains(got["message"], "about 12 000") {
+		t.Errorf("the error says %q; want the field, what is wrong and the input", got["message"])
+	}
+}
+
+func TestTheFirstTabStopSkipsToTheContent(t *testing.T) {
+	f := newA11yFixture(t)
+	ctx, _ := newBrowserFor(t, 30)
+	signInAs(t, ctx, f.base, "viewer")
+	openDrawn(t, ctx, f.base+"/members?asof=2023-06-30")
+	browse(t, ctx, "tab once and follow the link", chromedp.KeyEvent("\t"))
+	first, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.activeElement.getAttribute("href") + " " + (document.activeElement.getBoundingClientRect().top >= 0)`))
+	if err != nil || first != "#content true" {
+		t.Fatalf("the first tab stop is %q (%v), want the visible skip link to #content", first, err)
+	}
+	browse(t, ctx, "follow the skip link", chromedp.KeyEvent("\r"))
+	browse(t, ctx, "tab into the content", chromedp.KeyEvent("\t"))
+	inMain, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.getElementById("content").contains(document.activeElement)`))
+	if err != nil || !inMain {
+		t.Errorf("after the skip link the next tab stop is outside the content (%v)", err)
+	}
+}
