@@ -27,3 +27,20 @@ func TestAYearOfEventsKeepsTheAsOfDate(t *testing.T) {
 		t.Error("year=2020 does not list 2020's events")
 	}
 }
+
+func TestAnAttendanceBarListsTheMembersWhoCameThatYear(t *testing.T) {
+	app, _ := newApp(t, eventFixture)
+	_, body := get(t, app, "/events?asof=2022-07-01&year=2020")
+	link := `/events?asof=2022-07-01&amp;county=14&amp;year=2020#attendees`
+	if !strings.Contains(body, `<a href="`+link+`">Västra Götalands län</a>`) {
+		t.Fatalf("the county's row of 2020 does not lead to its members who came that year")
+	}
+	_, body = get(t, app, "/events?asof=2022-07-01&county=14&year=2020")
+	if !strings.Contains(body, `id="attendees"`) || !strings.Contains(body, ">Ale</a></td><td>Kommun</td><td class=\"num\">5</td>") {
+		t.Error("Västra Götaland in 2020: want Ale with its 5 people")
+	}
+	_, body = get(t, app, "/events?asof=2022-07-01&kind=region")
+	if !strings.Contains(body, ">Region Dalarna</a></td><td>Region</td><td class=\"num\">4</td>") || strings.Contains(body, ">Ale</a></td><td>Kommun") {
+		t.Error("regions in 2022: want Region Dalarna alone, with 4 people")
+	}
+}

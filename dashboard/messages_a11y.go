@@ -12,6 +12,7 @@ var a11yMessages = map[string]map[string]string{
 	"table.scrolls":       {langSv: "Tabell som rullar", langEn: "Scrolling table"},
 	"members.flow.joined": {langSv: "Medlemskapen som började %d, fram till dagens datum det året.", langEn: "The memberships that began in %d, up to the day shown in that year."},
 	"members.flow.left":   {langSv: "Medlemskapen som upphörde %d, fram till dagens datum det året.", langEn: "The memberships that ended in %d, up to the day shown in that year."},
+	"events.attendees":    {langSv: "Medlemmar (%s) som kom till evenemangen %d", langEn: "Members (%s) who came to the events of %d"},
 	"print.asof":          {langSv: "Uppgifter per", langEn: "Figures as of"},
 }
 
