@@ -85,7 +85,7 @@ func (s *Server) install(app *fiber.App, routes []route) {
 	app.Get("/static/*", s.assets.serve)
 	// Pages and API answers are compressed as they go out (brotli or gzip,
 	// as the browser accepts); assets were compressed once at start.
-	app.Use(compress.New(compress.Config{Level: compress.LevelBestSpeed}))
+	app.Use(compress.New(compress.Config{Level: compress.LevelDefault}))
 	app.Use(noStore, s.identify)
 	for _, r := range routes {
 		var handlers []fiber.Handler
