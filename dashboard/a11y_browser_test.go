@@ -255,7 +255,7 @@ func TestAFieldErrorSaysWhatIsWrongKeepsTheInputAndTakesTheFocus(t *testing.T) {
 	}
 }
 
-func TestTheFirstTabStopSkipsToTheContent(t *testing.T) {
+func TestKeyboardFirstTabStopSkipsToTheContent(t *testing.T) {
 	f := newA11yFixture(t)
 	ctx, _ := newBrowserFor(t, 30)
 	signInAs(t, ctx, f.base, "viewer")
