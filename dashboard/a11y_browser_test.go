@@ -253,6 +253,15 @@ func TestAFieldErrorSaysWhatIsWrongKeepsTheInputAndTakesTheFocus(t *testing.T) {
 	if !strings.Contains(got["message"], "Population") || !strings.Contains(got["message"], "whole number") || !strings.Contains(got["message"], "about 12 000") {
 		t.Errorf("the error says %q; want the field, what is wrong and the input", got["message"])
 	}
+	// The refused form passes axe too.
+	browse(t, ctx, "load axe", chromedp.Evaluate[chromedp.Void](axeSource(t)))
+	violations, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](axeRun, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range violations {
+		t.Errorf("the refused member form: %s", v)
+	}
 }
 
 func TestKeyboardFirstTabStopSkipsToTheContent(t *testing.T) {
