@@ -3,6 +3,8 @@ GO      ?= go
 ADDR    ?= :8080
 DB      ?= malbild.duckdb
 ECHARTS := dashboard/static/vendor/echarts.min.js
+# axe-core is for the tests only: it lives outside static/, so it is never embedded nor served
+AXE     := dashboard/testdata/vendor/axe.min.js
 
 .PHONY: run test test-clocks build assets vet bench demo-large load load-large clean
 
@@ -14,13 +16,18 @@ run: build
 build: assets
 	$(GO) build -o bin/malbild ./cmd/malbild
 
-## assets: ECharts from the npm registry (pinned in package-lock.json), copied for embedding
-assets: $(ECHARTS)
+## assets: ECharts from the npm registry (pinned in package-lock.json), copied for embedding,
+## and axe-core (pinned too) for the accessibility tests
+assets: $(ECHARTS) $(AXE)
 
 $(ECHARTS): package-lock.json
 	npm ci --no-audit --no-fund
 	mkdir -p $(dir $@)
 	cp node_modules/echarts/dist/echarts.min.js $@
+
+$(AXE): package-lock.json $(ECHARTS)
+	mkdir -p $(dir $@)
+	cp node_modules/axe-core/axe.min.js $@
 
 ## test: every test, browser tests included (CI=true makes a missing Chromium fail them)
 test: assets vet
@@ -58,4 +65,4 @@ load-large: demo-large
 	$(GO) run ./cmd/malbild-load --bin bin/malbild --db bench.duckdb --paths / --clients 32 --duration 20s
 
 clean:
-	rm -rf bin node_modules dashboard/static/vendor
+	rm -rf bin node_modules dashboard/static/vendor dashboard/testdata/vendor

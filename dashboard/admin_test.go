@@ -105,8 +105,9 @@ func TestEditorsCorrectMembersAndGoals(t *testing.T) {
 		t.Errorf("after the edit: %+v", got)
 	}
 	form.Set("joined", "2008-13-01")
-	if resp, page := postForm(t, app, "/members/1/edit", form, "as=editor"); resp.StatusCode != http.StatusBadRequest || !strings.Contains(page, "YYYY-MM-DD") {
-		t.Errorf("a bad date: %d", resp.StatusCode)
+	if resp, page := postForm(t, app, "/members/1/edit", form, "as=editor"); resp.StatusCode != http.StatusBadRequest ||
+		!strings.Contains(page, "ÅÅÅÅ-MM-DD") || !strings.Contains(page, `aria-describedby="err-joined"`) {
+		t.Errorf("a bad date: %d, want the joined field marked and the format in Swedish", resp.StatusCode)
 	}
 
 	goals, _ := s.EvaluateGoals(t.Context(), 2026, mustDate("2026-11-22"))

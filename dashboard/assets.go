@@ -11,8 +11,10 @@ import (
 	"mime"
 	"path"
 	"strings"
+	"sync"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/valyala/fasthttp"
 )
 
 // static holds the browser assets; vendor/ is filled from node_modules by
@@ -26,6 +28,7 @@ var static embed.FS
 type asset struct {
 	body    []byte
 	gzipped []byte // nil when compression does not pay
+	brotli  []byte // nil when compression does not pay
 	mime    string
 }
 
@@ -67,7 +70,8 @@ func (a *assets) add(name string, body []byte, mime string) {
 	ext := path.Ext(name)
 	url := "/static/" + strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:])[:12] + ext
 	a.urls[name] = url
-	a.byURL[url] = asset{body: body, gzipped: gzipIfSmaller(body), mime: mime}
+	z := compressOnce(sum, body)
+	a.byURL[url] = asset{body: body, gzipped: z.gzipped, brotli: z.brotli, mime: mime}
 }
 
 // URL returns the hashed URL of an embedded file; an unknown name is a
@@ -90,11 +94,42 @@ func (a *assets) serve(c *fiber.Ctx) error {
 	c.Set(fiber.HeaderContentType, f.mime)
 	c.Set(fiber.HeaderCacheControl, "public, max-age=31536000, immutable")
 	c.Vary(fiber.HeaderAcceptEncoding)
-	if f.gzipped != nil && strings.Contains(c.Get(fiber.HeaderAcceptEncoding), "gzip") {
+	accepts := c.Get(fiber.HeaderAcceptEncoding)
+	if f.brotli != nil && strings.Contains(accepts, "br") {
+		c.Set(fiber.HeaderContentEncoding, "br")
+		return c.Send(f.brotli)
+	}
+	if f.gzipped != nil && strings.Contains(accepts, "gzip") {
 		c.Set(fiber.HeaderContentEncoding, "gzip")
 		return c.Send(f.gzipped)
 	}
 	return c.Send(f.body)
+}
+
+// compressedFiles holds each file's compressed forms by content hash: a
+// process compresses a file once, however many servers it starts (tests).
+var compressedFiles sync.Map // [32]byte → *compressedFile
+
+type compressedFile struct {
+	once            sync.Once
+	gzipped, brotli []byte
+}
+
+func compressOnce(sum [32]byte, body []byte) *compressedFile {
+	v, _ := compressedFiles.LoadOrStore(sum, &compressedFile{})
+	f := v.(*compressedFile)
+	f.once.Do(func() { f.gzipped, f.brotli = gzipIfSmaller(body), brotliIfSmaller(body) })
+	return f
+}
+
+// brotliIfSmaller compresses at level 9: ECharts in 0,16 s to 297 kB (gzip:
+// 337 kB); level 11 saves 26 kB more but takes 2,4 s at every start.
+func brotliIfSmaller(body []byte) []byte {
+	out := fasthttp.AppendBrotliBytesLevel(nil, body, 9)
+	if len(out) >= len(body)*9/10 {
+		return nil
+	}
+	return out
 }
 
 func gzipIfSmaller(body []byte) []byte {

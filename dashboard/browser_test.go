@@ -73,12 +73,19 @@ func serveOnLoopback(t *testing.T, app *fiber.App) string {
 // newBrowser starts a headless Chromium that records what pages do.
 func newBrowser(t *testing.T) (context.Context, *browserLog) {
 	t.Helper()
+	return newBrowserFor(t, 60)
+}
+
+// newBrowserFor is newBrowser for a test that may take the given seconds,
+// such as one that visits every page.
+func newBrowserFor(t *testing.T, seconds int) (context.Context, *browserLog) {
+	t.Helper()
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chromium(t)), chromedp.NoSandbox, chromedp.WindowSize(1280, 900),
 		chromedp.Flag("disable-gpu", true), chromedp.Flag("disable-quic", true))
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(actx)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 60*time.Second)
+	ctx, cancelTimeout := context.WithTimeout(ctx, time.Duration(seconds)*time.Second)
 	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
 
 	b := &browserLog{}

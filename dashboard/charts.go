@@ -13,6 +13,9 @@ type chartBlock struct {
 	Option map[string]any `json:"option"`
 	// Links[i] is where a click on the i-th category goes ("" for nowhere).
 	Links []string `json:"links,omitempty"`
+	// SeriesLinks[s][i], when set, is where a click on the i-th point of
+	// the s-th series goes: each bar of a group leads to what it counts.
+	SeriesLinks [][]string `json:"seriesLinks,omitempty"`
 	// MapURL is the GeoJSON to register, under MapName, before drawing.
 	MapURL  string `json:"mapURL,omitempty"`
 	MapName string `json:"mapName,omitempty"`
@@ -159,6 +162,13 @@ func (b chartBlock) withLinks(link func(string) string) chartBlock {
 	for i, l := range b.Links {
 		if l != "" {
 			b.Links[i] = link(l)
+		}
+	}
+	for _, ls := range b.SeriesLinks {
+		for i, l := range ls {
+			if l != "" {
+				ls[i] = link(l)
+			}
 		}
 	}
 	return b

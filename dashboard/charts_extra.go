@@ -57,41 +57,51 @@ func yearEnd(year int, asOf time.Time) string {
 }
 
 // kindGrowthChart draws a line per member kind over the days of byKind; a
-// click shows the member list of that day.
+// click on a point shows the members of that kind on that day.
 func kindGrowthChart(l string, byKind []analytics.KindsOnDay) chartBlock {
 	x := make([]string, len(byKind))
-	links := make([]string, len(byKind))
 	ss := make([]series, len(memberKinds))
+	links := make([][]string, len(memberKinds))
 	for k, kind := range memberKinds {
 		ss[k] = series{Name: translate(l, "members.kind."+kind), Values: make([]*float64, len(byKind))}
+		links[k] = make([]string, len(byKind))
 	}
 	for i, d := range byKind {
 		x[i] = d.Date.Format(time.DateOnly)
-		links[i] = "/members?asof=" + x[i]
 		for k, kc := range d.Kinds {
 			n := float64(kc.Members)
 			ss[k].Values[i] = &n
+			links[k][i] = kindOnDayLink(kc.Kind, x[i])
 		}
 	}
 	b := wholeNumbers(lineChart(x, ss, nil, 0))
-	b.Links = links
+	b.SeriesLinks = links
 	return b
 }
 
-// flowChart draws the members joined and lost per year; a click shows the
-// list at that year's end, every membership row, the latest joined first.
-func flowChart(l string, flows []analytics.YearFlow, asOf time.Time) chartBlock {
+// kindOnDayLink is the list of the members of a kind on a day.
+func kindOnDayLink(kind, day string) string { return "/members?kind=" + kind + "&asof=" + day }
+
+// flowChart draws the members joined and lost per year; a click on a bar
+// lists the membership rows that joined, or were lost, that year.
+func flowChart(l string, flows []analytics.YearFlow) chartBlock {
 	x := make([]string, len(flows))
-	links := make([]string, len(flows))
+	links := [][]string{make([]string, len(flows)), make([]string, len(flows))}
 	joined, lost := make([]int, len(flows)), make([]int, len(flows))
 	for i, f := range flows {
 		x[i] = strconv.Itoa(f.Year)
-		links[i] = "/members?all=1&sort=joined&desc=1&asof=" + yearEnd(f.Year, asOf)
+		links[0][i], links[1][i] = flowLink("joined", f.Year), flowLink("left", f.Year)
 		joined[i], lost[i] = f.Joined, f.Lost
 	}
-	return wholeNumbers(barChart(x, []series{{Name: translate(l, "members.joined"), Values: floats(joined)},
-		{Name: translate(l, "members.lost"), Values: floats(lost)}}, nil, 0, false, links))
+	b := wholeNumbers(barChart(x, []series{{Name: translate(l, "members.joined"), Values: floats(joined)},
+		{Name: translate(l, "members.lost"), Values: floats(lost)}}, nil, 0, false, nil))
+	b.SeriesLinks = links
+	return b
 }
+
+// flowLink is the list of the membership rows that joined (or left) in a
+// year: the page's as-of date bounds its own year and is carried along.
+func flowLink(which string, year int) string { return "/members?" + which + "=" + strconv.Itoa(year) }
 
 // amountBarChart draws one bar per category with its amount written above
 // it as labels has it, and tooltips per bar. The value axis shows no

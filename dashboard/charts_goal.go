@@ -58,12 +58,14 @@ func goalChart(l string, r analytics.GoalResult, gc analytics.GoalChart, label s
 			charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(symbols)}))
 	}
 	y1 := time.Date(r.Year, time.January, 1, 0, 0, 0, 0, time.UTC)
-	add(seriesValue, gc.Values, opts.LineStyle{Width: 2}, true)
+	// Each line has a second cue besides its colour: the value is solid with
+	// markers, the target solid without, the pace dotted, the forecast dashed.
+	add(seriesValue, gc.Values, opts.LineStyle{Type: "solid", Width: 2}, true)
 	if r.Target != nil {
-		add(seriesTarget, []analytics.Point{{Date: y1, Value: r.Target}, {Date: r.Due, Value: r.Target}}, opts.LineStyle{Width: 2}, false)
+		add(seriesTarget, []analytics.Point{{Date: y1, Value: r.Target}, {Date: r.Due, Value: r.Target}}, opts.LineStyle{Type: "solid", Width: 3}, false)
 	}
 	if r.UpperTarget != nil {
-		add(seriesUpper, []analytics.Point{{Date: y1, Value: r.UpperTarget}, {Date: r.Due, Value: r.UpperTarget}}, opts.LineStyle{Width: 2}, false)
+		add(seriesUpper, []analytics.Point{{Date: y1, Value: r.UpperTarget}, {Date: r.Due, Value: r.UpperTarget}}, opts.LineStyle{Type: "solid", Width: 3}, false)
 	}
 	if gc.Pace != nil {
 		add(seriesPace, gc.Pace[:], opts.LineStyle{Type: "dotted", Width: 2}, false)

@@ -10,9 +10,12 @@ import (
 	"malbild/analytics"
 )
 
+// memberEdit is the member form: the row, and after a refused save the
+// fields as typed with what is wrong with each (memberform.go).
 type memberEdit struct {
-	Member  analytics.Member
-	Message string
+	Member analytics.Member
+	Typed  map[string]string
+	Errors fieldErrors
 }
 
 func paramID(c *fiber.Ctx) (int64, error) {
@@ -47,41 +50,25 @@ func (s *Server) editMember(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	m.Name, m.Kind, m.Code = c.FormValue("name"), c.FormValue("kind"), strings.TrimSpace(c.FormValue("code"))
-	m.OrgNumber, m.CountyCode, m.Group = strings.TrimSpace(c.FormValue("org_number")), strings.TrimSpace(c.FormValue("county")), strings.TrimSpace(c.FormValue("group"))
-	m.ContactName, m.ContactEmail = strings.TrimSpace(c.FormValue("contact_name")), strings.TrimSpace(c.FormValue("contact_email"))
-	problem := ""
-	if m.Population, err = optionalInt(c.FormValue("population")); err != nil {
-		problem = translate(lang(c), "edit.population")
+	typed := map[string]string{}
+	for _, f := range memberFields {
+		typed[f] = c.FormValue(f)
 	}
-	if m.JoinedOn, err = analytics.ParseDate(c.FormValue("joined")); err != nil {
-		problem = err.Error()
-	}
-	if m.LeftOn, err = analytics.ParseDate(c.FormValue("left")); err != nil {
-		problem = err.Error()
-	}
-	if problem == "" {
+	errs := readMember(lang(c), typed, &m)
+	if len(errs.order) == 0 {
 		if err := s.store.UpdateMember(c.UserContext(), m); analytics.ErrorCode(err) == analytics.EInvalid {
-			problem = err.Error()
+			errs = storeFieldError(lang(c), err)
 		} else if err != nil {
 			return err
 		}
 	}
-	if problem != "" {
+	if len(errs.order) > 0 {
 		c.Status(fiber.StatusBadRequest)
-		return s.render(c, "member_edit", m.Name, memberEdit{Member: m, Message: problem})
+		return s.render(c, "member_edit", m.Name, memberEdit{Member: m, Typed: typed, Errors: errs})
 	}
 	s.written()
 	s.audit(c, actor(c), analytics.AuditEdit, fmt.Sprintf("member %d (%s)", m.ID, m.Name))
 	return redirect(c, fmt.Sprintf("/members/%d", m.ID))
-}
-
-func optionalInt(s string) (int, error) {
-	s = strings.ReplaceAll(strings.TrimSpace(s), " ", "")
-	if s == "" {
-		return 0, nil
-	}
-	return strconv.Atoi(s)
 }
 
 type goalEdit struct {

@@ -34,9 +34,10 @@ func TestEventsPageNumbers(t *testing.T) {
 	}
 	for _, want := range []string{
 		// Per year: digital, physical, hybrid, hosted, as participant, total; the autumn conference is later.
-		`<a href="/events?asof=2020-12-31">2020</a></td>` + num("0", "1", "0"),
-		`<a href="/events?asof=2021-12-31">2021</a></td>` + num("0", "0", "0"),
-		`<a href="/events?asof=2022-07-01">2022</a></td>` + num("1", "0", "1"),
+		// A year's link shows its events and keeps the as-of date.
+		`<a href="/events?asof=2022-07-01&amp;year=2020">2020</a></td>` + num("0", "1", "0"),
+		`<a href="/events?asof=2022-07-01&amp;year=2021">2021</a></td>` + num("0", "0", "0"),
+		`<a href="/events?asof=2022-07-01&amp;year=2022">2022</a></td>` + num("1", "0", "1"),
 		num("1", "1", "2") + "</tr>",
 		// The year's events with members and people.
 		"<td>Webbinarium 2022</td><td>2022-02-01</td><td>Digitalt</td><td>Värd</td>\n      " + num("3", "7"),

@@ -19,8 +19,8 @@ func TestFeesPageScheduleListAndIncome(t *testing.T) {
 			`<td class="num">` + nb("5 000") + `</td><td class="num">` + nb("5 000") + "</td>",
 		"<td>Övriga organisationer</td>\n      <td></td><td></td>",
 		// fee_income: seven members at the end of 2021; Lilla Edet back for 9 months of 2022.
-		"<td>2021-12-31</td><td class=\"num\">" + nb("130 000") + "\u00a0kr</td>",
-		"<td>2022-06-30</td><td class=\"num\">" + nb("132 500") + "\u00a0kr</td>",
+		"<td><a href=\"/fees?asof=2021-12-31\">2021-12-31</a></td><td class=\"num\">" + nb("130 000") + "\u00a0kr</td>",
+		"<td><a href=\"/fees?asof=2022-06-30\">2022-06-30</a></td><td class=\"num\">" + nb("132 500") + "\u00a0kr</td>",
 		// The fee list: the rejoined member pays half the contribution.
 		`<a href="/members/9?asof=2022-06-30">Lilla Edet</a> <small>(åter)</small>`,
 		"Summa för 8 medlemskap</th>\n      " + `<td class="num">` + nb("2 500,00") + `</td><td class="num">` + nb("132 500,00") +
@@ -44,7 +44,7 @@ func TestFeesPageWithoutSchedule(t *testing.T) {
 	if resp.StatusCode != http.StatusOK || !strings.Contains(body, "Det finns ingen avgiftstabell för 2023.") {
 		t.Fatalf("status %d; want the page saying there is no schedule", resp.StatusCode)
 	}
-	if strings.Contains(body, "Avgiftslista") || !strings.Contains(body, `<td>2023-06-30</td><td class="num">–</td>`) {
+	if strings.Contains(body, "Avgiftslista") || !strings.Contains(body, `<td><a href="/fees?asof=2023-06-30">2023-06-30</a></td><td class="num">–</td>`) {
 		t.Error("a year without schedule shows a fee list or an income")
 	}
 	_, body = get(t, app, "/fees?asof=2022-06-30", "malbild_lang=en")

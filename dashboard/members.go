@@ -3,6 +3,9 @@ package dashboard
 import (
 	"net/url"
 	"slices"
+	"strconv"
+	"strings"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -11,8 +14,10 @@ import (
 )
 
 type membersPage struct {
-	Filter    analytics.MemberFilter
-	Filtered  bool // a kind, county or group is chosen
+	Filter analytics.MemberFilter
+	// Flow lists the rows that joined, or left, in a year (flowFilter).
+	Flow      flowFilter
+	Filtered  bool // a kind, county, group or flow is chosen
 	Columns   []listColumn
 	Rows      []memberListRow // this page of the list
 	Total     int             // rows in the whole list
@@ -70,11 +75,16 @@ func (s *Server) members(c *fiber.Ctx) error {
 		return &analytics.Error{Code: analytics.EInvalid, Message: translate(lang(c), "members.badsort", f.Sort)}
 	}
 	ctx, l := c.UserContext(), lang(c)
+	flow := readFlowFilter(c, asOf)
+	if flow.Year != 0 {
+		f.All = true
+	}
 	rows, err := s.store.ListMembers(ctx, asOf, f)
 	if err != nil {
 		return err
 	}
-	data := membersPage{Filter: f, Filtered: f.Kind != "" || f.County != "" || f.Group != "",
+	rows = flow.keep(rows, asOf)
+	data := membersPage{Filter: f, Flow: flow, Filtered: f.Kind != "" || f.County != "" || f.Group != "" || flow.Year != 0,
 		Kinds: memberKinds, Counties: reference.Counties()}
 	data.Total = len(rows)
 	rows, data.Pager = paginate(c, rows)
@@ -85,7 +95,7 @@ func (s *Server) members(c *fiber.Ctx) error {
 		lc := listColumn{Key: col.key, Num: col.num}
 		if col.sort != "" {
 			desc := col.sort == f.Sort && !f.Desc
-			lc.URL = memberListURL(f, col.sort, desc)
+			lc.URL = flow.addTo(memberListURL(f, col.sort, desc))
 			if col.sort == f.Sort {
 				lc.Sorted = "ascending"
 				if f.Desc {
@@ -105,7 +115,7 @@ func (s *Server) members(c *fiber.Ctx) error {
 	if data.Flows, err = s.store.JoinedLostByYear(ctx, asOf); err != nil {
 		return err
 	}
-	data.FlowChart = flowChart(l, data.Flows, asOf)
+	data.FlowChart = flowChart(l, data.Flows).withLinks(chartLinks(c))
 	coverage, err := s.store.CoverageByCounty(ctx, asOf, countyTotals())
 	if err != nil {
 		return err
@@ -140,4 +150,52 @@ func memberListURL(f analytics.MemberFilter, sort string, desc bool) string {
 		return "/members"
 	}
 	return "/members?" + q.Encode()
+}
+
+// flowFilter is the list of the membership rows that joined (Which
+// "joined") or were lost ("left") in Year, up to the as-of day in its own
+// year: what a bar of the joined-and-lost chart counts.
+type flowFilter struct {
+	Which string
+	Year  int
+}
+
+func readFlowFilter(c *fiber.Ctx, asOf time.Time) flowFilter {
+	for _, which := range []string{"joined", "left"} {
+		if y, err := strconv.Atoi(c.Query(which)); err == nil && y > 1900 && y <= asOf.Year() {
+			return flowFilter{Which: which, Year: y}
+		}
+	}
+	return flowFilter{}
+}
+
+// keep is the rows the filter lists (all of them without one).
+func (f flowFilter) keep(rows []analytics.MemberRow, asOf time.Time) []analytics.MemberRow {
+	if f.Year == 0 {
+		return rows
+	}
+	first, last := time.Date(f.Year, time.January, 1, 0, 0, 0, 0, time.UTC), mustDay(yearEnd(f.Year, asOf))
+	var out []analytics.MemberRow
+	for _, r := range rows {
+		day := r.JoinedOn
+		if f.Which == "left" {
+			day = r.LeftOn
+		}
+		if !day.IsZero() && !day.Before(first) && !day.After(last) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// addTo keeps the filter in a link of the list, such as a sort.
+func (f flowFilter) addTo(link string) string {
+	if f.Year == 0 {
+		return link
+	}
+	sep := "?"
+	if strings.Contains(link, "?") {
+		sep = "&"
+	}
+	return link + sep + f.Which + "=" + strconv.Itoa(f.Year)
 }

@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"io/fs"
 	"net/url"
+	"reflect"
 	"strings"
 	"sync"
 	"time"
@@ -23,10 +24,13 @@ var templateFiles embed.FS
 // page's own file, so that every page defines its own "content".
 type views struct {
 	pages map[string]*template.Template
+	// charts names the pages that draw charts: only they load ECharts.
+	charts map[string]bool
 }
 
 func loadViews(a *assets) (*views, error) {
-	base, err := template.New("layout.html").Funcs(template.FuncMap{"asset": a.URL, "list": func(xs ...string) []string { return xs }}).
+	base, err := template.New("layout.html").Funcs(template.FuncMap{"asset": a.URL, "list": func(xs ...string) []string { return xs }, "newestFirst": newestFirst,
+		"kindOnDayLink": kindOnDayLink, "flowLink": flowLink}).
 		ParseFS(templateFiles, "templates/layout.html", "templates/partials/*.html")
 	if err != nil {
 		return nil, err
@@ -35,7 +39,7 @@ func loadViews(a *assets) (*views, error) {
 	if err != nil {
 		return nil, err
 	}
-	v := &views{pages: map[string]*template.Template{}}
+	v := &views{pages: map[string]*template.Template{}, charts: map[string]bool{}}
 	for _, p := range names {
 		name := strings.TrimSuffix(strings.TrimPrefix(p, "templates/"), ".html")
 		if name == "layout" {
@@ -46,6 +50,11 @@ func loadViews(a *assets) (*views, error) {
 			return nil, fmt.Errorf("template %s: %w", name, err)
 		}
 		v.pages[name] = t
+		src, err := templateFiles.ReadFile(p)
+		if err != nil {
+			return nil, err
+		}
+		v.charts[name] = bytes.Contains(src, []byte(`{{template "chart"`))
 	}
 	return v, nil
 }
@@ -68,7 +77,11 @@ type page struct {
 	// User is who is logged in ("" on the login page); CSRF goes into
 	// every form that changes something.
 	User, Role, CSRF string
-	Data             any
+	// Charts says the page draws charts and so loads ECharts.
+	Charts bool
+	// Association is the name on the printed page's header.
+	Association string
+	Data        any
 }
 
 // T is the text of a catalogue key in the page's language.
@@ -138,9 +151,18 @@ func (p page) Nav() []navItem {
 func (p page) CanEdit() bool { return analytics.RoleRank(p.Role) >= analytics.RoleRank(editor) }
 
 // Chart is what the chart partial takes: the chart's element and its
-// options, written as an escaped JSON block for charts.js.
+// options, written as an escaped JSON block for charts.js. The chart is
+// described by its table of numbers, whose id is the chart's with "-table".
 func (p page) Chart(class, id, label string, block any) map[string]any {
-	return map[string]any{"Class": class, "ID": id, "Label": label, "Block": block}
+	return p.ChartOf(class, id, label, id+"-table", block)
+}
+
+// ChartOf is Chart for a chart whose numbers are in the table of another.
+func (p page) ChartOf(class, id, label, table string, block any) map[string]any {
+	if b, ok := block.(chartBlock); ok {
+		block = b.accessible()
+	}
+	return map[string]any{"Class": class, "ID": id, "Label": label, "Table": table, "Block": block}
 }
 
 // WithPager is what the pager partial takes: the page and a list's pager.
@@ -168,7 +190,7 @@ func (s *Server) render(c *fiber.Ctx, name, title string, data any) error {
 		return fmt.Errorf("no template %q", name)
 	}
 	p := page{Lang: lang(c), Title: title, Path: c.Path(), AsOf: s.store.Today(), Data: data,
-		query: string(c.Request().URI().QueryString())}
+		query: string(c.Request().URI().QueryString()), Charts: s.views.charts[name], Association: s.association()}
 	if u, ok := currentUser(c); ok {
 		p.User, p.Role, p.CSRF = u.Name, u.Role, u.CSRF
 	}
@@ -182,4 +204,18 @@ func (s *Server) render(c *fiber.Ctx, name, title string, data any) error {
 	rendered.Store(name, true)
 	c.Type("html", "utf-8")
 	return c.Send(buf.Bytes())
+}
+
+// newestFirst is a slice of years or days, oldest first as the charts draw
+// them, in the order a year table lists them: the newest first.
+func newestFirst(rows any) any {
+	v := reflect.ValueOf(rows)
+	if v.Kind() != reflect.Slice {
+		return rows
+	}
+	out := reflect.MakeSlice(v.Type(), v.Len(), v.Len())
+	for i := range v.Len() {
+		out.Index(v.Len() - 1 - i).Set(v.Index(i))
+	}
+	return out.Interface()
 }

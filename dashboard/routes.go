@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/gofiber/fiber/v2/middleware/compress"
 
 	"malbild/analytics"
 )
@@ -31,6 +32,9 @@ func (s *Server) routeList() []route {
 		{"GET", "/login", public, s.loginForm},
 		{"POST", "/login", public, s.login},
 		{"POST", "/logout", viewer, s.logout},
+		// The accessibility statement is public: whoever cannot log in must
+		// be able to read it and learn how to report that.
+		{"GET", "/tillganglighet", public, s.accessibility},
 
 		{"GET", "/", viewer, s.overview},
 		{"GET", "/goals", viewer, s.goals},
@@ -80,6 +84,9 @@ func (s *Server) routes(app *fiber.App) { s.install(app, s.routeList()) }
 func (s *Server) install(app *fiber.App, routes []route) {
 	app.Use(s.securityHeaders, s.requestLog, s.recoverPanic, closeUnreadBody, s.language)
 	app.Get("/static/*", s.assets.serve)
+	// Pages and API answers are compressed as they go out (brotli or gzip,
+	// as the browser accepts); assets were compressed once at start.
+	app.Use(compress.New(compress.Config{Level: compress.LevelDefault}))
 	app.Use(noStore, s.identify)
 	for _, r := range routes {
 		var handlers []fiber.Handler

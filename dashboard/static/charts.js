@@ -49,9 +49,9 @@
     ready.then(function () {
       var chart = echarts.init(target, null, { renderer: "canvas" });
       chart.setOption(option);
-      if (spec.links) {
+      if (spec.links || spec.seriesLinks) {
         chart.on("click", function (p) {
-          var link = spec.links[p.dataIndex];
+          var link = spec.seriesLinks ? (spec.seriesLinks[p.seriesIndex] || [])[p.dataIndex] : spec.links[p.dataIndex];
           if (link) { window.location.href = link; }
         });
       }
@@ -66,6 +66,18 @@
   }
   window.addEventListener("resize", function () {
     charts.forEach(function (c) { c.resize(); });
+  });
+  // Printing: the canvas keeps the width it was drawn at, so draw it again
+  // at the printed page's width (A4 less the margins of app.css, 180 mm at
+  // 96 px per inch), and back at the screen's width afterwards.
+  var printWidth = Math.floor(180 / 25.4 * 96);
+  window.addEventListener("beforeprint", function () {
+    charts.forEach(function (c) {
+      c.resize({ width: Math.min(printWidth, c.getDom().clientWidth || printWidth), animation: { duration: 0 } });
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    charts.forEach(function (c) { c.resize({ width: "auto" }); });
   });
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", draw);

@@ -1,0 +1,20 @@
+package dashboard
+
+import (
+	"github.com/gofiber/fiber/v2"
+
+	"malbild/data/export"
+)
+
+// accessibility shows the accessibility statement that the DOS law asks of a
+// public-sector web service, in DIGG's model: how accessible the service is,
+// what is not, how that was checked and when, and how to report a problem.
+// It is public: a person who cannot log in must be able to read it and
+// report that.
+func (s *Server) accessibility(c *fiber.Ctx) error {
+	return s.render(c, "accessibility", translate(lang(c), "a11y.title"), nil)
+}
+
+// association is the name on the header of every printed page: the
+// reports' default until the association's name is a setting.
+func (s *Server) association() string { return export.DefaultAssociation }
