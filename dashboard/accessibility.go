@@ -15,6 +15,8 @@ func (s *Server) accessibility(c *fiber.Ctx) error {
 	return s.render(c, "accessibility", translate(lang(c), "a11y.title"), nil)
 }
 
-// association is the name on the header of every printed page: the
-// reports' default until the association's name is a setting.
-func (s *Server) association() string { return export.DefaultAssociation }
+// association is the name on the header of every printed page, as on the
+// reports: the admin's setting, else the default.
+func (s *Server) association(c *fiber.Ctx) (string, error) {
+	return export.Association(c.UserContext(), s.store, "")
+}

@@ -189,8 +189,12 @@ func (s *Server) render(c *fiber.Ctx, name, title string, data any) error {
 	if !ok {
 		return fmt.Errorf("no template %q", name)
 	}
+	association, err := s.association(c)
+	if err != nil {
+		return err
+	}
 	p := page{Lang: lang(c), Title: title, Path: c.Path(), AsOf: s.store.Today(), Data: data,
-		query: string(c.Request().URI().QueryString()), Charts: s.views.charts[name], Association: s.association()}
+		query: string(c.Request().URI().QueryString()), Charts: s.views.charts[name], Association: association}
 	if u, ok := currentUser(c); ok {
 		p.User, p.Role, p.CSRF = u.Name, u.Role, u.CSRF
 	}

@@ -18,6 +18,7 @@ func (s *Server) saveSettings(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	s.written() // the name is on every page's print header
 	s.audit(c, actor(c), analytics.AuditSettings, "set "+analytics.SettingAssociation)
 	return s.renderAdmin(c, adminPage{Notice: translate(lang(c), "admin.saved")})
 }

@@ -15,12 +15,19 @@ import (
 // name and who made it.
 func TestAdminSetsTheAssociationsNameForTheReport(t *testing.T) {
 	app, s := newDemoApp(t)
+	if _, page := get(t, app, "/", "as=viewer"); !strings.Contains(page, `<div class="print-head" aria-hidden="true"><span>Föreningen</span>`) {
+		t.Error("before the setting, the print header does not name the default association")
+	}
 	resp, page := postForm(t, app, "/admin/settings", url.Values{"association": {"Föreningen Sambruk"}})
 	if resp.StatusCode != http.StatusOK || !strings.Contains(page, `value="Föreningen Sambruk"`) {
 		t.Fatalf("save: %d; the form does not show the name", resp.StatusCode)
 	}
 	if v, _ := s.Setting(t.Context(), analytics.SettingAssociation); v != "Föreningen Sambruk" {
 		t.Errorf("the setting is %q", v)
+	}
+	// Every page's print header names it at once (the page cache was dropped).
+	if _, page := get(t, app, "/", "as=viewer"); !strings.Contains(page, `<span>Föreningen Sambruk</span>`) {
+		t.Error("the overview's print header does not name the association after the setting")
 	}
 	if resp, _ := postForm(t, app, "/admin/settings", url.Values{"association": {strings.Repeat("x", 201)}}); resp.StatusCode != http.StatusBadRequest {
 		t.Errorf("a name of 201 characters: %d", resp.StatusCode)

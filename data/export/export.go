@@ -45,9 +45,10 @@ func writeAndClose(f *excelize.File, w io.Writer) error {
 	return err
 }
 
-// association is the association's name: the admin's setting (DESIGN
-// "Export"), else fallback, else DefaultAssociation.
-func association(ctx context.Context, s *analytics.Store, fallback string) (string, error) {
+// Association is the association's name on every report and printed page:
+// the admin's setting (DESIGN "Export"), else fallback, else
+// DefaultAssociation.
+func Association(ctx context.Context, s *analytics.Store, fallback string) (string, error) {
 	name, err := s.Setting(ctx, analytics.SettingAssociation)
 	switch {
 	case err != nil:
@@ -63,7 +64,7 @@ func association(ctx context.Context, s *analytics.Store, fallback string) (stri
 // storeBook starts a workbook of s titled title, from the association,
 // made now by the store's clock; asOf (zero: none) goes in its page headers.
 func storeBook(ctx context.Context, s *analytics.Store, title, lang string, asOf time.Time) (*book, error) {
-	author, err := association(ctx, s, "")
+	author, err := Association(ctx, s, "")
 	if err != nil {
 		return nil, err
 	}

@@ -44,7 +44,7 @@ func Report(ctx context.Context, s *analytics.Store, o ReportOptions) (*excelize
 	if err != nil {
 		return nil, err
 	}
-	if o.Association, err = association(ctx, s, o.Association); err != nil {
+	if o.Association, err = Association(ctx, s, o.Association); err != nil {
 		return nil, err
 	}
 	d, err := gather(ctx, s, o)
