@@ -269,15 +269,6 @@ func comparatorLabel(lang, c string) string {
 	return c
 }
 
-func columnOf(cols []goalColumn, key string) int {
-	for i, c := range cols {
-		if c.key == key {
-			return i + 1
-		}
-	}
-	panic("no goal column " + key)
-}
-
 func colName(col int) string {
 	name, _ := excelize.ColumnNumberToName(col)
 	return name
