@@ -25,8 +25,7 @@ days AS (
 )
 SELECT d.day, count(m.id)
 FROM days d
-LEFT JOIN members m
-       ON m.joined_on <= d.day AND (m.left_on IS NULL OR d.day <= m.left_on)
+LEFT JOIN LATERAL active_members(d.day) AS m ON true
 GROUP BY d.day
 ORDER BY d.day`
 

@@ -60,11 +60,8 @@ type ServiceHistoryRow struct {
 func (s *Store) ServiceParticipations(ctx context.Context, serviceID int64, asOf time.Time) ([]ServiceHistoryRow, error) {
 	rows, err := s.DB.QueryContext(ctx, `
 		SELECT p.id, p.member_id, p.service_id, p.from_on, p.to_on, m.name,
-		       p.from_on <= $1 AND (p.to_on IS NULL OR $1 <= p.to_on)
-		       AND (s.ended_on IS NULL OR $1 <= s.ended_on)
-		       AND m.joined_on <= $1 AND (m.left_on IS NULL OR $1 <= m.left_on) AS active
+		       p.id IN (SELECT id FROM active_participations(CAST($1 AS DATE))) AS active
 		FROM participations p
-		JOIN services s ON s.id = p.service_id
 		JOIN members m ON m.id = p.member_id
 		WHERE p.service_id = $2
 		ORDER BY active DESC, p.from_on, m.name`, asOf, serviceID)

@@ -157,13 +157,8 @@ func participationBefore(ctx context.Context, s *analytics.Store, day time.Time)
 // networks it takes part in that day, by DESIGN's definition of active.
 func activeParticipations(ctx context.Context, s *analytics.Store, day time.Time) (map[int64][]int64, error) {
 	rows, err := s.DB.QueryContext(ctx, `
-		SELECT DISTINCT p.member_id, p.service_id
-		FROM participations p
-		JOIN services s ON s.id = p.service_id
-		JOIN members m ON m.id = p.member_id
-		WHERE p.from_on <= $1::DATE AND (p.to_on IS NULL OR $1::DATE <= p.to_on)
-		  AND (s.ended_on IS NULL OR $1::DATE <= s.ended_on)
-		  AND m.joined_on <= $1::DATE AND (m.left_on IS NULL OR $1::DATE <= m.left_on)`,
+		SELECT DISTINCT member_id, service_id
+		FROM active_participations(CAST($1 AS DATE))`,
 		day.Format(time.DateOnly))
 	if err != nil {
 		return nil, err
