@@ -63,6 +63,9 @@ func Open(ctx context.Context, path string) (*Store, error) {
 // Close closes the database, flushing its write-ahead log.
 func (s *Store) Close() error { return s.DB.Close() }
 
+// Health reports whether the database answers: nil while it does.
+func (s *Store) Health(ctx context.Context) error { return s.DB.PingContext(ctx) }
+
 // Today is the calendar date of the store's clock in Stockholm.
 func (s *Store) Today() time.Time { return DateOf(s.Now()) }
 

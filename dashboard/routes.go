@@ -120,7 +120,7 @@ func isAPI(c *fiber.Ctx) bool { return strings.HasPrefix(c.Path(), "/api/") }
 
 // health answers 200 while the database answers.
 func (s *Server) health(c *fiber.Ctx) error {
-	if err := s.store.DB.PingContext(c.UserContext()); err != nil {
+	if err := s.store.Health(c.UserContext()); err != nil {
 		return c.Status(fiber.StatusServiceUnavailable).SendString("database unavailable")
 	}
 	return c.SendString("ok")
