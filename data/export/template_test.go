@@ -46,7 +46,7 @@ func TestTemplateHasHeadersExamplesListsAndInstructions(t *testing.T) {
 
 	// The list of services names every service of the database, and the
 	// participation sheet's service column offers it.
-	services, _ := readServices(ctx, s)
+	services, _ := s.AllServices(ctx)
 	lists := templateLists(services)
 	column := rows(t, f, listSheet)
 	for i, sv := range services {
