@@ -74,20 +74,22 @@ func History(ctx context.Context, s *analytics.Store, limit int) ([]Batch, error
 		limit = 1 << 30
 	}
 	var out []Batch
-	err := scanAll(ctx, s.DB, `SELECT id, imported_at, actor, file_name, sha256, counts::VARCHAR, undone_at
+	err := s.Read(ctx, func(tx *sql.Tx) error {
+		return scanAll(ctx, tx, `SELECT id, imported_at, actor, file_name, sha256, counts::VARCHAR, undone_at
 		FROM import_batches ORDER BY id DESC LIMIT ?`, []any{limit}, func(rows *sql.Rows) error {
-		var b Batch
-		var counts string
-		var undone sql.NullTime
-		if err := rows.Scan(&b.ID, &b.ImportedAt, &b.Actor, &b.File, &b.SHA256, &counts, &undone); err != nil {
-			return err
-		}
-		b.UndoneAt = undone.Time
-		if err := json.Unmarshal([]byte(counts), &b.Counts); err != nil {
-			return fmt.Errorf("import batch %d: counts: %w", b.ID, err)
-		}
-		out = append(out, b)
-		return nil
+			var b Batch
+			var counts string
+			var undone sql.NullTime
+			if err := rows.Scan(&b.ID, &b.ImportedAt, &b.Actor, &b.File, &b.SHA256, &counts, &undone); err != nil {
+				return err
+			}
+			b.UndoneAt = undone.Time
+			if err := json.Unmarshal([]byte(counts), &b.Counts); err != nil {
+				return fmt.Errorf("import batch %d: counts: %w", b.ID, err)
+			}
+			out = append(out, b)
+			return nil
+		})
 	})
 	if err != nil {
 		return nil, err
