@@ -83,7 +83,7 @@ func (s *Store) CreateAccount(ctx context.Context, name, role, password string) 
 		return Account{}, "", err
 	}
 	var a Account
-	err = s.DB.QueryRowContext(ctx, `INSERT INTO accounts (name, role, password_hash, created_at) VALUES (?, ?, ?, ?)
+	err = s.db.QueryRowContext(ctx, `INSERT INTO accounts (name, role, password_hash, created_at) VALUES (?, ?, ?, ?)
 		RETURNING id, name, role, created_at, disabled`, name, role, hash, s.Now()).
 		Scan(&a.ID, &a.Name, &a.Role, &a.CreatedAt, &a.Disabled)
 	if err != nil && strings.Contains(err.Error(), "Duplicate key") {
@@ -142,7 +142,7 @@ func (s *Store) endLogins(ctx context.Context, tx *sql.Tx, account int64) error 
 func (s *Store) Authenticate(ctx context.Context, name, password string) (Account, error) {
 	var a Account
 	var hash string
-	err := s.DB.QueryRowContext(ctx, `SELECT id, name, role, created_at, disabled, password_hash FROM accounts WHERE name = ?`,
+	err := s.db.QueryRowContext(ctx, `SELECT id, name, role, created_at, disabled, password_hash FROM accounts WHERE name = ?`,
 		strings.TrimSpace(name)).Scan(&a.ID, &a.Name, &a.Role, &a.CreatedAt, &a.Disabled, &hash)
 	if err == sql.ErrNoRows {
 		bcrypt.CompareHashAndPassword(dummyHash, []byte(password))
@@ -193,7 +193,7 @@ func (s *Store) SetDisabled(ctx context.Context, name string, disabled bool) err
 }
 
 func (s *Store) accounts(ctx context.Context, rest string, args ...any) ([]Account, error) {
-	rows, err := s.DB.QueryContext(ctx, `SELECT id, name, role, created_at, disabled FROM accounts `+rest, args...)
+	rows, err := s.db.QueryContext(ctx, `SELECT id, name, role, created_at, disabled FROM accounts `+rest, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -214,7 +214,7 @@ func (s *Store) accounts(ctx context.Context, rest string, args ...any) ([]Accou
 // to print once, or "" when accounts exist.
 func (s *Store) EnsureAdmin(ctx context.Context) (string, error) {
 	var n int
-	if err := s.DB.QueryRowContext(ctx, `SELECT count(*) FROM accounts`).Scan(&n); err != nil || n > 0 {
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM accounts`).Scan(&n); err != nil || n > 0 {
 		return "", err
 	}
 	_, password, err := s.CreateAccount(ctx, "admin", RoleAdmin, "")
@@ -239,7 +239,7 @@ func secretHash(secret string) string {
 // other write beside it.
 func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	return s.Serialized(func() error {
-		tx, err := s.DB.BeginTx(ctx, nil)
+		tx, err := s.db.BeginTx(ctx, nil)
 		if err != nil {
 			return err
 		}

@@ -24,7 +24,7 @@ func TestAccountsPasswordsAndLogins(t *testing.T) {
 		t.Errorf("the printed password does not work: %v", err)
 	}
 	var stored string
-	s.DB.QueryRow(`SELECT password_hash FROM accounts WHERE name = 'admin'`).Scan(&stored)
+	analyticstest.Handle(s).QueryRow(`SELECT password_hash FROM accounts WHERE name = 'admin'`).Scan(&stored)
 	if !strings.HasPrefix(stored, "$2") || strings.Contains(stored, pw) {
 		t.Errorf("the password is not stored as a bcrypt hash: %q", stored)
 	}
@@ -90,7 +90,7 @@ func TestSessionsExpireAndTokensRevoke(t *testing.T) {
 		t.Errorf("token: %v %v", got, err)
 	}
 	var stored int
-	s.DB.QueryRow(`SELECT count(*) FROM api_tokens WHERE token_hash = ?`, token).Scan(&stored)
+	analyticstest.Handle(s).QueryRow(`SELECT count(*) FROM api_tokens WHERE token_hash = ?`, token).Scan(&stored)
 	if stored != 0 {
 		t.Error("the token is stored in clear")
 	}

@@ -38,14 +38,14 @@ func (s *Store) Audit(ctx context.Context, actor, action, detail string) error {
 	if utf8.RuneCountInString(detail) > maxAuditDetail {
 		detail = string([]rune(detail)[:maxAuditDetail]) + "…"
 	}
-	_, err := s.DB.ExecContext(ctx, `INSERT INTO audit_log (happened_at, actor, action, detail) VALUES (?, ?, ?, ?)`,
+	_, err := s.db.ExecContext(ctx, `INSERT INTO audit_log (happened_at, actor, action, detail) VALUES (?, ?, ?, ?)`,
 		s.Now(), BoundName(actor), action, detail)
 	return err
 }
 
 // AuditLog is the newest entries first, at most limit of them.
 func (s *Store) AuditLog(ctx context.Context, limit int) ([]AuditEntry, error) {
-	rows, err := s.DB.QueryContext(ctx, `SELECT happened_at, actor, action, detail FROM audit_log ORDER BY id DESC LIMIT ?`, limit)
+	rows, err := s.db.QueryContext(ctx, `SELECT happened_at, actor, action, detail FROM audit_log ORDER BY id DESC LIMIT ?`, limit)
 	if err != nil {
 		return nil, err
 	}

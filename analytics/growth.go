@@ -32,7 +32,7 @@ ORDER BY d.day`
 // MemberGrowth is the number of active members at each year end before asOf
 // and on asOf: the overview's growth chart.
 func (s *Store) MemberGrowth(ctx context.Context, asOf time.Time) ([]Count, error) {
-	rows, err := s.DB.QueryContext(ctx, memberGrowth, asOf, asOf, asOf)
+	rows, err := s.db.QueryContext(ctx, memberGrowth, asOf, asOf, asOf)
 	if err != nil {
 		return nil, err
 	}

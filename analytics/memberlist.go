@@ -75,7 +75,7 @@ func (s *Store) ListMembers(ctx context.Context, asOf time.Time, f MemberFilter)
 	if f.Desc {
 		order += " DESC"
 	}
-	rows, err := s.DB.QueryContext(ctx, fmt.Sprintf(memberList, order), asOf, f.Kind, f.County, f.Group, f.All)
+	rows, err := s.db.QueryContext(ctx, fmt.Sprintf(memberList, order), asOf, f.Kind, f.County, f.Group, f.All)
 	if err != nil {
 		return nil, err
 	}
@@ -116,7 +116,7 @@ func (s *Store) Memberships(ctx context.Context, m Member) ([]Member, error) {
 }
 
 func (s *Store) members(ctx context.Context, where string, args ...any) ([]Member, error) {
-	rows, err := s.DB.QueryContext(ctx, `SELECT id, name, kind, coalesce(code, ''), coalesce(org_number, ''),
+	rows, err := s.db.QueryContext(ctx, `SELECT id, name, kind, coalesce(code, ''), coalesce(org_number, ''),
 		coalesce(county_code, ''), coalesce(population, 0), coalesce(group_name, ''), joined_on, left_on,
 		coalesce(contact_name, ''), coalesce(contact_email, '') FROM members `+where, args...)
 	if err != nil {
@@ -152,7 +152,7 @@ func (s *Store) ParticipationsOf(ctx context.Context, asOf time.Time, memberIDs 
 	if len(memberIDs) == 0 {
 		return nil, nil
 	}
-	rows, err := s.DB.QueryContext(ctx, `
+	rows, err := s.db.QueryContext(ctx, `
 		SELECT p.id, p.member_id, p.service_id, p.from_on, p.to_on, s.name, s.kind,
 		       p.id IN (SELECT id FROM active_participations(CAST($1 AS DATE)))
 		FROM participations p

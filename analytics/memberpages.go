@@ -48,7 +48,7 @@ func (s *Store) MembersByKindOverTime(ctx context.Context, asOf time.Time) ([]Ki
 // MemberGroups lists the groups members joined through, in Swedish order,
 // for the member list's filter.
 func (s *Store) MemberGroups(ctx context.Context) ([]string, error) {
-	rows, err := s.DB.QueryContext(ctx, `SELECT DISTINCT group_name FROM members
+	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT group_name FROM members
 		WHERE group_name <> '' ORDER BY group_name COLLATE sv`)
 	if err != nil {
 		return nil, err
@@ -105,7 +105,7 @@ func (s *Store) EngagementOverTime(ctx context.Context, asOf time.Time, memberID
 	if memberIDs == nil {
 		memberIDs = []int64{}
 	}
-	rows, err := s.DB.QueryContext(ctx, engagementOverTime, sqlDate(asOf), memberIDs)
+	rows, err := s.db.QueryContext(ctx, engagementOverTime, sqlDate(asOf), memberIDs)
 	if err != nil {
 		return nil, err
 	}

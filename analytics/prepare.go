@@ -29,7 +29,7 @@ func (s *Store) prepareQueries(ctx context.Context) error {
 		names = append(names, name)
 	}
 	slices.Sort(names)
-	conn, err := s.DB.Conn(ctx)
+	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return err
 	}

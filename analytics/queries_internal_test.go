@@ -26,7 +26,7 @@ func TestCheckQueryRefusesWhatPreparingWouldNotCheck(t *testing.T) {
 		{namedQuery{name: "unnamed", params: nil, sql: `SELECT CAST($on AS DATE) AS d`}, "$on"},
 		{namedQuery{name: "members", params: nil, sql: `SELECT 1 AS value`}, "d, value, service"},
 	} {
-		conn, err := s.DB.Conn(ctx)
+		conn, err := s.db.Conn(ctx)
 		if err != nil {
 			t.Fatal(err)
 		}

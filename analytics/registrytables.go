@@ -131,7 +131,7 @@ func (s *Store) AllFeeBands(ctx context.Context) ([]FeeBand, error) {
 // queryAll scans each row of q into a T, with the help of an X for what needs
 // converting (NULL dates); finish, if not nil, completes the T from its X.
 func queryAll[T, X any](ctx context.Context, s *Store, q string, fields func(*T, *X) []any, finish func(*T, X)) ([]T, error) {
-	rows, err := s.DB.QueryContext(ctx, q)
+	rows, err := s.db.QueryContext(ctx, q)
 	if err != nil {
 		return nil, err
 	}

@@ -11,7 +11,7 @@ func (s *Store) ServiceByID(ctx context.Context, id int64) (Service, error) {
 	var sv Service
 	var area sql.NullString
 	var started, ended sql.NullTime
-	err := s.DB.QueryRowContext(ctx, `SELECT id, name, kind, area, started_on, ended_on FROM services WHERE id = ?`, id).
+	err := s.db.QueryRowContext(ctx, `SELECT id, name, kind, area, started_on, ended_on FROM services WHERE id = ?`, id).
 		Scan(&sv.ID, &sv.Name, &sv.Kind, &area, &started, &ended)
 	if err == sql.ErrNoRows {
 		return Service{}, Errorf(ENotFound, "no service with id %d", id)
@@ -58,7 +58,7 @@ type ServiceHistoryRow struct {
 // ServiceParticipations lists every participation in the service, the
 // active ones on asOf first, then by start date and member name.
 func (s *Store) ServiceParticipations(ctx context.Context, serviceID int64, asOf time.Time) ([]ServiceHistoryRow, error) {
-	rows, err := s.DB.QueryContext(ctx, `
+	rows, err := s.db.QueryContext(ctx, `
 		SELECT p.id, p.member_id, p.service_id, p.from_on, p.to_on, m.name,
 		       p.id IN (SELECT id FROM active_participations(CAST($1 AS DATE))) AS active
 		FROM participations p

@@ -23,7 +23,7 @@ func (s *Store) NewSession(ctx context.Context, a Account) (string, Session, err
 	id := NewSecret(32)
 	now := s.Now()
 	sess := Session{Account: a, CSRFToken: NewSecret(32), ExpiresAt: now.Add(SessionLifetime)}
-	_, err := s.DB.ExecContext(ctx, `INSERT INTO sessions (id_hash, account_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`,
+	_, err := s.db.ExecContext(ctx, `INSERT INTO sessions (id_hash, account_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`,
 		secretHash(id), a.ID, sess.CSRFToken, now, sess.ExpiresAt)
 	return id, sess, err
 }
@@ -95,7 +95,7 @@ func (s *Store) SessionByID(ctx context.Context, id string) (Session, error) {
 func (s *Store) lookupSession(ctx context.Context, key string, now time.Time) (Session, error) {
 	var sess Session
 	a := &sess.Account
-	err := s.DB.QueryRowContext(ctx, `
+	err := s.db.QueryRowContext(ctx, `
 		SELECT a.id, a.name, a.role, a.created_at, s.csrf_token, s.expires_at
 		FROM sessions s JOIN accounts a ON a.id = s.account_id
 		WHERE s.id_hash = ? AND s.expires_at > ? AND NOT a.disabled`, key, now).
@@ -109,7 +109,7 @@ func (s *Store) lookupSession(ctx context.Context, key string, now time.Time) (S
 // EndSession logs the session out; expired sessions are removed too.
 func (s *Store) EndSession(ctx context.Context, id string) error {
 	s.sessions.forget()
-	_, err := s.DB.ExecContext(ctx, `DELETE FROM sessions WHERE id_hash = ? OR expires_at <= ?`, secretHash(id), s.Now())
+	_, err := s.db.ExecContext(ctx, `DELETE FROM sessions WHERE id_hash = ? OR expires_at <= ?`, secretHash(id), s.Now())
 	return err
 }
 
@@ -129,7 +129,7 @@ func (s *Store) NewAPIToken(ctx context.Context, name string) (string, error) {
 		return "", err
 	}
 	token := "mb_" + NewSecret(32)
-	_, err = s.DB.ExecContext(ctx, `INSERT INTO api_tokens (account_id, token_hash, created_at) VALUES (?, ?, ?)`,
+	_, err = s.db.ExecContext(ctx, `INSERT INTO api_tokens (account_id, token_hash, created_at) VALUES (?, ?, ?)`,
 		a.ID, secretHash(token), s.Now())
 	return token, err
 }
@@ -137,7 +137,7 @@ func (s *Store) NewAPIToken(ctx context.Context, name string) (string, error) {
 // AccountByToken is the account of a valid, unrevoked token; ENotFound else.
 func (s *Store) AccountByToken(ctx context.Context, token string) (Account, error) {
 	var a Account
-	err := s.DB.QueryRowContext(ctx, `
+	err := s.db.QueryRowContext(ctx, `
 		SELECT a.id, a.name, a.role, a.created_at
 		FROM api_tokens t JOIN accounts a ON a.id = t.account_id
 		WHERE t.token_hash = ? AND t.revoked_at IS NULL AND NOT a.disabled`, secretHash(token)).
@@ -150,7 +150,7 @@ func (s *Store) AccountByToken(ctx context.Context, token string) (Account, erro
 
 // APITokens lists every token, newest first.
 func (s *Store) APITokens(ctx context.Context) ([]APIToken, error) {
-	rows, err := s.DB.QueryContext(ctx, `SELECT t.id, a.name, t.created_at, t.revoked_at
+	rows, err := s.db.QueryContext(ctx, `SELECT t.id, a.name, t.created_at, t.revoked_at
 		FROM api_tokens t JOIN accounts a ON a.id = t.account_id ORDER BY t.created_at DESC, t.id DESC`)
 	if err != nil {
 		return nil, err
@@ -171,7 +171,7 @@ func (s *Store) APITokens(ctx context.Context) ([]APIToken, error) {
 
 // RevokeAPIToken ends a token; ENotFound for an unknown id.
 func (s *Store) RevokeAPIToken(ctx context.Context, id int64) error {
-	res, err := s.DB.ExecContext(ctx, `UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL`, s.Now(), id)
+	res, err := s.db.ExecContext(ctx, `UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL`, s.Now(), id)
 	if err != nil {
 		return err
 	}

@@ -9,6 +9,8 @@ import (
 	"sync"
 	"time"
 
+	"malbild/analytics/internal/handle"
+
 	_ "github.com/duckdb/duckdb-go/v2" // registers the "duckdb" driver
 	_ "time/tzdata"                    // Europe/Stockholm on machines without zoneinfo
 )
@@ -18,7 +20,7 @@ var Stockholm = mustLoadLocation("Europe/Stockholm")
 
 // Store is an open Målbild database. It is safe for concurrent use.
 type Store struct {
-	DB *sql.DB
+	db *sql.DB // only this package runs SQL on it
 	// Now is the clock; tests replace it so that "today" is fixed.
 	Now func() time.Time
 	// writing serialises the writers: DuckDB fails the second of two
@@ -39,7 +41,7 @@ func (s *Store) Serialized(write func() error) error {
 // Read runs read in one transaction that is never committed: one consistent
 // view of every table while it reads. Readers never wait for writers.
 func (s *Store) Read(ctx context.Context, read func(*sql.Tx) error) error {
-	tx, err := s.DB.BeginTx(ctx, nil)
+	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
@@ -66,7 +68,7 @@ func (s *Store) WriteAfter(ctx context.Context, first func() error, write func(*
 			return err
 		}
 	}
-	tx, err := s.DB.BeginTx(ctx, nil)
+	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
@@ -88,7 +90,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		db.Close()
 		return nil, openError(path, err)
 	}
-	s := &Store{DB: db, Now: time.Now}
+	s := &Store{db: db, Now: time.Now}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, err
@@ -98,14 +100,18 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
+	handle.Register(s, db)
 	return s, nil
 }
 
 // Close closes the database, flushing its write-ahead log.
-func (s *Store) Close() error { return s.DB.Close() }
+func (s *Store) Close() error {
+	handle.Forget(s)
+	return s.db.Close()
+}
 
 // Health reports whether the database answers: nil while it does.
-func (s *Store) Health(ctx context.Context) error { return s.DB.PingContext(ctx) }
+func (s *Store) Health(ctx context.Context) error { return s.db.PingContext(ctx) }
 
 // Today is the calendar date of the store's clock in Stockholm.
 func (s *Store) Today() time.Time { return DateOf(s.Now()) }

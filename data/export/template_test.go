@@ -144,7 +144,7 @@ func dumpTables(t *testing.T, s *analytics.Store) string {
 	t.Helper()
 	var b strings.Builder
 	for _, table := range []string{"members", "services", "participations", "events", "attendance", "goals", "goal_comments", "fee_bands", "import_batches"} {
-		rows, err := s.DB.Query("SELECT * FROM " + table + " ORDER BY ALL")
+		rows, err := analyticstest.Handle(s).Query("SELECT * FROM " + table + " ORDER BY ALL")
 		if err != nil {
 			t.Fatal(err)
 		}
