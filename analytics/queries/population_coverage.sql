@@ -1,15 +1,18 @@
 -- population_coverage (DESIGN "Metrics"): the population of the active
 -- municipalities divided by Sweden's population, $sweden_population
 -- (reference data); a municipality of unknown population adds nothing.
-WITH municipalities_on AS (
+WITH as_of AS (
+    SELECT d FROM month_ends(CAST($from AS DATE), CAST($to AS DATE))
+),
+municipalities_on AS (
     SELECT as_of.d, m.population
-    FROM month_ends(CAST($from AS DATE), CAST($to AS DATE)) AS as_of, active_members(as_of.d) AS m
+    FROM as_of, active_members(as_of.d) AS m
     WHERE m.kind = 'kommun'
 )
 SELECT as_of.d,
        coalesce(sum(mo.population), 0) / CAST($sweden_population AS DOUBLE) AS value,
        CAST(NULL AS VARCHAR) AS service
-FROM month_ends(CAST($from AS DATE), CAST($to AS DATE)) AS as_of
+FROM as_of
 LEFT JOIN municipalities_on AS mo ON mo.d = as_of.d
 GROUP BY as_of.d
 ORDER BY as_of.d
