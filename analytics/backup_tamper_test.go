@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"malbild/analytics/analyticstest"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -15,6 +14,7 @@ import (
 	"time"
 
 	"malbild/analytics"
+	"malbild/analytics/analyticstest"
 	"malbild/data/demo"
 )
 

@@ -2,7 +2,6 @@ package analytics_test
 
 import (
 	"context"
-	"malbild/analytics/analyticstest"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -11,6 +10,7 @@ import (
 	"time"
 
 	"malbild/analytics"
+	"malbild/analytics/analyticstest"
 	"malbild/data/demo"
 )
 

@@ -2,7 +2,6 @@ package dashboard_test
 
 import (
 	"bytes"
-	"malbild/analytics/analyticstest"
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
@@ -15,6 +14,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"malbild/analytics"
+	"malbild/analytics/analyticstest"
 )
 
 // membersWorkbook is a small members sheet as the office writes it.

@@ -3,7 +3,6 @@ package dashboard_test
 import (
 	"context"
 	"fmt"
-	"malbild/analytics/analyticstest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,6 +10,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"malbild/analytics/analyticstest"
 )
 
 // screenshotDir is where the browser tests save their pictures of the

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"malbild/analytics/analyticstest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,6 +13,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"malbild/analytics"
+	"malbild/analytics/analyticstest"
 	"malbild/data/importer"
 	"malbild/data/sharedtest"
 )
