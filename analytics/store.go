@@ -27,8 +27,9 @@ type Store struct {
 	// transactions that change the same row ("Conflict on update"), so
 	// imports, undos and edits take turns. Readers never wait for it.
 	writing sync.Mutex
-	// sessions answers repeated session lookups from memory (sessions.go).
-	sessions sessionCache
+	// closers run when the store closes (OnClose).
+	closing sync.Mutex
+	closers []func()
 }
 
 // Serialized runs a write with no other write of this store beside it.
@@ -106,8 +107,23 @@ func Open(ctx context.Context, path string) (*Store, error) {
 
 // Close closes the database, flushing its write-ahead log.
 func (s *Store) Close() error {
+	s.closing.Lock()
+	closers := s.closers
+	s.closers = nil
+	s.closing.Unlock()
+	for _, f := range closers {
+		f()
+	}
 	handle.Forget(s)
 	return s.db.Close()
+}
+
+// OnClose registers f to run when the store closes (packages that keep
+// something per store, such as the accounts' session cache, forget it).
+func (s *Store) OnClose(f func()) {
+	s.closing.Lock()
+	defer s.closing.Unlock()
+	s.closers = append(s.closers, f)
 }
 
 // Health reports whether the database answers: nil while it does.

@@ -5,7 +5,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
-	"malbild/analytics"
+	"malbild/analytics/accounts"
 )
 
 // route is one route of the dashboard with the least role that may use it;
@@ -17,9 +17,9 @@ type route struct {
 
 const (
 	public = ""
-	viewer = analytics.RoleViewer
-	editor = analytics.RoleEditor
-	admin  = analytics.RoleAdmin
+	viewer = accounts.RoleViewer
+	editor = accounts.RoleEditor
+	admin  = accounts.RoleAdmin
 )
 
 // routeList is the one list of every route and who may use it. The access

@@ -1,10 +1,11 @@
-package analytics_test
+package accounts_test
 
 import (
 	"context"
 	"testing"
 
 	"malbild/analytics"
+	"malbild/analytics/accounts"
 	"malbild/analytics/analyticstest"
 )
 
@@ -14,35 +15,35 @@ func TestTokensDieWithAResetOrADisable(t *testing.T) {
 	s := analyticstest.New(t)
 	ctx := context.Background()
 	for _, name := range []string{"reset", "disabled"} {
-		if _, _, err := s.CreateAccount(ctx, name, analytics.RoleViewer, "a long enough password"); err != nil {
+		if _, _, err := accounts.Of(s).CreateAccount(ctx, name, accounts.RoleViewer, "a long enough password"); err != nil {
 			t.Fatal(err)
 		}
 	}
-	resetToken, _ := s.NewAPIToken(ctx, "reset")
-	disabledToken, _ := s.NewAPIToken(ctx, "disabled")
-	if _, err := s.SetPassword(ctx, "reset", ""); err != nil {
+	resetToken, _ := accounts.Of(s).NewAPIToken(ctx, "reset")
+	disabledToken, _ := accounts.Of(s).NewAPIToken(ctx, "disabled")
+	if _, err := accounts.Of(s).SetPassword(ctx, "reset", ""); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.AccountByToken(ctx, resetToken); analytics.ErrorCode(err) != analytics.ENotFound {
+	if _, err := accounts.Of(s).AccountByToken(ctx, resetToken); analytics.ErrorCode(err) != analytics.ENotFound {
 		t.Errorf("a token after its account's password reset: %v, want ENotFound", err)
 	}
-	if err := s.SetDisabled(ctx, "disabled", true); err != nil {
+	if err := accounts.Of(s).SetDisabled(ctx, "disabled", true); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.SetDisabled(ctx, "disabled", false); err != nil {
+	if err := accounts.Of(s).SetDisabled(ctx, "disabled", false); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.AccountByToken(ctx, disabledToken); analytics.ErrorCode(err) != analytics.ENotFound {
+	if _, err := accounts.Of(s).AccountByToken(ctx, disabledToken); analytics.ErrorCode(err) != analytics.ENotFound {
 		t.Errorf("a token after its account was disabled and enabled: %v, want ENotFound", err)
 	}
-	tokens, _ := s.APITokens(ctx)
+	tokens, _ := accounts.Of(s).APITokens(ctx)
 	for _, tok := range tokens {
 		if tok.RevokedAt.IsZero() {
 			t.Errorf("token %d of %s is not shown revoked", tok.ID, tok.Account)
 		}
 	}
-	fresh, _ := s.NewAPIToken(ctx, "disabled")
-	if _, err := s.AccountByToken(ctx, fresh); err != nil {
+	fresh, _ := accounts.Of(s).NewAPIToken(ctx, "disabled")
+	if _, err := accounts.Of(s).AccountByToken(ctx, fresh); err != nil {
 		t.Errorf("a new token after enabling: %v", err)
 	}
 }

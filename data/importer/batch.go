@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"malbild/analytics"
+	"malbild/analytics/accounts"
 )
 
 // Batch is one committed import.
@@ -52,7 +53,7 @@ func recordBatch(ctx context.Context, tx execer, now time.Time, actor string, p 
 		}
 	}
 	detail, _ := json.Marshal(map[string]any{"batch": b.ID, "file": p.File, "sha256": p.SHA256, "counts": b.Counts})
-	if err := audit(ctx, tx, now, actor, analytics.AuditImport, string(detail)); err != nil {
+	if err := audit(ctx, tx, now, actor, accounts.AuditImport, string(detail)); err != nil {
 		return nil, err
 	}
 	return b, nil

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"malbild/analytics"
+	"malbild/analytics/accounts"
 )
 
 // Undo takes back the newest import still in effect: it deletes the rows
@@ -109,7 +110,7 @@ func undoBatch(ctx context.Context, tx *sql.Tx, batch int64, now time.Time, acto
 	if _, err := tx.ExecContext(ctx, `UPDATE import_batches SET undone_at = ? WHERE id = ?`, now, batch); err != nil {
 		return err
 	}
-	return audit(ctx, tx, now, actor, analytics.AuditUndo, fmt.Sprintf(`{"batch": %d}`, batch))
+	return audit(ctx, tx, now, actor, accounts.AuditUndo, fmt.Sprintf(`{"batch": %d}`, batch))
 }
 
 func newestBatch(ctx context.Context, q queryer) (int64, error) {
