@@ -15,9 +15,6 @@ const (
 	SettingAssociation = "association_name"
 )
 
-// AuditSettings is the audit action of a changed setting.
-const AuditSettings = "settings"
-
 // settingKeys are the keys Setting and SetSetting accept.
 var settingKeys = map[string]bool{SettingAssociation: true}
 

@@ -4,6 +4,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"malbild/analytics"
+	"malbild/analytics/accounts"
 )
 
 // saveSettings stores the settings of the admin page's form (the
@@ -18,6 +19,6 @@ func (s *Server) saveSettings(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	s.audit(c, actor(c), analytics.AuditSettings, "set "+analytics.SettingAssociation)
+	s.audit(c, actor(c), accounts.AuditSettings, "set "+analytics.SettingAssociation)
 	return s.renderAdmin(c, adminPage{Notice: translate(lang(c), "admin.saved")})
 }

@@ -17,6 +17,7 @@ const (
 	AuditExportPersonal = "export_personal"
 	AuditAccount        = "account"
 	AuditBackup         = "backup"
+	AuditSettings       = "settings"
 )
 
 // AuditEntry is one line of the audit log: who did what, when.
