@@ -80,7 +80,7 @@ func (s *Store) Backup(ctx context.Context, dir string) (Manifest, error) {
 
 // writeBackup writes every table and then the manifest into dir.
 func (s *Store) writeBackup(ctx context.Context, dir string) (Manifest, error) {
-	conn, err := s.DB.Conn(ctx)
+	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return Manifest{}, err
 	}
@@ -225,7 +225,7 @@ func loadInto(ctx context.Context, dir, path string, m Manifest) error {
 		return openError(path, err)
 	}
 	defer db.Close()
-	s := &Store{DB: db, Now: time.Now}
+	s := &Store{db: db, Now: time.Now}
 	if err := s.migrateTo(ctx, m.Schema); err != nil {
 		return err
 	}
@@ -343,7 +343,7 @@ func (s *Store) migrateTo(ctx context.Context, version int) error {
 	if err != nil {
 		return err
 	}
-	if _, err := s.DB.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
 		version    INTEGER PRIMARY KEY,
 		name       VARCHAR NOT NULL,
 		applied_at TIMESTAMPTZ NOT NULL DEFAULT current_timestamp)`); err != nil {

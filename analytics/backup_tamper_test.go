@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"malbild/analytics"
+	"malbild/analytics/analyticstest"
 	"malbild/data/demo"
 )
 
@@ -31,7 +32,7 @@ func demoBackup(t *testing.T, dir string) (string, int) {
 		t.Fatal(err)
 	}
 	var members int
-	s.DB.QueryRow(`SELECT count(*) FROM members`).Scan(&members)
+	analyticstest.Handle(s).QueryRow(`SELECT count(*) FROM members`).Scan(&members)
 	backup := filepath.Join(dir, "backup")
 	if _, err := s.Backup(ctx, backup); err != nil {
 		t.Fatal(err)
@@ -101,8 +102,8 @@ INSERT INTO members (name, kind, joined_on) SELECT content, 'ovrig', DATE '2020-
 	}
 	defer r.Close()
 	var n, stolen int
-	r.DB.QueryRow(`SELECT count(*) FROM members`).Scan(&n)
-	r.DB.QueryRow(`SELECT count(*) FROM duckdb_tables() WHERE table_name = 'stolen'`).Scan(&stolen)
+	analyticstest.Handle(r).QueryRow(`SELECT count(*) FROM members`).Scan(&n)
+	analyticstest.Handle(r).QueryRow(`SELECT count(*) FROM duckdb_tables() WHERE table_name = 'stolen'`).Scan(&stolen)
 	if n != members || stolen != 0 {
 		t.Errorf("members %d (want %d), table stolen %d: the backup's SQL ran", n, members, stolen)
 	}
@@ -163,22 +164,22 @@ func TestRestoreOfAnOlderExportDatabaseBackup(t *testing.T) {
 	// none of the tables later migrations add.
 	for _, q := range []string{`DELETE FROM schema_migrations WHERE version > 3`,
 		`DROP TABLE IF EXISTS goal_statuses`, `DROP TABLE IF EXISTS board_meetings`, `DROP TABLE IF EXISTS settings`} {
-		if _, err := s.DB.Exec(q); err != nil {
+		if _, err := analyticstest.Handle(s).Exec(q); err != nil {
 			t.Fatal(err)
 		}
 	}
 	old := filepath.Join(dir, "old")
-	if _, err := s.DB.Exec(fmt.Sprintf(`EXPORT DATABASE '%s' (FORMAT parquet)`, old)); err != nil {
+	if _, err := analyticstest.Handle(s).Exec(fmt.Sprintf(`EXPORT DATABASE '%s' (FORMAT parquet)`, old)); err != nil {
 		t.Fatal(err)
 	}
 	tables := map[string]any{}
-	rows, _ := s.DB.Query(`SELECT table_name, estimated_size FROM duckdb_tables() WHERE schema_name = 'main'`)
+	rows, _ := analyticstest.Handle(s).Query(`SELECT table_name, estimated_size FROM duckdb_tables() WHERE schema_name = 'main'`)
 	for rows.Next() {
 		var name string
 		var est int64
 		rows.Scan(&name, &est)
 		var n int64
-		s.DB.QueryRow(`SELECT count(*) FROM "` + name + `"`).Scan(&n)
+		analyticstest.Handle(s).QueryRow(`SELECT count(*) FROM "` + name + `"`).Scan(&n)
 		tables[name] = n
 	}
 	rows.Close()
@@ -203,7 +204,7 @@ func TestRestoreOfAnOlderExportDatabaseBackup(t *testing.T) {
 		t.Errorf("metrics differ after restoring an older backup")
 	}
 	var version int
-	r.DB.QueryRow(`SELECT max(version) FROM schema_migrations`).Scan(&version)
+	analyticstest.Handle(r).QueryRow(`SELECT max(version) FROM schema_migrations`).Scan(&version)
 	if version < 4 {
 		t.Errorf("schema version %d after restore", version)
 	}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"malbild/analytics"
+	"malbild/analytics/analyticstest"
 	"malbild/data/demo"
 )
 
@@ -47,7 +48,7 @@ func TestBackupAndRestoreGiveIdenticalMetrics(t *testing.T) {
 		t.Errorf("metrics after restore differ:\n got %v\nwant %v", got, want)
 	}
 	// The sequences come back too: a new row does not collide.
-	if _, err := r.DB.Exec(`INSERT INTO members (name, kind, joined_on) VALUES ('Ny', 'ovrig', DATE '2026-01-01')`); err != nil {
+	if _, err := analyticstest.Handle(r).Exec(`INSERT INTO members (name, kind, joined_on) VALUES ('Ny', 'ovrig', DATE '2026-01-01')`); err != nil {
 		t.Errorf("insert after restore: %v", err)
 	}
 }
@@ -62,7 +63,7 @@ func TestRestoreRefusesADamagedBackupAndChangesNothing(t *testing.T) {
 
 	target := filepath.Join(dir, "target.duckdb")
 	t0, _ := analytics.Open(ctx, target)
-	t0.DB.Exec(`INSERT INTO members (name, kind, joined_on) VALUES ('Kvar', 'ovrig', DATE '2020-01-01')`)
+	analyticstest.Handle(t0).Exec(`INSERT INTO members (name, kind, joined_on) VALUES ('Kvar', 'ovrig', DATE '2020-01-01')`)
 	t0.Close()
 	before, _ := os.ReadFile(target)
 

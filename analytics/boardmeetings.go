@@ -10,7 +10,7 @@ import (
 // BoardMeetings lists the board's meeting days the office has set, the
 // latest first.
 func (s *Store) BoardMeetings(ctx context.Context) ([]time.Time, error) {
-	rows, err := s.DB.QueryContext(ctx, `SELECT held_on FROM board_meetings ORDER BY held_on DESC`)
+	rows, err := s.db.QueryContext(ctx, `SELECT held_on FROM board_meetings ORDER BY held_on DESC`)
 	if err != nil {
 		return nil, err
 	}
@@ -32,14 +32,14 @@ func (s *Store) AddBoardMeeting(ctx context.Context, held time.Time, by string) 
 	if err := checkYear(held.Year()); err != nil {
 		return err
 	}
-	_, err := s.DB.ExecContext(ctx, `INSERT INTO board_meetings (held_on, set_by, set_at)
+	_, err := s.db.ExecContext(ctx, `INSERT INTO board_meetings (held_on, set_by, set_at)
 		VALUES (CAST(? AS DATE), ?, ?) ON CONFLICT DO NOTHING`, sqlDate(held), by, s.Now())
 	return err
 }
 
 // RemoveBoardMeeting forgets a meeting day; an unknown day is ENotFound.
 func (s *Store) RemoveBoardMeeting(ctx context.Context, held time.Time) error {
-	res, err := s.DB.ExecContext(ctx, `DELETE FROM board_meetings WHERE held_on = CAST(? AS DATE)`, sqlDate(held))
+	res, err := s.db.ExecContext(ctx, `DELETE FROM board_meetings WHERE held_on = CAST(? AS DATE)`, sqlDate(held))
 	if err != nil {
 		return err
 	}
@@ -53,7 +53,7 @@ func (s *Store) RemoveBoardMeeting(ctx context.Context, held time.Time) error {
 // or the zero time when none is recorded.
 func (s *Store) PreviousBoardMeeting(ctx context.Context, before time.Time) (time.Time, error) {
 	var d time.Time
-	err := s.DB.QueryRowContext(ctx, `SELECT max(held_on) FROM board_meetings WHERE held_on < CAST(? AS DATE) HAVING count(*) > 0`,
+	err := s.db.QueryRowContext(ctx, `SELECT max(held_on) FROM board_meetings WHERE held_on < CAST(? AS DATE) HAVING count(*) > 0`,
 		sqlDate(before)).Scan(&d)
 	if errors.Is(err, sql.ErrNoRows) {
 		return time.Time{}, nil

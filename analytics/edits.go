@@ -75,7 +75,7 @@ func (s *Store) UpdateMember(ctx context.Context, m Member) error {
 		return err
 	}
 	return s.Serialized(func() error {
-		res, err := s.DB.ExecContext(ctx, `UPDATE members SET name = ?, kind = ?, code = ?, org_number = ?, county_code = ?,
+		res, err := s.db.ExecContext(ctx, `UPDATE members SET name = ?, kind = ?, code = ?, org_number = ?, county_code = ?,
 			population = ?, group_name = ?, joined_on = ?, left_on = ?, contact_name = ?, contact_email = ? WHERE id = ?`,
 			strings.TrimSpace(m.Name), m.Kind, text(m.Code), text(m.OrgNumber), text(m.CountyCode), positive(m.Population),
 			text(m.Group), m.JoinedOn, date(m.LeftOn), text(m.ContactName), text(m.ContactEmail), m.ID)
@@ -119,7 +119,7 @@ func (s *Store) SetGoalJudgement(ctx context.Context, goalID int64, status Statu
 		return Errorf(EInvalid, "status: use met, on_track, at_risk or missed")
 	}
 	return s.Serialized(func() error {
-		return insertGoalStatus(ctx, s.DB, goalID, s.Today(), status, comment)
+		return insertGoalStatus(ctx, s.db, goalID, s.Today(), status, comment)
 	})
 }
 
@@ -135,7 +135,7 @@ func (s *Store) AddGoalComment(ctx context.Context, goalID int64, author, body s
 	// goal_comments has no foreign key (migration 004): the insert itself
 	// checks that the goal exists, serialised with the undo that may delete it.
 	return s.Serialized(func() error {
-		res, err := s.DB.ExecContext(ctx, `INSERT INTO goal_comments (goal_id, written_on, author, body)
+		res, err := s.db.ExecContext(ctx, `INSERT INTO goal_comments (goal_id, written_on, author, body)
 			SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM goals WHERE id = ?)`,
 			goalID, s.Today(), author, body, goalID)
 		if err != nil {

@@ -70,7 +70,7 @@ func (s *Store) EventsOfYear(ctx context.Context, asOf time.Time) ([]EventRow, e
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.DB.QueryContext(ctx, `
+	rows, err := s.db.QueryContext(ctx, `
 		SELECT e.id, e.name, e.held_on, e.format, e.role,
 		       count(a.member_id) FILTER (WHERE a.attendees > 0),
 		       CAST(coalesce(sum(a.attendees), 0) AS BIGINT)

@@ -64,7 +64,7 @@ func (s *Store) checkSchedule(ctx context.Context, year int) error {
 		return err
 	}
 	var bands int
-	if err := s.DB.QueryRowContext(ctx, `SELECT count(*) FROM fee_bands WHERE year = ?`, year).Scan(&bands); err != nil {
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM fee_bands WHERE year = ?`, year).Scan(&bands); err != nil {
 		return err
 	}
 	if bands == 0 {

@@ -13,7 +13,7 @@ func (s *Store) FeeSchedule(ctx context.Context, year int) ([]FeeBand, error) {
 	if err := checkYear(year); err != nil {
 		return nil, err
 	}
-	rows, err := s.DB.QueryContext(ctx, `
+	rows, err := s.db.QueryContext(ctx, `
 		SELECT year, category, population_from, coalesce(population_to, 0),
 		       CAST(contribution AS DOUBLE), CAST(annual_fee AS DOUBLE)
 		FROM fee_bands
@@ -36,7 +36,7 @@ func (s *Store) FeeIncomeByYear(ctx context.Context, asOf time.Time) ([]Point, e
 		return nil, err
 	}
 	var first sql.NullInt64
-	if err := s.DB.QueryRowContext(ctx, `SELECT min(year) FROM fee_bands`).Scan(&first); err != nil {
+	if err := s.db.QueryRowContext(ctx, `SELECT min(year) FROM fee_bands`).Scan(&first); err != nil {
 		return nil, err
 	}
 	var days []time.Time

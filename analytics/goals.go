@@ -180,7 +180,7 @@ func targetOf(g Goal) (goalTarget, error) {
 // Status, StatusSetOn and Comment are the board's latest input from
 // goal_statuses (the goals table's own status columns are no longer read).
 func (s *Store) goalsOf(ctx context.Context, where string, args ...any) ([]Goal, error) {
-	rows, err := s.DB.QueryContext(ctx, `
+	rows, err := s.db.QueryContext(ctx, `
 		SELECT id, year, number, key, coalesce(area, ''), text, metric, params,
 		       coalesce(comparator, ''), target, upper_target,
 		       coalesce(due_on, make_date(year, 12, 31)), coalesce(removed_reason, '')

@@ -108,7 +108,7 @@ func (s *Store) GoalStatusHistory(ctx context.Context, goalID int64, asOf time.T
 // goalStatusEntries reads the rows of goal_statuses matching where (a clause
 // with ? arguments), by goal, oldest first.
 func (s *Store) goalStatusEntries(ctx context.Context, where string, args ...any) (map[int64][]GoalStatusEntry, error) {
-	rows, err := s.DB.QueryContext(ctx, `
+	rows, err := s.db.QueryContext(ctx, `
 		SELECT id, goal_id, set_on, coalesce(status, ''), coalesce(comment, '')
 		FROM goal_statuses `+where+`
 		ORDER BY goal_id, set_on, id`, args...)

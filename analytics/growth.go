@@ -25,15 +25,14 @@ days AS (
 )
 SELECT d.day, count(m.id)
 FROM days d
-LEFT JOIN members m
-       ON m.joined_on <= d.day AND (m.left_on IS NULL OR d.day <= m.left_on)
+LEFT JOIN LATERAL active_members(d.day) AS m ON true
 GROUP BY d.day
 ORDER BY d.day`
 
 // MemberGrowth is the number of active members at each year end before asOf
 // and on asOf: the overview's growth chart.
 func (s *Store) MemberGrowth(ctx context.Context, asOf time.Time) ([]Count, error) {
-	rows, err := s.DB.QueryContext(ctx, memberGrowth, asOf, asOf, asOf)
+	rows, err := s.db.QueryContext(ctx, memberGrowth, asOf, asOf, asOf)
 	if err != nil {
 		return nil, err
 	}

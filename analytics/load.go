@@ -19,13 +19,13 @@ import (
 // is never mixed into real data.
 func (s *Store) Load(ctx context.Context, ds Dataset) error {
 	var n int
-	if err := s.DB.QueryRowContext(ctx, `SELECT count(*) FROM members`).Scan(&n); err != nil {
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM members`).Scan(&n); err != nil {
 		return err
 	}
 	if n > 0 {
 		return Errorf(EConflict, "the database already holds %d members; load the demo into a new database file", n)
 	}
-	conn, err := s.DB.Conn(ctx)
+	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return err
 	}

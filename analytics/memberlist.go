@@ -35,20 +35,16 @@ var memberSorts = map[string]string{
 }
 
 const memberList = `
-WITH active_participations AS (
-    -- active on $1: from <= d, (to is empty or d <= to), service not ended
-    -- before d; the member's own activity is checked below
-    SELECT p.member_id,
-           count(*) FILTER (WHERE s.kind = 'service') AS services,
-           count(*) FILTER (WHERE s.kind = 'network') AS networks
-    FROM participations p
-    JOIN services s ON s.id = p.service_id
-    WHERE p.from_on <= $1 AND (p.to_on IS NULL OR $1 <= p.to_on)
-      AND (s.ended_on IS NULL OR $1 <= s.ended_on)
-    GROUP BY p.member_id
+WITH participation_counts AS (
+    -- the active participations on $1 (migration 009's rule) per member
+    SELECT member_id,
+           count(*) FILTER (WHERE service_kind = 'service') AS services,
+           count(*) FILTER (WHERE service_kind = 'network') AS networks
+    FROM active_participations(CAST($1 AS DATE))
+    GROUP BY member_id
 ),
 listed AS (
-    SELECT m.*, m.joined_on <= $1 AND (m.left_on IS NULL OR $1 <= m.left_on) AS active
+    SELECT m.*, m.id IN (SELECT id FROM active_members(CAST($1 AS DATE))) AS active
     FROM members m
     WHERE ($2 = '' OR m.kind = $2)
       AND ($3 = '' OR m.county_code = $3)
@@ -62,7 +58,7 @@ SELECT m.id, m.name AS name, m.kind AS kind, coalesce(m.code, ''), coalesce(m.or
        CASE WHEN m.active THEN coalesce(ap.services, 0) ELSE 0 END AS services,
        CASE WHEN m.active THEN coalesce(ap.networks, 0) ELSE 0 END AS networks
 FROM listed m
-LEFT JOIN active_participations ap ON ap.member_id = m.id
+LEFT JOIN participation_counts ap ON ap.member_id = m.id
 WHERE $5 OR m.active
 ORDER BY %s, joined_on`
 
@@ -79,7 +75,7 @@ func (s *Store) ListMembers(ctx context.Context, asOf time.Time, f MemberFilter)
 	if f.Desc {
 		order += " DESC"
 	}
-	rows, err := s.DB.QueryContext(ctx, fmt.Sprintf(memberList, order), asOf, f.Kind, f.County, f.Group, f.All)
+	rows, err := s.db.QueryContext(ctx, fmt.Sprintf(memberList, order), asOf, f.Kind, f.County, f.Group, f.All)
 	if err != nil {
 		return nil, err
 	}
@@ -120,7 +116,7 @@ func (s *Store) Memberships(ctx context.Context, m Member) ([]Member, error) {
 }
 
 func (s *Store) members(ctx context.Context, where string, args ...any) ([]Member, error) {
-	rows, err := s.DB.QueryContext(ctx, `SELECT id, name, kind, coalesce(code, ''), coalesce(org_number, ''),
+	rows, err := s.db.QueryContext(ctx, `SELECT id, name, kind, coalesce(code, ''), coalesce(org_number, ''),
 		coalesce(county_code, ''), coalesce(population, 0), coalesce(group_name, ''), joined_on, left_on,
 		coalesce(contact_name, ''), coalesce(contact_email, '') FROM members `+where, args...)
 	if err != nil {
@@ -156,14 +152,11 @@ func (s *Store) ParticipationsOf(ctx context.Context, asOf time.Time, memberIDs 
 	if len(memberIDs) == 0 {
 		return nil, nil
 	}
-	rows, err := s.DB.QueryContext(ctx, `
+	rows, err := s.db.QueryContext(ctx, `
 		SELECT p.id, p.member_id, p.service_id, p.from_on, p.to_on, s.name, s.kind,
-		       p.from_on <= $1 AND (p.to_on IS NULL OR $1 <= p.to_on)
-		       AND (s.ended_on IS NULL OR $1 <= s.ended_on)
-		       AND m.joined_on <= $1 AND (m.left_on IS NULL OR $1 <= m.left_on)
+		       p.id IN (SELECT id FROM active_participations(CAST($1 AS DATE)))
 		FROM participations p
 		JOIN services s ON s.id = p.service_id
-		JOIN members m ON m.id = p.member_id
 		WHERE list_contains($2::BIGINT[], p.member_id)
 		ORDER BY p.from_on, s.name`, asOf, memberIDs)
 	if err != nil {

@@ -48,7 +48,7 @@ func (s *Store) MembersByKindOverTime(ctx context.Context, asOf time.Time) ([]Ki
 // MemberGroups lists the groups members joined through, in Swedish order,
 // for the member list's filter.
 func (s *Store) MemberGroups(ctx context.Context) ([]string, error) {
-	rows, err := s.DB.QueryContext(ctx, `SELECT DISTINCT group_name FROM members
+	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT group_name FROM members
 		WHERE group_name <> '' ORDER BY group_name COLLATE sv`)
 	if err != nil {
 		return nil, err
@@ -81,19 +81,16 @@ as_of AS (
     UNION ALL
     SELECT CAST($1 AS DATE)
 ),
-active_participations AS (
-    SELECT as_of.d, s.kind, p.service_id
-    FROM as_of
-    JOIN participations AS p ON p.from_on <= as_of.d AND (p.to_on IS NULL OR as_of.d <= p.to_on)
-    JOIN memberships AS m
-      ON m.id = p.member_id AND m.joined_on <= as_of.d AND (m.left_on IS NULL OR as_of.d <= m.left_on)
-    JOIN services AS s ON s.id = p.service_id AND (s.ended_on IS NULL OR as_of.d <= s.ended_on)
+participations_on AS (
+    SELECT as_of.d, ap.service_kind AS kind, ap.service_id
+    FROM as_of, active_participations(as_of.d) AS ap
+    WHERE list_contains(CAST($2 AS BIGINT[]), ap.member_id)
 )
 SELECT as_of.d,
        count(DISTINCT ap.service_id) FILTER (WHERE ap.kind = 'service'),
        count(DISTINCT ap.service_id) FILTER (WHERE ap.kind = 'network')
 FROM as_of
-LEFT JOIN active_participations AS ap ON ap.d = as_of.d
+LEFT JOIN participations_on AS ap ON ap.d = as_of.d
 GROUP BY as_of.d
 ORDER BY as_of.d`
 
@@ -108,7 +105,7 @@ func (s *Store) EngagementOverTime(ctx context.Context, asOf time.Time, memberID
 	if memberIDs == nil {
 		memberIDs = []int64{}
 	}
-	rows, err := s.DB.QueryContext(ctx, engagementOverTime, sqlDate(asOf), memberIDs)
+	rows, err := s.db.QueryContext(ctx, engagementOverTime, sqlDate(asOf), memberIDs)
 	if err != nil {
 		return nil, err
 	}

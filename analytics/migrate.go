@@ -56,14 +56,14 @@ func (s *Store) migrate(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	if _, err := s.DB.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
 		version    INTEGER PRIMARY KEY,
 		name       VARCHAR NOT NULL,
 		applied_at TIMESTAMPTZ NOT NULL DEFAULT current_timestamp)`); err != nil {
 		return fmt.Errorf("create schema_migrations: %w", err)
 	}
 	applied := map[int]bool{}
-	rows, err := s.DB.QueryContext(ctx, `SELECT version FROM schema_migrations`)
+	rows, err := s.db.QueryContext(ctx, `SELECT version FROM schema_migrations`)
 	if err != nil {
 		return err
 	}
@@ -88,7 +88,7 @@ func (s *Store) migrate(ctx context.Context) error {
 }
 
 func (s *Store) apply(ctx context.Context, m migration) error {
-	tx, err := s.DB.BeginTx(ctx, nil)
+	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}

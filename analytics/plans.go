@@ -7,7 +7,7 @@ import (
 
 // PlanYears lists the years that have a business plan, oldest first.
 func (s *Store) PlanYears(ctx context.Context) ([]int, error) {
-	rows, err := s.DB.QueryContext(ctx, `SELECT DISTINCT year FROM goals ORDER BY year`)
+	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT year FROM goals ORDER BY year`)
 	if err != nil {
 		return nil, err
 	}
@@ -35,7 +35,7 @@ type GoalComment struct {
 // or before asOf (DESIGN "Goal status" rule 4: nothing dated after the as-of
 // day is shown), by goal and date.
 func (s *Store) GoalComments(ctx context.Context, year int, asOf time.Time) ([]GoalComment, error) {
-	rows, err := s.DB.QueryContext(ctx, `
+	rows, err := s.db.QueryContext(ctx, `
 		SELECT c.goal_id, c.written_on, c.author, c.body
 		FROM goal_comments c JOIN goals g ON g.id = c.goal_id
 		WHERE g.year = ? AND c.written_on <= ?

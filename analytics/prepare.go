@@ -14,8 +14,9 @@ import (
 // store opens rather than in front of the board. Open calls it after
 // migrating. It also checks what preparing alone would let through: that
 // DuckDB could bind the whole statement (it defers binding a statement that
-// passes a parameter to a table function, or uses one without a type, so
-// query files pass parameters only to scalar expressions, each in a CAST),
+// passes a bare parameter to a table function, or uses one without a type, so
+// query files put every parameter in a CAST, also where it is the argument of
+// one of migration 009's table macros, as in active_members(CAST($on AS DATE))),
 // that DuckDB sees the parameters the file names, and that a metric's query
 // returns the columns d, value and service.
 func (s *Store) prepareQueries(ctx context.Context) error {
@@ -28,7 +29,7 @@ func (s *Store) prepareQueries(ctx context.Context) error {
 		names = append(names, name)
 	}
 	slices.Sort(names)
-	conn, err := s.DB.Conn(ctx)
+	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return err
 	}

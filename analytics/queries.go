@@ -87,7 +87,7 @@ func (s *Store) queryRows(ctx context.Context, name string, args map[string]any)
 		}
 		bound = append(bound, sql.Named(p, v))
 	}
-	rows, err := s.DB.QueryContext(ctx, q.sql, bound...)
+	rows, err := s.db.QueryContext(ctx, q.sql, bound...)
 	if err != nil {
 		return nil, fmt.Errorf("query %s: %w", name, err)
 	}

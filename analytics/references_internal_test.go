@@ -17,7 +17,7 @@ func TestMigration004KeepsTheDataAndDropsTheForeignKeys(t *testing.T) {
 	}
 	defer db.Close()
 	db.SetMaxOpenConns(1) // one in-memory database
-	s := &Store{DB: db}
+	s := &Store{db: db}
 	if err := s.migrateTo(ctx, 3); err != nil {
 		t.Fatal(err)
 	}

@@ -36,7 +36,7 @@ func TestSampleDataHasTheReadmeCounts(t *testing.T) {
 		"attendance": 42, "goals": 16, "fee_bands": 48,
 	} {
 		var n int
-		if err := s.DB.QueryRow("SELECT count(*) FROM " + table).Scan(&n); err != nil {
+		if err := analyticstest.Handle(s).QueryRow("SELECT count(*) FROM " + table).Scan(&n); err != nil {
 			t.Fatal(err)
 		}
 		if n != want {

@@ -11,7 +11,7 @@ func (s *Store) ServiceByID(ctx context.Context, id int64) (Service, error) {
 	var sv Service
 	var area sql.NullString
 	var started, ended sql.NullTime
-	err := s.DB.QueryRowContext(ctx, `SELECT id, name, kind, area, started_on, ended_on FROM services WHERE id = ?`, id).
+	err := s.db.QueryRowContext(ctx, `SELECT id, name, kind, area, started_on, ended_on FROM services WHERE id = ?`, id).
 		Scan(&sv.ID, &sv.Name, &sv.Kind, &area, &started, &ended)
 	if err == sql.ErrNoRows {
 		return Service{}, Errorf(ENotFound, "no service with id %d", id)
@@ -58,13 +58,10 @@ type ServiceHistoryRow struct {
 // ServiceParticipations lists every participation in the service, the
 // active ones on asOf first, then by start date and member name.
 func (s *Store) ServiceParticipations(ctx context.Context, serviceID int64, asOf time.Time) ([]ServiceHistoryRow, error) {
-	rows, err := s.DB.QueryContext(ctx, `
+	rows, err := s.db.QueryContext(ctx, `
 		SELECT p.id, p.member_id, p.service_id, p.from_on, p.to_on, m.name,
-		       p.from_on <= $1 AND (p.to_on IS NULL OR $1 <= p.to_on)
-		       AND (s.ended_on IS NULL OR $1 <= s.ended_on)
-		       AND m.joined_on <= $1 AND (m.left_on IS NULL OR $1 <= m.left_on) AS active
+		       p.id IN (SELECT id FROM active_participations(CAST($1 AS DATE))) AS active
 		FROM participations p
-		JOIN services s ON s.id = p.service_id
 		JOIN members m ON m.id = p.member_id
 		WHERE p.service_id = $2
 		ORDER BY active DESC, p.from_on, m.name`, asOf, serviceID)

@@ -15,9 +15,6 @@ const (
 	SettingAssociation = "association_name"
 )
 
-// AuditSettings is the audit action of a changed setting.
-const AuditSettings = "settings"
-
 // settingKeys are the keys Setting and SetSetting accept.
 var settingKeys = map[string]bool{SettingAssociation: true}
 
@@ -34,7 +31,7 @@ func (s *Store) Setting(ctx context.Context, key string) (string, error) {
 		return "", unknownSetting(key)
 	}
 	var v string
-	err := s.DB.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = ?`, key).Scan(&v)
+	err := s.db.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = ?`, key).Scan(&v)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", nil
 	}
@@ -58,10 +55,10 @@ func (s *Store) SetSetting(ctx context.Context, key, value string) error {
 	}
 	return s.Serialized(func() error {
 		if value == "" {
-			_, err := s.DB.ExecContext(ctx, `DELETE FROM settings WHERE key = ?`, key)
+			_, err := s.db.ExecContext(ctx, `DELETE FROM settings WHERE key = ?`, key)
 			return err
 		}
-		_, err := s.DB.ExecContext(ctx, `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
+		_, err := s.db.ExecContext(ctx, `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
 			ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
 			key, value, s.Now())
 		return err

@@ -22,7 +22,7 @@ func TestMigrationsApplyOnceAndAgain(t *testing.T) {
 		t.Fatal(err)
 	}
 	var applied int
-	s.DB.QueryRow(`SELECT count(*) FROM schema_migrations`).Scan(&applied)
+	analyticstest.Handle(s).QueryRow(`SELECT count(*) FROM schema_migrations`).Scan(&applied)
 	if applied < 2 {
 		t.Fatalf("schema_migrations holds %d rows, want every migration", applied)
 	}
@@ -35,8 +35,8 @@ func TestMigrationsApplyOnceAndAgain(t *testing.T) {
 	}
 	defer s.Close()
 	var again, members int
-	s.DB.QueryRow(`SELECT count(*) FROM schema_migrations`).Scan(&again)
-	s.DB.QueryRow(`SELECT count(*) FROM members`).Scan(&members)
+	analyticstest.Handle(s).QueryRow(`SELECT count(*) FROM schema_migrations`).Scan(&again)
+	analyticstest.Handle(s).QueryRow(`SELECT count(*) FROM members`).Scan(&members)
 	if again != applied || members != 1 {
 		t.Fatalf("after reopen: %d migrations (want %d), %d members (want 1)", again, applied, members)
 	}
@@ -77,7 +77,7 @@ func TestNamesSortSwedish(t *testing.T) {
 	analyticstest.Exec(t, s, `INSERT INTO members (name, kind, joined_on) VALUES
 		('Örebro', 'kommun', DATE '2010-01-01'), ('Ystad', 'kommun', DATE '2010-01-01'),
 		('Åmål', 'kommun', DATE '2010-01-01'), ('Ängelholm', 'kommun', DATE '2010-01-01'), ('Arboga', 'kommun', DATE '2010-01-01')`)
-	rows, err := s.DB.Query(`SELECT name FROM members ORDER BY name`)
+	rows, err := analyticstest.Handle(s).Query(`SELECT name FROM members ORDER BY name`)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -120,13 +120,13 @@ func TestLoadKeepsReferencesAndRefusesNonEmpty(t *testing.T) {
 	}
 	var name string
 	var left time.Time
-	err := s.DB.QueryRow(`SELECT m.name, m.left_on FROM participations p JOIN members m ON m.id = p.member_id
+	err := analyticstest.Handle(s).QueryRow(`SELECT m.name, m.left_on FROM participations p JOIN members m ON m.id = p.member_id
 		JOIN services s ON s.id = p.service_id WHERE s.name = 'Bibblix'`).Scan(&name, &left)
 	if err != nil || name != "SKR" || !left.Equal(day(2020, 12, 31)) {
 		t.Fatalf("participation points at %q left %v (%v), want SKR left 2020-12-31", name, left, err)
 	}
 	var attendee string
-	s.DB.QueryRow(`SELECT m.name FROM attendance a JOIN members m ON m.id = a.member_id`).Scan(&attendee)
+	analyticstest.Handle(s).QueryRow(`SELECT m.name FROM attendance a JOIN members m ON m.id = a.member_id`).Scan(&attendee)
 	if attendee != "Karlstad" {
 		t.Fatalf("attendance points at %q, want Karlstad", attendee)
 	}

@@ -11,7 +11,8 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
-	"malbild/analytics"
+	"malbild/analytics/accounts"
+	"malbild/analytics/analyticstest"
 )
 
 // axeSource is axe-core from the npm registry (pinned in package-lock.json),
@@ -39,25 +40,25 @@ func a11yPages(memberID, serviceID, goalID int64) []a11yPage {
 	return []a11yPage{
 		{"anonymous", "/login"},
 		{"anonymous", "/tillganglighet"},
-		{analytics.RoleViewer, "/?asof=2023-06-30"},
-		{analytics.RoleViewer, "/goals?year=2023"},
-		{analytics.RoleViewer, "/members?asof=2023-06-30"},
-		{analytics.RoleViewer, "/members/" + m + "?asof=2023-06-30"},
-		{analytics.RoleViewer, "/services?asof=2023-06-30"},
-		{analytics.RoleViewer, "/services/" + sv + "?asof=2023-06-30"},
-		{analytics.RoleViewer, "/events?asof=2023-06-30"},
-		{analytics.RoleViewer, "/fees?asof=2023-06-30"},
-		{analytics.RoleViewer, "/export"},
-		{analytics.RoleViewer, "/tillganglighet"},
-		{analytics.RoleViewer, "/no-such-page"},
-		{analytics.RoleEditor, "/goals?year=2023"},
-		{analytics.RoleEditor, "/members/" + m + "?asof=2023-06-30"},
-		{analytics.RoleEditor, "/members/" + m + "/edit"},
-		{analytics.RoleEditor, "/goals/" + g + "/edit"},
-		{analytics.RoleEditor, "/import"},
-		{analytics.RoleEditor, "/export"},
-		{analytics.RoleAdmin, "/admin"},
-		{analytics.RoleAdmin, "/admin/audit"},
+		{accounts.RoleViewer, "/?asof=2023-06-30"},
+		{accounts.RoleViewer, "/goals?year=2023"},
+		{accounts.RoleViewer, "/members?asof=2023-06-30"},
+		{accounts.RoleViewer, "/members/" + m + "?asof=2023-06-30"},
+		{accounts.RoleViewer, "/services?asof=2023-06-30"},
+		{accounts.RoleViewer, "/services/" + sv + "?asof=2023-06-30"},
+		{accounts.RoleViewer, "/events?asof=2023-06-30"},
+		{accounts.RoleViewer, "/fees?asof=2023-06-30"},
+		{accounts.RoleViewer, "/export"},
+		{accounts.RoleViewer, "/tillganglighet"},
+		{accounts.RoleViewer, "/no-such-page"},
+		{accounts.RoleEditor, "/goals?year=2023"},
+		{accounts.RoleEditor, "/members/" + m + "?asof=2023-06-30"},
+		{accounts.RoleEditor, "/members/" + m + "/edit"},
+		{accounts.RoleEditor, "/goals/" + g + "/edit"},
+		{accounts.RoleEditor, "/import"},
+		{accounts.RoleEditor, "/export"},
+		{accounts.RoleAdmin, "/admin"},
+		{accounts.RoleAdmin, "/admin/audit"},
 	}
 }
 
@@ -72,10 +73,10 @@ func newA11yFixture(t *testing.T) a11yFixture {
 	t.Helper()
 	app, s := newDemoApp(t)
 	var f a11yFixture
-	if err := s.DB.QueryRow(`SELECT member_id, service_id FROM participations GROUP BY ALL ORDER BY member_id, service_id LIMIT 1`).Scan(&f.memberID, &f.serviceID); err != nil {
+	if err := analyticstest.Handle(s).QueryRow(`SELECT member_id, service_id FROM participations GROUP BY ALL ORDER BY member_id, service_id LIMIT 1`).Scan(&f.memberID, &f.serviceID); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.DB.QueryRow(`SELECT min(id) FROM goals`).Scan(&f.goalID); err != nil {
+	if err := analyticstest.Handle(s).QueryRow(`SELECT min(id) FROM goals`).Scan(&f.goalID); err != nil {
 		t.Fatal(err)
 	}
 	f.base = serveOnLoopback(t, app)

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"malbild/analytics"
+	"malbild/analytics/accounts"
 	"malbild/analytics/analyticstest"
 	"malbild/dashboard"
 )
@@ -25,7 +25,7 @@ func TestAccessMatrix(t *testing.T) {
 	if len(routes) < 30 {
 		t.Fatalf("only %d routes", len(routes))
 	}
-	identities := []string{"anonymous", analytics.RoleViewer, analytics.RoleEditor, analytics.RoleAdmin}
+	identities := []string{"anonymous", accounts.RoleViewer, accounts.RoleEditor, accounts.RoleAdmin}
 	// GET routes change nothing, and neither does a refused request: they
 	// share one app. An allowed POST may change the accounts the next
 	// request needs, so it gets an app of its own.
@@ -33,7 +33,7 @@ func TestAccessMatrix(t *testing.T) {
 	for _, r := range routes {
 		path := strings.NewReplacer(":id", "1", ":name", "viewer").Replace(r.Path)
 		for _, who := range identities {
-			allowed := r.Role == "" || (who != "anonymous" && analytics.RoleRank(who) >= analytics.RoleRank(r.Role))
+			allowed := r.Role == "" || (who != "anonymous" && accounts.RoleRank(who) >= accounts.RoleRank(r.Role))
 			app := shared
 			if r.Method != http.MethodGet && allowed {
 				app, _ = newDemoApp(t)
@@ -72,7 +72,7 @@ func TestPublicRoutesAreOnlyHealthLoginStatementAndAssets(t *testing.T) {
 
 func TestAPITokenReadsTheAPIButNoPage(t *testing.T) {
 	app, s := newDemoApp(t)
-	token, err := s.NewAPIToken(t.Context(), "viewer")
+	token, err := accounts.Of(s).NewAPIToken(t.Context(), "viewer")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -91,8 +91,8 @@ func TestAPITokenReadsTheAPIButNoPage(t *testing.T) {
 	if got := call("/", token); got != http.StatusSeeOther {
 		t.Errorf("a page with a token: %d, want the login page (tokens are for the API)", got)
 	}
-	tokens, _ := s.APITokens(t.Context())
-	s.RevokeAPIToken(t.Context(), tokens[0].ID)
+	tokens, _ := accounts.Of(s).APITokens(t.Context())
+	accounts.Of(s).RevokeAPIToken(t.Context(), tokens[0].ID)
 	if got := call("/api/metrics", token); got != http.StatusUnauthorized {
 		t.Errorf("API with a revoked token: %d", got)
 	}

@@ -7,11 +7,12 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"malbild/analytics"
+	"malbild/analytics/accounts"
 )
 
 type adminPage struct {
-	Accounts []analytics.Account
-	Tokens   []analytics.APIToken
+	Accounts []accounts.Account
+	Tokens   []accounts.APIToken
 	// Secret is a password or token shown once, right after it was made.
 	Secret, SecretFor string
 	Message, Notice   string
@@ -25,10 +26,10 @@ func (s *Server) admin(c *fiber.Ctx) error {
 
 func (s *Server) renderAdmin(c *fiber.Ctx, data adminPage) error {
 	var err error
-	if data.Accounts, err = s.store.Accounts(c.UserContext()); err != nil {
+	if data.Accounts, err = accounts.Of(s.store).Accounts(c.UserContext()); err != nil {
 		return err
 	}
-	if data.Tokens, err = s.store.APITokens(c.UserContext()); err != nil {
+	if data.Tokens, err = accounts.Of(s.store).APITokens(c.UserContext()); err != nil {
 		return err
 	}
 	if data.Association, err = s.store.Setting(c.UserContext(), analytics.SettingAssociation); err != nil {
@@ -40,7 +41,7 @@ func (s *Server) renderAdmin(c *fiber.Ctx, data adminPage) error {
 // addAccount creates an account with a generated password, shown once.
 func (s *Server) addAccount(c *fiber.Ctx) error {
 	name, role := c.FormValue("name"), c.FormValue("role")
-	a, password, err := s.store.CreateAccount(c.UserContext(), name, role, "")
+	a, password, err := accounts.Of(s.store).CreateAccount(c.UserContext(), name, role, "")
 	if analytics.ErrorCode(err) == analytics.EInvalid {
 		c.Status(fiber.StatusBadRequest)
 		return s.renderAdmin(c, adminPage{Message: err.Error()})
@@ -48,7 +49,7 @@ func (s *Server) addAccount(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	s.audit(c, actor(c), analytics.AuditAccount, fmt.Sprintf("added %s (%s)", a.Name, a.Role))
+	s.audit(c, actor(c), accounts.AuditAccount, fmt.Sprintf("added %s (%s)", a.Name, a.Role))
 	return s.renderAdmin(c, adminPage{Secret: password, SecretFor: a.Name})
 }
 
@@ -56,11 +57,11 @@ func (s *Server) addAccount(c *fiber.Ctx) error {
 // ends its sessions.
 func (s *Server) resetPassword(c *fiber.Ctx) error {
 	name := c.Params("name")
-	password, err := s.store.SetPassword(c.UserContext(), name, "")
+	password, err := accounts.Of(s.store).SetPassword(c.UserContext(), name, "")
 	if err != nil {
 		return err
 	}
-	s.audit(c, actor(c), analytics.AuditAccount, "new password for "+name)
+	s.audit(c, actor(c), accounts.AuditAccount, "new password for "+name)
 	return s.renderAdmin(c, adminPage{Secret: password, SecretFor: name})
 }
 
@@ -71,25 +72,25 @@ func (s *Server) setDisabled(c *fiber.Ctx) error {
 		c.Status(fiber.StatusBadRequest)
 		return s.renderAdmin(c, adminPage{Message: translate(lang(c), "admin.self")})
 	}
-	if err := s.store.SetDisabled(c.UserContext(), name, disable); err != nil {
+	if err := accounts.Of(s.store).SetDisabled(c.UserContext(), name, disable); err != nil {
 		return err
 	}
 	verb := "enabled "
 	if disable {
 		verb = "disabled "
 	}
-	s.audit(c, actor(c), analytics.AuditAccount, verb+name)
+	s.audit(c, actor(c), accounts.AuditAccount, verb+name)
 	return redirect(c, "/admin")
 }
 
 // addToken makes an API token for an account, shown once.
 func (s *Server) addToken(c *fiber.Ctx) error {
 	name := c.FormValue("name")
-	token, err := s.store.NewAPIToken(c.UserContext(), name)
+	token, err := accounts.Of(s.store).NewAPIToken(c.UserContext(), name)
 	if err != nil {
 		return err
 	}
-	s.audit(c, actor(c), analytics.AuditAccount, "API token for "+name)
+	s.audit(c, actor(c), accounts.AuditAccount, "API token for "+name)
 	return s.renderAdmin(c, adminPage{Secret: token, SecretFor: name})
 }
 
@@ -98,16 +99,16 @@ func (s *Server) revokeToken(c *fiber.Ctx) error {
 	if err != nil {
 		return fiber.ErrNotFound
 	}
-	if err := s.store.RevokeAPIToken(c.UserContext(), id); err != nil {
+	if err := accounts.Of(s.store).RevokeAPIToken(c.UserContext(), id); err != nil {
 		return err
 	}
-	s.audit(c, actor(c), analytics.AuditAccount, fmt.Sprintf("revoked API token %d", id))
+	s.audit(c, actor(c), accounts.AuditAccount, fmt.Sprintf("revoked API token %d", id))
 	return redirect(c, "/admin")
 }
 
 // auditLog shows the newest entries of the audit log.
 func (s *Server) auditLog(c *fiber.Ctx) error {
-	entries, err := s.store.AuditLog(c.UserContext(), 500)
+	entries, err := accounts.Of(s.store).AuditLog(c.UserContext(), 500)
 	if err != nil {
 		return err
 	}
@@ -125,7 +126,7 @@ func (s *Server) backup(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	s.audit(c, actor(c), analytics.AuditBackup, dir)
+	s.audit(c, actor(c), accounts.AuditBackup, dir)
 	return s.renderAdmin(c, adminPage{Notice: translate(lang(c), "admin.backup.done", dir)})
 }
 

@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"malbild/analytics/accounts"
 )
 
 var secretShown = regexp.MustCompile(`<code class="secret-value">([^<]+)</code>`)
@@ -32,7 +34,7 @@ func TestAdminAddsAccountsAndTokensShownOnce(t *testing.T) {
 	if token == nil || !strings.HasPrefix(token[1], "mb_") {
 		t.Fatal("no token shown")
 	}
-	if a, err := s.AccountByToken(t.Context(), token[1]); err != nil || a.Name != "styrelsen" {
+	if a, err := accounts.Of(s).AccountByToken(t.Context(), token[1]); err != nil || a.Name != "styrelsen" {
 		t.Errorf("the token does not name its account: %v %v", a, err)
 	}
 	if resp, page := postForm(t, app, "/admin/accounts/admin/disabled", url.Values{"disabled": {"true"}}); resp.StatusCode != http.StatusBadRequest || !strings.Contains(page, "ditt eget konto") {
@@ -70,7 +72,7 @@ func TestAuditLogRecordsEveryKindOfChange(t *testing.T) {
 	get(t, app, "/export/data.xlsx", "as=editor")
 	postForm(t, app, "/admin/accounts", url.Values{"name": {"ny"}, "role": {"viewer"}})
 
-	log, err := s.AuditLog(t.Context(), 50)
+	log, err := accounts.Of(s).AuditLog(t.Context(), 50)
 	if err != nil {
 		t.Fatal(err)
 	}

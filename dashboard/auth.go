@@ -8,7 +8,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
-	"malbild/analytics"
+	"malbild/analytics/accounts"
 )
 
 // sessionCookie holds the session id; the database keeps only its hash.
@@ -29,13 +29,13 @@ const userKey = "malbild.user"
 func (s *Server) identify(c *fiber.Ctx) error {
 	ctx := c.UserContext()
 	if id := c.Cookies(sessionCookie); id != "" {
-		if sess, err := s.store.SessionByID(ctx, id); err == nil {
+		if sess, err := accounts.Of(s.store).SessionByID(ctx, id); err == nil {
 			c.Locals(userKey, user{Name: sess.Account.Name, Role: sess.Account.Role, CSRF: sess.CSRFToken, sessionID: id})
 			return c.Next()
 		}
 	}
 	if token, ok := strings.CutPrefix(c.Get(fiber.HeaderAuthorization), "Bearer "); ok && isAPI(c) {
-		if a, err := s.store.AccountByToken(ctx, strings.TrimSpace(token)); err == nil {
+		if a, err := accounts.Of(s.store).AccountByToken(ctx, strings.TrimSpace(token)); err == nil {
 			c.Locals(userKey, user{Name: a.Name, Role: a.Role})
 		}
 	}
@@ -63,7 +63,7 @@ func (s *Server) require(role string) fiber.Handler {
 			}
 			return redirect(c, "/login")
 		}
-		if analytics.RoleRank(u.Role) < analytics.RoleRank(role) {
+		if accounts.RoleRank(u.Role) < accounts.RoleRank(role) {
 			return fiber.NewError(http.StatusForbidden, translate(lang(c), "auth.forbidden"))
 		}
 		return c.Next()
@@ -102,7 +102,7 @@ func bodyField(c *fiber.Ctx, name string) string {
 // built without it, not merely hidden.
 func (s *Server) showPersonal(c *fiber.Ctx) bool {
 	u, ok := currentUser(c)
-	return ok && analytics.RoleRank(u.Role) >= analytics.RoleRank(analytics.RoleEditor)
+	return ok && accounts.RoleRank(u.Role) >= accounts.RoleRank(accounts.RoleEditor)
 }
 
 // actor names the user in the audit log and in import batches.

@@ -11,6 +11,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"malbild/analytics/accounts"
 	"malbild/analytics/analyticstest"
 	"malbild/dashboard"
 )
@@ -163,7 +164,7 @@ func TestViewerSeesNoPersonalDataAnywhere(t *testing.T) {
 // X-Forwarded-For, so one client's failures do not lock out the others.
 func TestLoginLimitCountsClientsBehindATrustedProxy(t *testing.T) {
 	s := analyticstest.New(t)
-	s.CreateAccount(t.Context(), "viewer", "viewer", testPasswords["viewer"])
+	accounts.Of(s).CreateAccount(t.Context(), "viewer", "viewer", testPasswords["viewer"])
 	app, err := dashboard.New(dashboard.Config{Store: s, Logger: slog.New(slog.DiscardHandler), TrustedProxies: []string{"0.0.0.0"}})
 	if err != nil {
 		t.Fatal(err)

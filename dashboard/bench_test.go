@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"malbild/analytics/accounts"
 	"malbild/analytics/analyticstest"
 	"malbild/dashboard"
 	"malbild/data/demo"
@@ -37,8 +38,8 @@ func BenchmarkPages(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			a, _, _ := s.CreateAccount(ctx, "bench", "viewer", "ett långt lösenord")
-			id, _, _ := s.NewSession(ctx, a)
+			a, _, _ := accounts.Of(s).CreateAccount(ctx, "bench", "viewer", "ett långt lösenord")
+			id, _, _ := accounts.Of(s).NewSession(ctx, a)
 			view := func(path string) {
 				req := httptest.NewRequest(http.MethodGet, path, nil)
 				req.Header.Set("Cookie", "malbild_session="+id)

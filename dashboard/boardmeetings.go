@@ -7,6 +7,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"malbild/analytics"
+	"malbild/analytics/accounts"
 )
 
 // setBoardMeeting lets an editor record the board's meeting day (add=) or
@@ -33,6 +34,6 @@ func (s *Server) setBoardMeeting(c *fiber.Ctx) error {
 	if remove != "" {
 		verb = "board meeting removed "
 	}
-	s.audit(c, actor(c), analytics.AuditEdit, verb+d.Format(time.DateOnly))
+	s.audit(c, actor(c), accounts.AuditEdit, verb+d.Format(time.DateOnly))
 	return redirect(c, "/goals#board-meetings")
 }

@@ -10,7 +10,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
-	"malbild/analytics"
+	"malbild/analytics/accounts"
 )
 
 // pageCache keeps the rendered pages and API answers of the viewer routes,
@@ -93,8 +93,8 @@ func (s *Server) written() { s.cache.clear() }
 // draws its own, so no stored text can contain one by chance or design;
 // they are letters, digits and underscores, which no template escapes.
 var (
-	userSlot = "slot" + strings.ReplaceAll(analytics.NewSecret(16), "-", "")
-	csrfSlot = "slot" + strings.ReplaceAll(analytics.NewSecret(16), "-", "")
+	userSlot = "slot" + strings.ReplaceAll(accounts.NewSecret(16), "-", "")
+	csrfSlot = "slot" + strings.ReplaceAll(accounts.NewSecret(16), "-", "")
 )
 
 // fillSlots puts the user's own name and token into a page rendered for

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"malbild/analytics"
+	"malbild/analytics/accounts"
 )
 
 // Hole 8: the cache holds nothing of the user who asked first: a name with
@@ -15,11 +15,11 @@ func TestCachedPagesShowEachUserOnlyTheirOwnName(t *testing.T) {
 	app, s := newDemoApp(t)
 	ctx := context.Background()
 	login := func(name string) string {
-		a, _, err := s.CreateAccount(ctx, name, analytics.RoleViewer, "a long enough password")
+		a, _, err := accounts.Of(s).CreateAccount(ctx, name, accounts.RoleViewer, "a long enough password")
 		if err != nil {
 			t.Fatal(err)
 		}
-		id, _, err := s.NewSession(ctx, a)
+		id, _, err := accounts.Of(s).NewSession(ctx, a)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"malbild/analytics"
+	"malbild/analytics/accounts"
 	"malbild/data/reference"
 )
 
@@ -22,7 +23,7 @@ func TestReadersDuringImportsAndEditsSeeNoErrorAndFreshNumbers(t *testing.T) {
 	app, s := newDemoApp(t)
 	base := serveOnLoopback(t, app)
 	byRole, _ := sessions.Load(app)
-	viewerCookie := "malbild_session=" + byRole.(map[string]testSession)[analytics.RoleViewer].id
+	viewerCookie := "malbild_session=" + byRole.(map[string]testSession)[accounts.RoleViewer].id
 	ctx := t.Context()
 	before, _ := s.Metric(ctx, "members", nil, mustDate("2026-11-22"))
 

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"malbild/analytics"
+	"malbild/analytics/analyticstest"
 	"malbild/data/reference"
 )
 
@@ -18,7 +19,7 @@ func TestEditPagesCorrectEveryColumnOfReferencedRows(t *testing.T) {
 	app, s := newDemoApp(t)
 	ctx := t.Context()
 	var id int64
-	if err := s.DB.QueryRowContext(ctx, `SELECT p.member_id FROM participations p JOIN attendance a USING (member_id)
+	if err := analyticstest.Handle(s).QueryRowContext(ctx, `SELECT p.member_id FROM participations p JOIN attendance a USING (member_id)
 		JOIN members m ON m.id = p.member_id WHERE m.kind = 'kommun' ORDER BY p.member_id LIMIT 1`).Scan(&id); err != nil {
 		t.Fatal(err)
 	}
@@ -52,7 +53,7 @@ func TestEditPagesCorrectEveryColumnOfReferencedRows(t *testing.T) {
 	}
 
 	var goal int64
-	if err := s.DB.QueryRowContext(ctx, `SELECT g.id FROM goals g WHERE g.metric = 'manual' ORDER BY g.year DESC LIMIT 1`).Scan(&goal); err != nil {
+	if err := analyticstest.Handle(s).QueryRowContext(ctx, `SELECT g.id FROM goals g WHERE g.metric = 'manual' ORDER BY g.year DESC LIMIT 1`).Scan(&goal); err != nil {
 		t.Fatal(err)
 	}
 	for i, comment := range []string{"Första.", "Andra, på en kommenterad rad."} {

@@ -8,6 +8,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"malbild/analytics"
+	"malbild/analytics/accounts"
 )
 
 // memberEdit is the member form: the row, and after a refused save the
@@ -67,7 +68,7 @@ func (s *Server) editMember(c *fiber.Ctx) error {
 		return s.render(c, "member_edit", m.Name, memberEdit{Member: m, Typed: typed, Errors: errs})
 	}
 	s.written()
-	s.audit(c, actor(c), analytics.AuditEdit, fmt.Sprintf("member %d (%s)", m.ID, m.Name))
+	s.audit(c, actor(c), accounts.AuditEdit, fmt.Sprintf("member %d (%s)", m.ID, m.Name))
 	return redirect(c, fmt.Sprintf("/members/%d", m.ID))
 }
 
@@ -114,6 +115,6 @@ func (s *Server) editGoal(c *fiber.Ctx) error {
 		return err
 	}
 	s.written()
-	s.audit(c, actor(c), analytics.AuditEdit, fmt.Sprintf("goal %d/%d (%s)", g.Year, g.Number, g.Key))
+	s.audit(c, actor(c), accounts.AuditEdit, fmt.Sprintf("goal %d/%d (%s)", g.Year, g.Number, g.Key))
 	return redirect(c, fmt.Sprintf("/goals?year=%d#goal-%s", g.Year, g.Key))
 }

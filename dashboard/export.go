@@ -9,6 +9,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"malbild/analytics"
+	"malbild/analytics/accounts"
 	"malbild/data/export"
 )
 
@@ -50,7 +51,7 @@ func (s *Server) exportForms(c *fiber.Ctx) error {
 	u, _ := currentUser(c)
 	may := map[string]bool{}
 	for _, e := range s.exports() {
-		may[e.name] = analytics.RoleRank(u.Role) >= analytics.RoleRank(e.role)
+		may[e.name] = accounts.RoleRank(u.Role) >= accounts.RoleRank(e.role)
 	}
 	return s.render(c, "export", translate(lang(c), "export.title"), exportPage{Year: asOf.Year(), May: may})
 }
@@ -61,7 +62,7 @@ func (s *Server) personalData(c *fiber.Ctx) bool {
 	if !s.showPersonal(c) {
 		return false
 	}
-	s.audit(c, actor(c), analytics.AuditExportPersonal, c.Path())
+	s.audit(c, actor(c), accounts.AuditExportPersonal, c.Path())
 	return true
 }
 

@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"malbild/analytics/accounts"
 )
 
 const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -149,7 +151,7 @@ func TestEditorsExportCarriesContactsAndIsAudited(t *testing.T) {
 	if findText(t, f, ".kommun.example") == "" {
 		t.Error("the editor's data export has no contact e-mail")
 	}
-	log, _ := s.AuditLog(context.Background(), 10)
+	log, _ := accounts.Of(s).AuditLog(context.Background(), 10)
 	if len(log) == 0 || log[0].Action != "export_personal" || log[0].Actor != "editor" {
 		t.Errorf("audit log %+v, want export_personal by editor", log)
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"malbild/analytics"
+	"malbild/analytics/accounts"
 	"malbild/analytics/analyticstest"
 	"malbild/dashboard"
 	"malbild/data/demo"
@@ -25,9 +26,9 @@ import (
 // says otherwise; state-changing requests carry the session's CSRF token
 // unless "csrf=none" says not to.
 var testPasswords = map[string]string{
-	analytics.RoleAdmin:  "test-admin-password",
-	analytics.RoleEditor: "test-editor-password",
-	analytics.RoleViewer: "test-viewer-password",
+	accounts.RoleAdmin:  "test-admin-password",
+	accounts.RoleEditor: "test-editor-password",
+	accounts.RoleViewer: "test-viewer-password",
 }
 
 type testSession struct{ id, csrf string }
@@ -47,11 +48,11 @@ func newApp(t *testing.T, statements ...string) (*fiber.App, *analytics.Store) {
 	ctx := context.Background()
 	byRole := map[string]testSession{}
 	for role, password := range testPasswords {
-		a, _, err := s.CreateAccount(ctx, role, role, password)
+		a, _, err := accounts.Of(s).CreateAccount(ctx, role, role, password)
 		if err != nil {
 			t.Fatal(err)
 		}
-		id, sess, err := s.NewSession(ctx, a)
+		id, sess, err := accounts.Of(s).NewSession(ctx, a)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -84,7 +85,7 @@ func get(t *testing.T, app *fiber.App, path string, cookies ...string) (*http.Re
 // the answer.
 func send(t *testing.T, app *fiber.App, req *http.Request, cookies ...string) (*http.Response, string) {
 	t.Helper()
-	role, csrf := analytics.RoleAdmin, true
+	role, csrf := accounts.RoleAdmin, true
 	for _, c := range cookies {
 		switch {
 		case strings.HasPrefix(c, "as="):

@@ -135,15 +135,10 @@ func (h *importPages) commit(c *fiber.Ctx) error {
 	if !ok {
 		return h.page(c, http.StatusGone, "", translate(l, "import.expired"))
 	}
-	var res *importer.Result
-	err := h.s.store.Serialized(func() error {
-		if err := h.s.backupBeforeImport(c); err != nil {
-			return err
-		}
-		var err error
-		res, err = importer.Commit(c.UserContext(), h.s.store, file,
-			importer.Options{Lang: l, Actor: h.actor(c), Fingerprint: fingerprint})
-		return err
+	// The backup runs under the store's writer lock, just before the import.
+	res, err := importer.Commit(c.UserContext(), h.s.store, file, importer.Options{
+		Lang: l, Actor: h.actor(c), Fingerprint: fingerprint,
+		BeforeWrite: func() error { return h.s.backupBeforeImport(c) },
 	})
 	var fe *importer.FileError
 	switch {
@@ -169,12 +164,7 @@ func (h *importPages) undo(c *fiber.Ctx) error {
 	if err != nil || batch <= 0 {
 		return h.page(c, http.StatusBadRequest, "", translate(lang(c), "import.undo_which"))
 	}
-	var b *importer.Batch
-	err = h.s.store.Serialized(func() error {
-		var err error
-		b, err = importer.Undo(c.UserContext(), h.s.store, batch, h.actor(c), lang(c))
-		return err
-	})
+	b, err := importer.Undo(c.UserContext(), h.s.store, batch, h.actor(c), lang(c))
 	h.s.written() // even a refused undo may have restored a part before it stopped
 	if err != nil {
 		if analytics.ErrorCode(err) == analytics.EInternal {

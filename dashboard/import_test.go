@@ -14,6 +14,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"malbild/analytics"
+	"malbild/analytics/analyticstest"
 )
 
 // membersWorkbook is a small members sheet as the office writes it.
@@ -76,7 +77,7 @@ func previewFields(t *testing.T, page string) url.Values {
 
 func countMembers(t *testing.T, s *analytics.Store) int {
 	var n int
-	if err := s.DB.QueryRow("SELECT count(*) FROM members").Scan(&n); err != nil {
+	if err := analyticstest.Handle(s).QueryRow("SELECT count(*) FROM members").Scan(&n); err != nil {
 		t.Fatal(err)
 	}
 	return n
@@ -163,7 +164,7 @@ func TestImportCommitRefusesWhenTheRegisterChangedSinceThePreview(t *testing.T) 
 	app, s := newApp(t)
 	_, page := upload(t, app, "medlemmar.xlsx", membersWorkbook(t, []any{"Ale", 1440, 32576, "2015-01-12"}))
 	fields := previewFields(t, page)
-	if _, err := s.DB.Exec(`INSERT INTO members (name, kind, code, joined_on) VALUES ('Ale', 'kommun', '1440', DATE '2015-01-12')`); err != nil {
+	if _, err := analyticstest.Handle(s).Exec(`INSERT INTO members (name, kind, code, joined_on) VALUES ('Ale', 'kommun', '1440', DATE '2015-01-12')`); err != nil {
 		t.Fatal(err)
 	}
 	resp, page := postForm(t, app, "/import/commit", fields)

@@ -6,7 +6,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
-	"malbild/analytics"
+	"malbild/analytics/accounts"
 )
 
 // requestLog logs every request with an id (also sent back as X-Request-Id,
@@ -15,7 +15,7 @@ import (
 // or personal data.
 func (s *Server) requestLog(c *fiber.Ctx) error {
 	start := time.Now()
-	id := analytics.NewSecret(6)
+	id := accounts.NewSecret(6)
 	c.Set("X-Request-Id", id)
 	err := c.Next()
 	status := c.Response().StatusCode()

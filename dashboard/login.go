@@ -10,6 +10,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"malbild/analytics"
+	"malbild/analytics/accounts"
 )
 
 type loginPage struct {
@@ -28,7 +29,7 @@ func (s *Server) loginForm(c *fiber.Ctx) error {
 // is bounded before it reaches the limiter or the audit log.
 func (s *Server) login(c *fiber.Ctx) error {
 	ctx := c.UserContext()
-	name, password := analytics.BoundName(strings.TrimSpace(c.FormValue("name"))), c.FormValue("password")
+	name, password := accounts.BoundName(strings.TrimSpace(c.FormValue("name"))), c.FormValue("password")
 	data := loginPage{Next: safeNext(c.FormValue("next")), Name: name}
 	if !sameOrigin(c) {
 		return fiber.NewError(fiber.StatusForbidden, translate(lang(c), "auth.csrf"))
@@ -41,42 +42,42 @@ func (s *Server) login(c *fiber.Ctx) error {
 		data.Message = translate(lang(c), "login.blocked", duration(lang(c), wait))
 		return s.render(c, "login", translate(lang(c), "login.title"), data)
 	}
-	a, err := s.store.Authenticate(ctx, name, password)
+	a, err := accounts.Of(s.store).Authenticate(ctx, name, password)
 	if err != nil {
 		if analytics.ErrorCode(err) != analytics.EInvalid {
 			return err
 		}
 		s.limiter.fail(pairKey, addressKey)
-		s.audit(c, name, analytics.AuditLoginFailed, "from "+address)
+		s.audit(c, name, accounts.AuditLoginFailed, "from "+address)
 		c.Status(fiber.StatusUnauthorized)
 		data.Message = translate(lang(c), "login.failed")
 		return s.render(c, "login", translate(lang(c), "login.title"), data)
 	}
 	s.limiter.succeed(pairKey)
 	if old := c.Cookies(sessionCookie); old != "" {
-		s.store.EndSession(ctx, old)
+		accounts.Of(s.store).EndSession(ctx, old)
 	}
-	id, _, err := s.store.NewSession(ctx, a)
+	id, _, err := accounts.Of(s.store).NewSession(ctx, a)
 	if err != nil {
 		return err
 	}
 	// A relative lifetime (Max-Age, no Expires): the browser's clock need not
 	// agree with the server's, whose own (injected) clock still decides expiry.
-	c.Cookie(&fiber.Cookie{Name: sessionCookie, Value: id, Path: "/", MaxAge: int(analytics.SessionLifetime.Seconds()),
+	c.Cookie(&fiber.Cookie{Name: sessionCookie, Value: id, Path: "/", MaxAge: int(accounts.SessionLifetime.Seconds()),
 		HTTPOnly: true, SameSite: fiber.CookieSameSiteLaxMode, Secure: s.secureCookies || c.Protocol() == "https"})
-	s.audit(c, a.Name, analytics.AuditLogin, "from "+address)
+	s.audit(c, a.Name, accounts.AuditLogin, "from "+address)
 	return redirect(c, data.Next)
 }
 
 // logout ends the session and forgets the cookie.
 func (s *Server) logout(c *fiber.Ctx) error {
 	u, _ := currentUser(c)
-	if err := s.store.EndSession(c.UserContext(), u.sessionID); err != nil {
+	if err := accounts.Of(s.store).EndSession(c.UserContext(), u.sessionID); err != nil {
 		return err
 	}
 	c.Cookie(&fiber.Cookie{Name: sessionCookie, Value: "", Path: "/", Expires: time.Unix(0, 0), MaxAge: -1,
 		HTTPOnly: true, SameSite: fiber.CookieSameSiteLaxMode})
-	s.audit(c, u.Name, analytics.AuditLogout, "")
+	s.audit(c, u.Name, accounts.AuditLogout, "")
 	return redirect(c, "/login")
 }
 
@@ -103,7 +104,7 @@ func sameOrigin(c *fiber.Ctx) bool {
 // audit records an action; a failure to record is logged, not shown, since
 // the action itself has happened.
 func (s *Server) audit(c *fiber.Ctx, who, action, detail string) {
-	if err := s.store.Audit(c.UserContext(), who, action, detail); err != nil {
+	if err := accounts.Of(s.store).Audit(c.UserContext(), who, action, detail); err != nil {
 		s.log.Error("audit log", "action", action, "err", err)
 	}
 }

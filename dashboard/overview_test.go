@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"malbild/analytics/accounts"
 	"malbild/analytics/analyticstest"
 )
 
@@ -161,8 +162,8 @@ func TestCachedPagesCarryTheirOwnUsersTokenAndWritesDropThem(t *testing.T) {
 	// Behind the dashboard's back: a cached page does not show it.
 	analyticstest.Exec(t, s, `INSERT INTO goal_comments (goal_id, written_on, author, body)
 		SELECT id, DATE '2026-11-20', 'x', 'Skrivet direkt i databasen' FROM goals WHERE year = 2026 AND number = 1`)
-	a, _, _ := s.CreateAccount(t.Context(), "kansliet2", "editor", "ett långt lösenord")
-	id, sess, _ := s.NewSession(t.Context(), a)
+	a, _, _ := accounts.Of(s).CreateAccount(t.Context(), "kansliet2", "editor", "ett långt lösenord")
+	id, sess, _ := accounts.Of(s).NewSession(t.Context(), a)
 	_, second := get(t, app, "/goals?year=2026", "as=anonymous", "malbild_session="+id)
 	if strings.Contains(second, "Skrivet direkt i databasen") {
 		t.Fatal("the second view was not served from the cache")

@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"malbild/analytics/analyticstest"
 )
 
 // screenshotDir is where the browser tests save their pictures of the
@@ -27,7 +29,7 @@ func screenshotDir(t *testing.T) string {
 func TestMemberEventAndFeePagesDrawEveryChartOfflineUnderCSP(t *testing.T) {
 	app, s := newDemoApp(t)
 	var memberID int64 // the member taking part in the most services
-	if err := s.DB.QueryRow(`SELECT member_id FROM participations GROUP BY member_id ORDER BY count(*) DESC, member_id LIMIT 1`).Scan(&memberID); err != nil {
+	if err := analyticstest.Handle(s).QueryRow(`SELECT member_id FROM participations GROUP BY member_id ORDER BY count(*) DESC, member_id LIMIT 1`).Scan(&memberID); err != nil {
 		t.Fatal(err)
 	}
 	base := serveOnLoopback(t, app)

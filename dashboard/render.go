@@ -14,7 +14,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
-	"malbild/analytics"
+	"malbild/analytics/accounts"
 )
 
 //go:embed templates
@@ -138,7 +138,7 @@ var navigation = []navItem{
 func (p page) Nav() []navItem {
 	var items []navItem
 	for _, n := range navigation {
-		if analytics.RoleRank(p.Role) < analytics.RoleRank(n.Role) {
+		if accounts.RoleRank(p.Role) < accounts.RoleRank(n.Role) {
 			continue
 		}
 		n.Current = p.Path == n.Path || (n.Path != "/" && strings.HasPrefix(p.Path, n.Path+"/"))
@@ -148,7 +148,7 @@ func (p page) Nav() []navItem {
 }
 
 // CanEdit says the user may correct data (editors and admins).
-func (p page) CanEdit() bool { return analytics.RoleRank(p.Role) >= analytics.RoleRank(editor) }
+func (p page) CanEdit() bool { return accounts.RoleRank(p.Role) >= accounts.RoleRank(editor) }
 
 // Chart is what the chart partial takes: the chart's element and its
 // options, written as an escaped JSON block for charts.js. The chart is

@@ -6,7 +6,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 	"github.com/gofiber/fiber/v2/middleware/compress"
 
-	"malbild/analytics"
+	"malbild/analytics/accounts"
 )
 
 // route is one route of the dashboard with the least role that may use it;
@@ -18,9 +18,9 @@ type route struct {
 
 const (
 	public = ""
-	viewer = analytics.RoleViewer
-	editor = analytics.RoleEditor
-	admin  = analytics.RoleAdmin
+	viewer = accounts.RoleViewer
+	editor = accounts.RoleEditor
+	admin  = accounts.RoleAdmin
 )
 
 // routeList is the one list of every route and who may use it. The access
@@ -127,7 +127,7 @@ func isAPI(c *fiber.Ctx) bool { return strings.HasPrefix(c.Path(), "/api/") }
 
 // health answers 200 while the database answers.
 func (s *Server) health(c *fiber.Ctx) error {
-	if err := s.store.DB.PingContext(c.UserContext()); err != nil {
+	if err := s.store.Health(c.UserContext()); err != nil {
 		return c.Status(fiber.StatusServiceUnavailable).SendString("database unavailable")
 	}
 	return c.SendString("ok")

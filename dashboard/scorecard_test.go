@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"malbild/analytics/accounts"
 )
 
 // scorecardFixture is a plan whose statuses follow from the data alone on
@@ -185,7 +187,7 @@ func TestScorecardComparesWithThePreviousBoardMeeting(t *testing.T) {
 	if resp, _ := postForm(t, app, "/goals/board-meetings", url.Values{"add": {"31/12"}}, "as=editor"); resp.StatusCode != http.StatusBadRequest {
 		t.Errorf("a bad meeting day: %d", resp.StatusCode)
 	}
-	log, _ := s.AuditLog(t.Context(), 10)
+	log, _ := accounts.Of(s).AuditLog(t.Context(), 10)
 	found := false
 	for _, e := range log {
 		found = found || strings.Contains(e.Detail, "board meeting set 2022-04-20")

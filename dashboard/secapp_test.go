@@ -8,6 +8,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"malbild/analytics"
+	"malbild/analytics/accounts"
 	"malbild/analytics/analyticstest"
 	"malbild/dashboard"
 )
@@ -27,11 +28,11 @@ func newServerApp(t *testing.T, configure func(*dashboard.Config)) (*dashboard.S
 	}
 	byRole := map[string]testSession{}
 	for role, password := range testPasswords {
-		a, _, err := s.CreateAccount(context.Background(), role, role, password)
+		a, _, err := accounts.Of(s).CreateAccount(context.Background(), role, role, password)
 		if err != nil {
 			t.Fatal(err)
 		}
-		id, sess, err := s.NewSession(context.Background(), a)
+		id, sess, err := accounts.Of(s).NewSession(context.Background(), a)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -4,6 +4,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"malbild/analytics"
+	"malbild/analytics/accounts"
 )
 
 // saveSettings stores the settings of the admin page's form (the
@@ -19,6 +20,6 @@ func (s *Server) saveSettings(c *fiber.Ctx) error {
 		return err
 	}
 	s.written() // the name is on every page's print header
-	s.audit(c, actor(c), analytics.AuditSettings, "set "+analytics.SettingAssociation)
+	s.audit(c, actor(c), accounts.AuditSettings, "set "+analytics.SettingAssociation)
 	return s.renderAdmin(c, adminPage{Notice: translate(lang(c), "admin.saved")})
 }

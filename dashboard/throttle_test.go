@@ -9,7 +9,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
-	"malbild/analytics"
+	"malbild/analytics/accounts"
 	"malbild/dashboard"
 )
 
@@ -52,12 +52,12 @@ func TestForwardedForIsBelievedOnlyFromTheProxy(t *testing.T) {
 	if resp := loginFrom(t, app, "10.0.0.5", "viewer", "wrong password here"); resp.StatusCode != http.StatusTooManyRequests {
 		t.Errorf("a new forged address buys a new attempt: %d, want 429", resp.StatusCode)
 	}
-	entries, err := s.AuditLog(t.Context(), 10)
+	entries, err := accounts.Of(s).AuditLog(t.Context(), 10)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, e := range entries {
-		if e.Action == analytics.AuditLoginFailed && strings.Contains(e.Detail, "10.0.0.") {
+		if e.Action == accounts.AuditLoginFailed && strings.Contains(e.Detail, "10.0.0.") {
 			t.Errorf("the audit log believes the header: %q", e.Detail)
 		}
 	}
@@ -72,11 +72,11 @@ func TestLongLoginNamesAreBounded(t *testing.T) {
 	if resp, body := send(t, app, req, "as=anonymous"); resp.StatusCode != http.StatusUnauthorized || strings.Contains(body, strings.Repeat("å", 65)) {
 		t.Errorf("a 9 000-character name: %d, want 401 without the whole name", resp.StatusCode)
 	}
-	entries, err := s.AuditLog(t.Context(), 1)
+	entries, err := accounts.Of(s).AuditLog(t.Context(), 1)
 	if err != nil || len(entries) != 1 {
 		t.Fatal(entries, err)
 	}
-	if n := len([]rune(entries[0].Actor)); n > analytics.MaxNameLength+1 {
+	if n := len([]rune(entries[0].Actor)); n > accounts.MaxNameLength+1 {
 		t.Errorf("the audit log keeps a name of %d characters", n)
 	}
 }

@@ -4,10 +4,12 @@ package analyticstest
 
 import (
 	"context"
+	"database/sql"
 	"testing"
 	"time"
 
 	"malbild/analytics"
+	"malbild/analytics/internal/handle"
 )
 
 // Today is the fixed "today" of stores opened by New.
@@ -31,8 +33,13 @@ func New(t testing.TB) *analytics.Store {
 func Exec(t testing.TB, s *analytics.Store, statements ...string) {
 	t.Helper()
 	for _, q := range statements {
-		if _, err := s.DB.Exec(q); err != nil {
+		if _, err := Handle(s).Exec(q); err != nil {
 			t.Fatalf("%s: %v", q, err)
 		}
 	}
 }
+
+// Handle is the database handle of a store opened by analytics.Open, for
+// tests that set up or check rows with raw SQL. Only tests use it: the
+// handle is otherwise the store's own.
+func Handle(s *analytics.Store) *sql.DB { return handle.Of(s) }

@@ -2,13 +2,10 @@
 -- member's county, else the first two digits of its code, else ''), at the
 -- events dated in [Y1, $on] of the year of $on, the people who came and the
 -- membership rows they came from; counties nobody came from are left out.
-WITH as_of AS (
-    SELECT CAST($on AS DATE) AS d, CAST(date_trunc('year', CAST($on AS DATE)) AS DATE) AS y1
-),
-events_of_year AS (
+WITH events_of_year AS (
     SELECT e.id
-    FROM events AS e, as_of
-    WHERE e.held_on BETWEEN as_of.y1 AND as_of.d
+    FROM events AS e
+    WHERE e.held_on BETWEEN CAST(date_trunc('year', CAST($on AS DATE)) AS DATE) AND CAST($on AS DATE)
 ),
 attending_members AS (
     SELECT m.id AS member_id, coalesce(m.county_code, left(m.code, 2), '') AS county_code, a.attendees

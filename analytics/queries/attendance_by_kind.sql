@@ -2,23 +2,15 @@
 -- the year of $on, the people who came and the membership rows they came
 -- from (a row with 0 people is no attending member); every kind is listed
 -- (with 0 when none) in the order kommun, region, kommunalforbund, ovrig.
-WITH as_of AS (
-    SELECT CAST($on AS DATE) AS d, CAST(date_trunc('year', CAST($on AS DATE)) AS DATE) AS y1
-),
-events_of_year AS (
-    SELECT e.id
-    FROM events AS e, as_of
-    WHERE e.held_on BETWEEN as_of.y1 AND as_of.d
+WITH kinds (place, kind) AS (
+    VALUES (1, 'kommun'), (2, 'region'), (3, 'kommunalforbund'), (4, 'ovrig')
 ),
 attending_members AS (
     SELECT m.id AS member_id, m.kind, a.attendees
-    FROM attendance AS a
-    JOIN events_of_year AS e ON e.id = a.event_id
+    FROM events AS e
+    JOIN attendance AS a ON a.event_id = e.id AND a.attendees > 0
     JOIN members AS m ON m.id = a.member_id
-    WHERE a.attendees > 0
-),
-kinds (place, kind) AS (
-    VALUES (1, 'kommun'), (2, 'region'), (3, 'kommunalforbund'), (4, 'ovrig')
+    WHERE e.held_on BETWEEN CAST(date_trunc('year', CAST($on AS DATE)) AS DATE) AND CAST($on AS DATE)
 )
 SELECT kinds.kind,
        count(DISTINCT am.member_id) AS members,

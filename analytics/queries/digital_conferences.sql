@@ -1,27 +1,10 @@
 -- digital_conferences (DESIGN "Metrics", cumulative): events of format
 -- 'digital' or 'hybrid', hosted or attended, dated in [Y1, d].
-WITH as_of AS (
-    -- The as-of dates d: the month ends from $from to $to, the last one clamped
-    -- to $to (so from = to gives that one day); y1 is 1 January of d's year.
-    SELECT d, CAST(date_trunc('year', d) AS DATE) AS y1
-    FROM (
-        SELECT DISTINCT least(last_day(month_start), CAST($to AS DATE)) AS d
-        FROM (
-            SELECT unnest(generate_series(
-                date_trunc('month', CAST($from AS DATE)), CAST($to AS DATE), INTERVAL 1 MONTH)) AS month_start
-        )
-    )
-),
-digital_conferences AS (
-    SELECT as_of.d, e.id
-    FROM as_of
-    JOIN events AS e
-      ON e.format IN ('digital', 'hybrid') AND e.held_on BETWEEN as_of.y1 AND as_of.d
-)
 SELECT as_of.d,
-       CAST(count(dc.id) AS DOUBLE) AS value,
+       CAST(count(e.id) AS DOUBLE) AS value,
        CAST(NULL AS VARCHAR) AS service
-FROM as_of
-LEFT JOIN digital_conferences AS dc ON dc.d = as_of.d
+FROM month_ends(CAST($from AS DATE), CAST($to AS DATE)) AS as_of
+LEFT JOIN events AS e
+       ON e.format IN ('digital', 'hybrid') AND e.held_on BETWEEN as_of.y1 AND as_of.d
 GROUP BY as_of.d
 ORDER BY as_of.d

@@ -43,13 +43,7 @@ banded AS (
                 ELSE 12 END AS months
     FROM billed_members AS bm
     JOIN plan_year AS py ON true
-    LEFT JOIN fee_bands AS band
-           ON band.year = py.year
-          AND CASE WHEN bm.kind = 'kommun'
-                   THEN band.category = 'kommun'
-                        AND bm.population >= band.population_from
-                        AND (band.population_to IS NULL OR bm.population < band.population_to)
-                   ELSE band.category = 'ovrig' END
+    LEFT JOIN member_fee_bands AS band ON band.member_id = bm.id AND band.year = py.year
 )
 SELECT id, name, kind, coalesce(code, ''), coalesce(org_number, ''), coalesce(county_code, ''),
        population, coalesce(group_name, ''), joined_on, left_on,

@@ -7,28 +7,12 @@ WITH first_year AS (
     FROM members
 ),
 years AS (
-    SELECT year,
-           make_date(year, 1, 1) AS y1,
-           least(make_date(year, 12, 31), CAST($on AS DATE)) AS last_day
+    SELECT year, least(make_date(year, 12, 31), CAST($on AS DATE)) AS last_day
     FROM (
         SELECT CAST(unnest(range(first_year.year, year(CAST($on AS DATE)) + 1)) AS INTEGER) AS year
         FROM first_year
     )
-),
-joined AS (
-    SELECT years.year, count(m.id) AS members
-    FROM years
-    LEFT JOIN members AS m ON m.joined_on BETWEEN years.y1 AND years.last_day
-    GROUP BY years.year
-),
-lost AS (
-    SELECT years.year, count(m.id) AS members
-    FROM years
-    LEFT JOIN members AS m ON m.left_on BETWEEN years.y1 AND years.last_day
-    GROUP BY years.year
 )
-SELECT years.year, joined.members AS joined, lost.members AS lost
-FROM years
-JOIN joined ON joined.year = years.year
-JOIN lost ON lost.year = years.year
+SELECT years.year, jl.joined, jl.lost
+FROM years, joined_lost_on(years.last_day) AS jl
 ORDER BY years.year

@@ -15,19 +15,16 @@ as_of AS (
     UNION ALL
     SELECT CAST($on AS DATE)
 ),
-active_members AS (
-    -- on day d a member is active when joined_on <= d and (left_on is empty or d <= left_on)
+members_on AS (
     SELECT as_of.d, m.id, m.kind
-    FROM as_of
-    JOIN members AS m
-      ON m.joined_on <= as_of.d AND (m.left_on IS NULL OR as_of.d <= m.left_on)
+    FROM as_of, active_members(as_of.d) AS m
 ),
 kinds (place, kind) AS (
     VALUES (1, 'kommun'), (2, 'region'), (3, 'kommunalforbund'), (4, 'ovrig')
 )
-SELECT as_of.d, kinds.kind, count(am.id) AS members
+SELECT as_of.d, kinds.kind, count(mo.id) AS members
 FROM as_of
 CROSS JOIN kinds
-LEFT JOIN active_members AS am ON am.d = as_of.d AND am.kind = kinds.kind
+LEFT JOIN members_on AS mo ON mo.d = as_of.d AND mo.kind = kinds.kind
 GROUP BY as_of.d, kinds.place, kinds.kind
 ORDER BY as_of.d, kinds.place

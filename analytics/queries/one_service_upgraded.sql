@@ -2,16 +2,7 @@
 -- Y1 and on d with exactly one active service (kind 'service') on Y1; the
 -- share of B with at least two active services on d, 1.0 when B is empty.
 WITH as_of AS (
-    -- The as-of dates d: the month ends from $from to $to, the last one clamped
-    -- to $to (so from = to gives that one day); y1 is 1 January of d's year.
-    SELECT d, CAST(date_trunc('year', d) AS DATE) AS y1
-    FROM (
-        SELECT DISTINCT least(last_day(month_start), CAST($to AS DATE)) AS d
-        FROM (
-            SELECT unnest(generate_series(
-                date_trunc('month', CAST($from AS DATE)), CAST($to AS DATE), INTERVAL 1 MONTH)) AS month_start
-        )
-    )
+    SELECT d, y1 FROM month_ends(CAST($from AS DATE), CAST($to AS DATE))
 ),
 days AS (
     -- each value compares two days: Y1 and d itself
@@ -21,21 +12,16 @@ days AS (
 ),
 active_municipalities AS (
     SELECT days.d, days.day, m.id
-    FROM days
-    JOIN members AS m
-      ON m.kind = 'kommun'
-     AND m.joined_on <= days.day AND (m.left_on IS NULL OR days.day <= m.left_on)
+    FROM days, active_members(days.day) AS m
+    WHERE m.kind = 'kommun'
 ),
 active_services AS (
-    -- per municipality and day: the distinct services it takes part in, by
-    -- active participations (the member is active on the day by the join above)
-    SELECT am.d, am.day, am.id, count(DISTINCT p.service_id) AS services
-    FROM active_municipalities AS am
-    JOIN participations AS p
-      ON p.member_id = am.id AND p.from_on <= am.day AND (p.to_on IS NULL OR am.day <= p.to_on)
-    JOIN services AS s
-      ON s.id = p.service_id AND s.kind = 'service' AND (s.ended_on IS NULL OR am.day <= s.ended_on)
-    GROUP BY am.d, am.day, am.id
+    -- per municipality and day: the distinct services (kind 'service') it
+    -- takes part in by active participations
+    SELECT days.d, days.day, ap.member_id AS id, count(DISTINCT ap.service_id) AS services
+    FROM days, active_participations(days.day) AS ap
+    WHERE ap.member_kind = 'kommun' AND ap.service_kind = 'service'
+    GROUP BY days.d, days.day, ap.member_id
 ),
 base AS (
     SELECT as_of.d, on_y1.id

@@ -16,21 +16,13 @@ days AS (
     UNION ALL
     SELECT d FROM as_of
 ),
-active_participations AS (
-    -- active on d: from <= d, (to is empty or d <= to), its member active on d
-    -- and its service not ended before d
-    SELECT days.d, p.service_id, p.member_id
-    FROM days
-    JOIN participations AS p
-      ON p.from_on <= days.d AND (p.to_on IS NULL OR days.d <= p.to_on)
-    JOIN members AS m
-      ON m.id = p.member_id AND m.joined_on <= days.d AND (m.left_on IS NULL OR days.d <= m.left_on)
-    JOIN services AS s
-      ON s.id = p.service_id AND (s.ended_on IS NULL OR days.d <= s.ended_on)
+participations_on AS (
+    SELECT days.d, ap.service_id, ap.member_id
+    FROM days, active_participations(days.d) AS ap
 )
-SELECT s.id AS service_id, days.d AS day, count(DISTINCT ap.member_id) AS participants
+SELECT s.id AS service_id, days.d AS day, count(DISTINCT po.member_id) AS participants
 FROM services AS s
 CROSS JOIN days
-LEFT JOIN active_participations AS ap ON ap.service_id = s.id AND ap.d = days.d
+LEFT JOIN participations_on AS po ON po.service_id = s.id AND po.d = days.d
 GROUP BY s.id, days.d
 ORDER BY s.id, days.d

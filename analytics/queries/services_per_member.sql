@@ -2,42 +2,18 @@
 -- kind 'service' (networks do not count) divided by active members; NULL when
 -- there is no active member.
 WITH as_of AS (
-    -- The as-of dates d: the month ends from $from to $to, the last one clamped
-    -- to $to (so from = to gives that one day); y1 is 1 January of d's year.
-    SELECT d, CAST(date_trunc('year', d) AS DATE) AS y1
-    FROM (
-        SELECT DISTINCT least(last_day(month_start), CAST($to AS DATE)) AS d
-        FROM (
-            SELECT unnest(generate_series(
-                date_trunc('month', CAST($from AS DATE)), CAST($to AS DATE), INTERVAL 1 MONTH)) AS month_start
-        )
-    )
-),
-active_members AS (
-    -- on day d a member is active when joined_on <= d and (left_on is empty or d <= left_on)
-    SELECT as_of.d, m.id, m.kind, m.population
-    FROM as_of
-    JOIN members AS m
-      ON m.joined_on <= as_of.d AND (m.left_on IS NULL OR as_of.d <= m.left_on)
-),
-active_participations AS (
-    -- active on d: from <= d, (to is empty or d <= to), its member active on d
-    -- and its service not ended before d
-    SELECT am.d, p.member_id, am.kind AS member_kind, p.service_id, s.kind AS service_kind
-    FROM active_members AS am
-    JOIN participations AS p
-      ON p.member_id = am.id AND p.from_on <= am.d AND (p.to_on IS NULL OR am.d <= p.to_on)
-    JOIN services AS s
-      ON s.id = p.service_id AND (s.ended_on IS NULL OR am.d <= s.ended_on)
+    SELECT d, y1 FROM month_ends(CAST($from AS DATE), CAST($to AS DATE))
 ),
 member_count AS (
-    SELECT d, count(*) AS members FROM active_members GROUP BY d
+    SELECT as_of.d, count(*) AS members
+    FROM as_of, active_members(as_of.d)
+    GROUP BY as_of.d
 ),
 service_participation_count AS (
-    SELECT d, count(*) AS participations
-    FROM active_participations
-    WHERE service_kind = 'service'
-    GROUP BY d
+    SELECT as_of.d, count(*) AS participations
+    FROM as_of, active_participations(as_of.d) AS ap
+    WHERE ap.service_kind = 'service'
+    GROUP BY as_of.d
 )
 SELECT as_of.d,
        CAST(coalesce(spc.participations, 0) AS DOUBLE) / nullif(mc.members, 0) AS value,

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"malbild/analytics"
+	"malbild/analytics/accounts"
 	"malbild/dashboard"
 )
 
@@ -50,8 +51,8 @@ func TestMetricsAndGoalsJSONAgreeWithTheAPI(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	store.CreateAccount(ctx, "api", analytics.RoleViewer, "")
-	token, err := store.NewAPIToken(ctx, "api")
+	accounts.Of(store).CreateAccount(ctx, "api", accounts.RoleViewer, "")
+	token, err := accounts.Of(store).NewAPIToken(ctx, "api")
 	if err != nil {
 		t.Fatal(err)
 	}

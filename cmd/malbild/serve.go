@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"malbild/analytics"
+	"malbild/analytics/accounts"
 	"malbild/dashboard"
 	"malbild/data/demo"
 )
@@ -83,8 +84,8 @@ func loadDemoIfEmpty(ctx context.Context, store *analytics.Store, logger *slog.L
 	}
 	logger.Info("demo data written", "took", time.Since(start).Round(time.Millisecond))
 	// The demo's board and office, so that each role can be tried at once.
-	for _, a := range []struct{ name, role string }{{"styrelsen", analytics.RoleViewer}, {"kansliet", analytics.RoleEditor}} {
-		if _, password, err := store.CreateAccount(ctx, a.name, a.role, ""); err == nil {
+	for _, a := range []struct{ name, role string }{{"styrelsen", accounts.RoleViewer}, {"kansliet", accounts.RoleEditor}} {
+		if _, password, err := accounts.Of(store).CreateAccount(ctx, a.name, a.role, ""); err == nil {
 			fmt.Fprintf(stderr, "\n  Demo account %q (%s), password: %s\n", a.name, a.role, password)
 		}
 	}
@@ -94,7 +95,7 @@ func loadDemoIfEmpty(ctx context.Context, store *analytics.Store, logger *slog.L
 // firstAdmin creates the admin of a database without accounts and prints
 // its one-time password, once: it is not stored anywhere but as a hash.
 func firstAdmin(ctx context.Context, store *analytics.Store, stderr io.Writer) error {
-	password, err := store.EnsureAdmin(ctx)
+	password, err := accounts.Of(store).EnsureAdmin(ctx)
 	if err != nil || password == "" {
 		return err
 	}

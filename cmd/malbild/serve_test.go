@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"testing"
 
+	"malbild/analytics/accounts"
 	"malbild/analytics/analyticstest"
 )
 
@@ -30,7 +31,7 @@ func TestFirstStartPrintsEachPasswordOnce(t *testing.T) {
 		t.Fatalf("printed %d passwords:\n%s", len(found), out.String())
 	}
 	for _, f := range found {
-		if _, err := s.Authenticate(ctx, f[1], f[2]); err != nil {
+		if _, err := accounts.Of(s).Authenticate(ctx, f[1], f[2]); err != nil {
 			t.Errorf("the printed password of %s does not work: %v", f[1], err)
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"malbild/analytics"
+	"malbild/analytics/accounts"
 )
 
 // runSettings reads and changes the settings the admin page edits:
@@ -45,7 +46,7 @@ func runSettings(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		if err := store.SetSetting(ctx, rest[1], rest[2]); err != nil {
 			return err
 		}
-		store.Audit(ctx, "cli", analytics.AuditSettings, "set "+rest[1])
+		accounts.Of(store).Audit(ctx, "cli", accounts.AuditSettings, "set "+rest[1])
 		fmt.Fprintf(stdout, "set %s\n", rest[1])
 	default:
 		for _, key := range analytics.SettingKeys() {

@@ -10,6 +10,7 @@ import (
 	"text/tabwriter"
 
 	"malbild/analytics"
+	"malbild/analytics/accounts"
 )
 
 // stdin is where passwords are read from; tests replace it.
@@ -19,7 +20,7 @@ func runUser(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	fs, db := newFlags("user", "manage accounts: add NAME --role R, passwd NAME, list, token NAME, disable NAME, enable NAME;\n"+
 		"a password is read from standard input, or generated and printed once when the input is empty",
 		"malbild user add kansliet --role editor < password.txt", stderr)
-	role := fs.String("role", analytics.RoleViewer, "the role of a new account: viewer, editor or admin")
+	role := fs.String("role", accounts.RoleViewer, "the role of a new account: viewer, editor or admin")
 	rest, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -36,41 +37,41 @@ func runUser(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	switch rest[0] {
 	case "add":
 		given := readPassword()
-		a, password, err := store.CreateAccount(ctx, rest[1], *role, given)
+		a, password, err := accounts.Of(store).CreateAccount(ctx, rest[1], *role, given)
 		if err != nil {
 			return err
 		}
-		store.Audit(ctx, "cli", analytics.AuditAccount, fmt.Sprintf("added %s (%s)", a.Name, a.Role))
+		accounts.Of(store).Audit(ctx, "cli", accounts.AuditAccount, fmt.Sprintf("added %s (%s)", a.Name, a.Role))
 		printPassword(stdout, a.Name, given, password)
 	case "passwd":
 		given := readPassword()
-		password, err := store.SetPassword(ctx, rest[1], given)
+		password, err := accounts.Of(store).SetPassword(ctx, rest[1], given)
 		if err != nil {
 			return err
 		}
-		store.Audit(ctx, "cli", analytics.AuditAccount, "new password for "+rest[1]+"; its API tokens revoked")
+		accounts.Of(store).Audit(ctx, "cli", accounts.AuditAccount, "new password for "+rest[1]+"; its API tokens revoked")
 		printPassword(stdout, rest[1], given, password)
 	case "token":
-		token, err := store.NewAPIToken(ctx, rest[1])
+		token, err := accounts.Of(store).NewAPIToken(ctx, rest[1])
 		if err != nil {
 			return err
 		}
-		store.Audit(ctx, "cli", analytics.AuditAccount, "API token for "+rest[1])
+		accounts.Of(store).Audit(ctx, "cli", accounts.AuditAccount, "API token for "+rest[1])
 		printSecret(stdout, "API token", rest[1], token)
 	case "disable", "enable":
-		if err := store.SetDisabled(ctx, rest[1], rest[0] == "disable"); err != nil {
+		if err := accounts.Of(store).SetDisabled(ctx, rest[1], rest[0] == "disable"); err != nil {
 			return err
 		}
-		store.Audit(ctx, "cli", analytics.AuditAccount, rest[0]+"d "+rest[1])
+		accounts.Of(store).Audit(ctx, "cli", accounts.AuditAccount, rest[0]+"d "+rest[1])
 		fmt.Fprintf(stdout, "%sd %s\n", rest[0], rest[1])
 	case "list":
-		accounts, err := store.Accounts(ctx)
+		list, err := accounts.Of(store).Accounts(ctx)
 		if err != nil {
 			return err
 		}
 		w := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
 		fmt.Fprintln(w, "name\trole\tcreated\tdisabled")
-		for _, a := range accounts {
+		for _, a := range list {
 			fmt.Fprintf(w, "%s\t%s\t%s\t%v\n", a.Name, a.Role, a.CreatedAt.Format("2006-01-02"), a.Disabled)
 		}
 		return w.Flush()

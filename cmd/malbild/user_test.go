@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"malbild/analytics"
+	"malbild/analytics/accounts"
 )
 
 func TestUserCommands(t *testing.T) {
@@ -44,10 +45,10 @@ func TestUserCommands(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if _, err := s.Authenticate(ctx, "kansliet", "ett långt lösenord"); err != nil {
+	if _, err := accounts.Of(s).Authenticate(ctx, "kansliet", "ett långt lösenord"); err != nil {
 		t.Errorf("the password from standard input does not work: %v", err)
 	}
-	if _, err := s.Authenticate(ctx, "styrelsen", generated); err != nil {
+	if _, err := accounts.Of(s).Authenticate(ctx, "styrelsen", generated); err != nil {
 		t.Errorf("the generated password %q does not work: %v", generated, err)
 	}
 }

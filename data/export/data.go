@@ -23,20 +23,20 @@ func Data(ctx context.Context, s *analytics.Store, w io.Writer, personal bool) e
 	var (
 		members  []analytics.Member
 		services []analytics.Service
-		parts    []namedParticipation
+		parts    []analytics.NamedParticipation
 		events   []analytics.Event
-		attend   []namedAttendance
+		attend   []analytics.NamedAttendance
 		goals    []analytics.Goal
 		bands    []analytics.FeeBand
 	)
 	err := parallel(
-		func() (err error) { members, err = readMembers(ctx, s); return err },
-		func() (err error) { services, err = readServices(ctx, s); return err },
-		func() (err error) { parts, err = readParticipations(ctx, s); return err },
-		func() (err error) { events, err = readEvents(ctx, s); return err },
-		func() (err error) { attend, err = readAttendance(ctx, s); return err },
-		func() (err error) { goals, err = readGoals(ctx, s); return err },
-		func() (err error) { bands, err = readFeeBands(ctx, s); return err },
+		func() (err error) { members, err = s.AllMembers(ctx); return err },
+		func() (err error) { services, err = s.AllServices(ctx); return err },
+		func() (err error) { parts, err = s.AllParticipations(ctx); return err },
+		func() (err error) { events, err = s.AllEvents(ctx); return err },
+		func() (err error) { attend, err = s.AllAttendance(ctx); return err },
+		func() (err error) { goals, err = s.AllGoals(ctx); return err },
+		func() (err error) { bands, err = s.AllFeeBands(ctx); return err },
 	)
 	if err != nil {
 		return err
@@ -85,7 +85,7 @@ func (b *book) servicesData(ss []analytics.Service) table {
 	})
 }
 
-func (b *book) participationData(ps []namedParticipation) table {
+func (b *book) participationData(ps []analytics.NamedParticipation) table {
 	return b.importTable(participationFormat, false, len(ps), func(i int, dst []any) []any {
 		p := ps[i]
 		return append(dst, p.Member, p.Service, p.FromOn, p.ToOn)
@@ -99,7 +99,7 @@ func (b *book) eventsData(es []analytics.Event) table {
 	})
 }
 
-func (b *book) attendanceData(as []namedAttendance) table {
+func (b *book) attendanceData(as []analytics.NamedAttendance) table {
 	return b.importTable(attendanceFormat, false, len(as), func(i int, dst []any) []any {
 		a := as[i]
 		return append(dst, a.Event, a.HeldOn, a.Member, a.Attendees)

@@ -28,7 +28,7 @@ func Fees(ctx context.Context, s *analytics.Store, year int, w io.Writer, person
 	}
 	contacts := map[int64]analytics.Member{}
 	if personal {
-		members, err := readMembers(ctx, s)
+		members, err := s.AllMembers(ctx)
 		if err != nil {
 			return err
 		}
@@ -36,7 +36,7 @@ func Fees(ctx context.Context, s *analytics.Store, year int, w io.Writer, person
 			contacts[m.ID] = m
 		}
 	}
-	groups, err := groupOrder(ctx, s)
+	groups, err := s.MemberGroups(ctx)
 	if err != nil {
 		return err
 	}
@@ -191,12 +191,6 @@ func (b *book) groupTable(year int, fees []analytics.Fee, order []string) table 
 		footer: [][]any{{"Summa", excelize.Cell{StyleID: b.st.totalInt, Value: all.members},
 			money(all.contribution), money(all.annual), money(all.total)}},
 	}
-}
-
-// groupOrder lists the groups of the members in Swedish order.
-func groupOrder(ctx context.Context, s *analytics.Store) ([]string, error) {
-	return query(ctx, s, `SELECT DISTINCT group_name FROM members WHERE group_name <> '' ORDER BY group_name`,
-		func(g *string, _ *struct{}) []any { return []any{g} }, nil)
 }
 
 // bandLabel names a fee's row of the schedule: "15 000–25 000" for a

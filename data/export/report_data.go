@@ -53,7 +53,7 @@ func gather(ctx context.Context, s *analytics.Store, o ReportOptions) (*reportDa
 	err := sequential(
 		func() (err error) { d.metrics, err = s.Metrics(ctx, o.AsOf); return err },
 		func() (err error) { d.goals, err = s.EvaluateGoals(ctx, o.Year, o.AsOf); return err },
-		func() (err error) { all, err = readMembers(ctx, s); return err },
+		func() (err error) { all, err = s.AllMembers(ctx); return err },
 		func() (err error) { d.fees, err = annualFees(ctx, s, o.Year); return err },
 		func() (err error) { now, err = s.ServiceParticipation(ctx, o.AsOf); return err },
 		func() (err error) { before, err = participationBefore(ctx, s, d.yearAgo); return err },
@@ -156,28 +156,15 @@ func participationBefore(ctx context.Context, s *analytics.Store, day time.Time)
 // activeParticipations maps each member active on day to the services and
 // networks it takes part in that day, by DESIGN's definition of active.
 func activeParticipations(ctx context.Context, s *analytics.Store, day time.Time) (map[int64][]int64, error) {
-	rows, err := s.DB.QueryContext(ctx, `
-		SELECT DISTINCT p.member_id, p.service_id
-		FROM participations p
-		JOIN services s ON s.id = p.service_id
-		JOIN members m ON m.id = p.member_id
-		WHERE p.from_on <= $1::DATE AND (p.to_on IS NULL OR $1::DATE <= p.to_on)
-		  AND (s.ended_on IS NULL OR $1::DATE <= s.ended_on)
-		  AND m.joined_on <= $1::DATE AND (m.left_on IS NULL OR $1::DATE <= m.left_on)`,
-		day.Format(time.DateOnly))
+	cells, err := s.MemberServiceMatrix(ctx, day)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
 	out := map[int64][]int64{}
-	for rows.Next() {
-		var member, service int64
-		if err := rows.Scan(&member, &service); err != nil {
-			return nil, err
-		}
-		out[member] = append(out[member], service)
+	for _, c := range cells {
+		out[c.MemberID] = append(out[c.MemberID], c.ServiceID)
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // yearBefore is the same day a year earlier; 29 February gives 28 February.

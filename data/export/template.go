@@ -27,7 +27,7 @@ const templateRows = 5000
 // services and networks in s) that warn on other values but accept them, so
 // that English words and services new in the same file still go in.
 func Template(ctx context.Context, s *analytics.Store, w io.Writer) error {
-	services, err := readServices(ctx, s)
+	services, err := s.AllServices(ctx)
 	if err != nil {
 		return err
 	}

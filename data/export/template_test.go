@@ -46,7 +46,7 @@ func TestTemplateHasHeadersExamplesListsAndInstructions(t *testing.T) {
 
 	// The list of services names every service of the database, and the
 	// participation sheet's service column offers it.
-	services, _ := readServices(ctx, s)
+	services, _ := s.AllServices(ctx)
 	lists := templateLists(services)
 	column := rows(t, f, listSheet)
 	for i, sv := range services {
@@ -144,7 +144,7 @@ func dumpTables(t *testing.T, s *analytics.Store) string {
 	t.Helper()
 	var b strings.Builder
 	for _, table := range []string{"members", "services", "participations", "events", "attendance", "goals", "goal_comments", "fee_bands", "import_batches"} {
-		rows, err := s.DB.Query("SELECT * FROM " + table + " ORDER BY ALL")
+		rows, err := analyticstest.Handle(s).Query("SELECT * FROM " + table + " ORDER BY ALL")
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"malbild/analytics"
+	"malbild/analytics/accounts"
 )
 
 // Batch is one committed import.
@@ -52,7 +53,7 @@ func recordBatch(ctx context.Context, tx execer, now time.Time, actor string, p 
 		}
 	}
 	detail, _ := json.Marshal(map[string]any{"batch": b.ID, "file": p.File, "sha256": p.SHA256, "counts": b.Counts})
-	if err := audit(ctx, tx, now, actor, analytics.AuditImport, string(detail)); err != nil {
+	if err := audit(ctx, tx, now, actor, accounts.AuditImport, string(detail)); err != nil {
 		return nil, err
 	}
 	return b, nil
@@ -74,20 +75,22 @@ func History(ctx context.Context, s *analytics.Store, limit int) ([]Batch, error
 		limit = 1 << 30
 	}
 	var out []Batch
-	err := scanAll(ctx, s.DB, `SELECT id, imported_at, actor, file_name, sha256, counts::VARCHAR, undone_at
+	err := s.Read(ctx, func(tx *sql.Tx) error {
+		return scanAll(ctx, tx, `SELECT id, imported_at, actor, file_name, sha256, counts::VARCHAR, undone_at
 		FROM import_batches ORDER BY id DESC LIMIT ?`, []any{limit}, func(rows *sql.Rows) error {
-		var b Batch
-		var counts string
-		var undone sql.NullTime
-		if err := rows.Scan(&b.ID, &b.ImportedAt, &b.Actor, &b.File, &b.SHA256, &counts, &undone); err != nil {
-			return err
-		}
-		b.UndoneAt = undone.Time
-		if err := json.Unmarshal([]byte(counts), &b.Counts); err != nil {
-			return fmt.Errorf("import batch %d: counts: %w", b.ID, err)
-		}
-		out = append(out, b)
-		return nil
+			var b Batch
+			var counts string
+			var undone sql.NullTime
+			if err := rows.Scan(&b.ID, &b.ImportedAt, &b.Actor, &b.File, &b.SHA256, &counts, &undone); err != nil {
+				return err
+			}
+			b.UndoneAt = undone.Time
+			if err := json.Unmarshal([]byte(counts), &b.Counts); err != nil {
+				return fmt.Errorf("import batch %d: counts: %w", b.ID, err)
+			}
+			out = append(out, b)
+			return nil
+		})
 	})
 	if err != nil {
 		return nil, err

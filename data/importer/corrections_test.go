@@ -67,7 +67,7 @@ func referencedRegistry(t *testing.T) *analytics.Store {
 func id(t *testing.T, s *analytics.Store, query string, args ...any) int64 {
 	t.Helper()
 	var n int64
-	if err := s.DB.QueryRow(query, args...).Scan(&n); err != nil {
+	if err := analyticstest.Handle(s).QueryRow(query, args...).Scan(&n); err != nil {
 		t.Fatalf("%s: %v", query, err)
 	}
 	return n
@@ -77,7 +77,7 @@ func id(t *testing.T, s *analytics.Store, query string, args ...any) int64 {
 func row(t *testing.T, s *analytics.Store, query string, args ...any) string {
 	t.Helper()
 	var v string
-	if err := s.DB.QueryRow(query, args...).Scan(&v); err != nil {
+	if err := analyticstest.Handle(s).QueryRow(query, args...).Scan(&v); err != nil {
 		t.Fatalf("%s: %v", query, err)
 	}
 	return v
@@ -87,7 +87,7 @@ func row(t *testing.T, s *analytics.Store, query string, args ...any) string {
 // lose, and checks that every reference still holds.
 func referring(t *testing.T, s *analytics.Store) [3]int {
 	t.Helper()
-	if d, err := analytics.CheckReferences(context.Background(), s.DB); err != nil || len(d) > 0 {
+	if d, err := analytics.CheckReferences(context.Background(), analyticstest.Handle(s)); err != nil || len(d) > 0 {
 		t.Fatalf("dangling references %+v, %v", d, err)
 	}
 	return [3]int{count(t, s, "SELECT count(*) FROM participations"), count(t, s, "SELECT count(*) FROM attendance"),

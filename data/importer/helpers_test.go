@@ -13,6 +13,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"malbild/analytics"
+	"malbild/analytics/analyticstest"
 	"malbild/data/importer"
 	"malbild/data/sharedtest"
 )
@@ -117,7 +118,7 @@ func dump(t testing.TB, s *analytics.Store) string {
 	t.Helper()
 	var b strings.Builder
 	for _, table := range domainTables {
-		rows, err := s.DB.Query("SELECT * FROM " + table + " ORDER BY ALL")
+		rows, err := analyticstest.Handle(s).Query("SELECT * FROM " + table + " ORDER BY ALL")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -142,7 +143,7 @@ func dump(t testing.TB, s *analytics.Store) string {
 func count(t testing.TB, s *analytics.Store, query string, args ...any) int {
 	t.Helper()
 	var n int
-	if err := s.DB.QueryRow(query, args...).Scan(&n); err != nil {
+	if err := analyticstest.Handle(s).QueryRow(query, args...).Scan(&n); err != nil {
 		t.Fatalf("%s: %v", query, err)
 	}
 	return n

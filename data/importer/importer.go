@@ -14,6 +14,7 @@ package importer
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strings"
 	"time"
@@ -40,6 +41,10 @@ type Options struct {
 	// Fingerprint, when not empty, makes Commit refuse unless it would
 	// write exactly the changes of the preview with this Plan.Fingerprint.
 	Fingerprint string
+	// BeforeWrite, when not nil, runs just before Commit reads and writes,
+	// with no other writer of the store beside it until the import is done
+	// (the dashboard's backup before an import).
+	BeforeWrite func() error
 }
 
 // Result is a committed import.
@@ -55,14 +60,13 @@ type Result struct {
 // its rows are in the Plan.
 func Preview(ctx context.Context, s *analytics.Store, f File, o Options) (*Plan, error) {
 	o = withDefaults(s, o)
-	// A transaction that is never committed gives one consistent view of
-	// all tables while they are read.
-	tx, err := s.DB.BeginTx(ctx, nil)
-	if err != nil {
-		return nil, err
-	}
-	defer tx.Rollback()
-	return buildPlan(ctx, tx, f, o)
+	// One consistent view of all tables while they are read.
+	var plan *Plan
+	err := s.Read(ctx, func(tx *sql.Tx) (err error) {
+		plan, err = buildPlan(ctx, tx, f, o)
+		return err
+	})
+	return plan, err
 }
 
 // Commit imports the file: it makes the plan again inside one transaction
@@ -74,49 +78,63 @@ func Preview(ctx context.Context, s *analytics.Store, f File, o Options) (*Plan,
 // *FileError and no Result.
 func Commit(ctx context.Context, s *analytics.Store, f File, o Options) (*Result, error) {
 	o = withDefaults(s, o)
-	tx, err := s.DB.BeginTx(ctx, nil)
+	var res *Result
+	var batch *Batch
+	written := false // the transaction got as far as its commit
+	err := s.WriteAfter(ctx, o.BeforeWrite, func(tx *sql.Tx) error {
+		plan, err := buildPlan(ctx, tx, f, o)
+		if err != nil {
+			return err
+		}
+		res = &Result{Plan: plan}
+		switch {
+		case plan.HasErrors():
+			return analytics.Errorf(analytics.EInvalid, "%s", msg(o.Lang, "commit.errors", plan.Errors))
+		case o.Fingerprint != "" && o.Fingerprint != plan.Fingerprint:
+			return analytics.Errorf(analytics.EConflict, "%s", msg(o.Lang, "commit.changed"))
+		case plan.Changes() == 0:
+			return nil
+		}
+		if batch, err = apply(ctx, tx, s.Now(), o, plan); err != nil {
+			return err
+		}
+		written = true
+		return nil
+	})
 	if err != nil {
-		return nil, err
+		if written {
+			err = conflictOr(o.Lang, err)
+		}
+		return res, err
 	}
-	defer tx.Rollback()
-	plan, err := buildPlan(ctx, tx, f, o)
-	if err != nil {
-		return nil, err
-	}
-	res := &Result{Plan: plan}
-	switch {
-	case plan.HasErrors():
-		return res, analytics.Errorf(analytics.EInvalid, "%s", msg(o.Lang, "commit.errors", plan.Errors))
-	case o.Fingerprint != "" && o.Fingerprint != plan.Fingerprint:
-		return res, analytics.Errorf(analytics.EConflict, "%s", msg(o.Lang, "commit.changed"))
-	case plan.Changes() == 0:
-		return res, nil
-	}
+	res.Batch = batch
+	return res, nil
+}
+
+// apply writes a plan without errors in tx: its changes, checked not to
+// leave a reference to no row, and the batch that records them.
+func apply(ctx context.Context, tx *sql.Tx, now time.Time, o Options, plan *Plan) (*Batch, error) {
 	// The schema enforces no references (migration 004): the import checks
 	// that every row it wrote refers to rows that exist.
 	before, err := analytics.CheckReferences(ctx, tx)
 	if err != nil {
-		return res, err
+		return nil, err
 	}
 	log, err := plan.reg.write(ctx, tx)
 	if err != nil {
-		return res, conflictOr(o.Lang, err)
+		return nil, conflictOr(o.Lang, err)
 	}
 	if after, err := analytics.CheckReferences(ctx, tx); err != nil {
-		return res, err
+		return nil, err
 	} else if dangling := analytics.Added(before, after); len(dangling) > 0 {
 		d := dangling[0]
-		return res, fmt.Errorf("import would leave %s.%s = %d referring to no row of %s", d.Table, d.Column, d.ID, d.Refers)
+		return nil, fmt.Errorf("import would leave %s.%s = %d referring to no row of %s", d.Table, d.Column, d.ID, d.Refers)
 	}
-	batch, err := recordBatch(ctx, tx, s.Now(), o.Actor, plan, log)
+	batch, err := recordBatch(ctx, tx, now, o.Actor, plan, log)
 	if err != nil {
-		return res, conflictOr(o.Lang, err)
+		return nil, conflictOr(o.Lang, err)
 	}
-	if err := tx.Commit(); err != nil {
-		return res, conflictOr(o.Lang, err)
-	}
-	res.Batch = batch
-	return res, nil
+	return batch, nil
 }
 
 func withDefaults(s *analytics.Store, o Options) Options {

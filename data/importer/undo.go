@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"malbild/analytics"
+	"malbild/analytics/accounts"
 )
 
 // Undo takes back the newest import still in effect: it deletes the rows
@@ -28,21 +29,28 @@ func Undo(ctx context.Context, s *analytics.Store, batchID int64, actor, lang st
 	if actor == "" {
 		actor = "system"
 	}
-	newest, err := newestBatch(ctx, s.DB)
+	var newest int64
+	written := false // the transaction got as far as its commit
+	err := s.Write(ctx, func(tx *sql.Tx) (err error) {
+		if newest, err = newestBatch(ctx, tx); err != nil {
+			return err
+		}
+		switch {
+		case newest == 0:
+			return analytics.Errorf(analytics.ENotFound, "%s", msg(lang, "undo.none"))
+		case batchID != 0 && batchID != newest:
+			return analytics.Errorf(analytics.EConflict, "%s", msg(lang, "undo.not_newest", batchID, newest))
+		}
+		if err := undoBatch(ctx, tx, newest, s.Now(), actor, lang); err != nil {
+			return err
+		}
+		written = true
+		return nil
+	})
 	if err != nil {
-		return nil, err
-	}
-	switch {
-	case newest == 0:
-		return nil, analytics.Errorf(analytics.ENotFound, "%s", msg(lang, "undo.none"))
-	case batchID != 0 && batchID != newest:
-		return nil, analytics.Errorf(analytics.EConflict, "%s", msg(lang, "undo.not_newest", batchID, newest))
-	}
-	entries, err := loadEntries(ctx, s.DB, newest)
-	if err != nil {
-		return nil, err
-	}
-	if err := undoBatch(ctx, s.DB, newest, entries, s.Now(), actor, lang); err != nil {
+		if written {
+			err = conflictOr(lang, err)
+		}
 		return nil, err
 	}
 	batches, err := History(ctx, s, 0)
@@ -63,21 +71,16 @@ type storedEntry struct {
 	logEntry
 }
 
-// undoBatch undoes entries in one transaction, checking first that every
-// row is as the batch left it and last that no row refers to one it
-// deleted; it marks the entries and the batch undone and writes the audit
-// log.
-func undoBatch(ctx context.Context, db *sql.DB, batch int64, entries []storedEntry, now time.Time, actor, lang string) error {
-	tx, err := db.BeginTx(ctx, nil)
+// undoBatch undoes the batch's entries in tx, checking first that every row
+// is as the batch left it and last that no row refers to one it deleted; it
+// marks the entries and the batch undone and writes the audit log. The caller
+// commits.
+func undoBatch(ctx context.Context, tx *sql.Tx, batch int64, now time.Time, actor, lang string) error {
+	entries, err := loadEntries(ctx, tx, batch)
 	if err != nil {
 		return err
 	}
-	defer tx.Rollback()
-	all, err := loadEntries(ctx, tx, batch)
-	if err != nil {
-		return err
-	}
-	for _, e := range all {
+	for _, e := range entries {
 		if where, err := undoTables[e.table].verify(ctx, tx, e.kind, e.body); err != nil {
 			return err
 		} else if where != "" {
@@ -107,10 +110,7 @@ func undoBatch(ctx context.Context, db *sql.DB, batch int64, entries []storedEnt
 	if _, err := tx.ExecContext(ctx, `UPDATE import_batches SET undone_at = ? WHERE id = ?`, now, batch); err != nil {
 		return err
 	}
-	if err := audit(ctx, tx, now, actor, analytics.AuditUndo, fmt.Sprintf(`{"batch": %d}`, batch)); err != nil {
-		return err
-	}
-	return conflictOr(lang, tx.Commit())
+	return audit(ctx, tx, now, actor, accounts.AuditUndo, fmt.Sprintf(`{"batch": %d}`, batch))
 }
 
 func newestBatch(ctx context.Context, q queryer) (int64, error) {

@@ -1,4 +1,8 @@
-package analytics
+// Package accounts is who may use Målbild: accounts and their roles, bcrypt
+// password hashes, login sessions (with a short cache in memory), API tokens
+// and the audit log of who did what (DESIGN "Accounts"). It keeps its rows
+// in the store's database, beside the registry, but apart from the metrics.
+package accounts
 
 import (
 	"context"
@@ -8,11 +12,38 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
 	"golang.org/x/crypto/bcrypt"
+
+	"malbild/analytics"
+	"malbild/analytics/internal/handle"
 )
+
+// Accounts is the accounts of one store. Get it with Of: one per store, so
+// that every user of the store shares one session cache.
+type Accounts struct {
+	store    *analytics.Store
+	db       *sql.DB
+	sessions sessionCache
+}
+
+var byStore sync.Map // *analytics.Store → *Accounts
+
+// Of is the accounts of the store s, made at the first call and forgotten
+// when s closes.
+func Of(s *analytics.Store) *Accounts {
+	if a, ok := byStore.Load(s); ok {
+		return a.(*Accounts)
+	}
+	a, loaded := byStore.LoadOrStore(s, &Accounts{store: s, db: handle.Of(s)})
+	if !loaded {
+		s.OnClose(func() { byStore.Delete(s) })
+	}
+	return a.(*Accounts)
+}
 
 // Roles, from least to most: the board reads, the office edits, an admin
 // also manages accounts (DESIGN "Accounts").
@@ -67,13 +98,13 @@ var dummyHash, _ = bcrypt.GenerateFromPassword([]byte("no such account, no such 
 // CreateAccount adds an account; an empty password generates one, which is
 // returned (it is shown once and stored only as a bcrypt hash). A taken
 // name, an unknown role or a short password is EInvalid.
-func (s *Store) CreateAccount(ctx context.Context, name, role, password string) (Account, string, error) {
+func (s *Accounts) CreateAccount(ctx context.Context, name, role, password string) (Account, string, error) {
 	name = strings.TrimSpace(name)
 	if name == "" || len(name) > MaxNameLength || strings.ContainsAny(name, " \t\n") {
-		return Account{}, "", Errorf(EInvalid, "an account name is one word of at most 64 characters")
+		return Account{}, "", analytics.Errorf(analytics.EInvalid, "an account name is one word of at most 64 characters")
 	}
 	if RoleRank(role) == 0 {
-		return Account{}, "", Errorf(EInvalid, "unknown role %q: use viewer, editor or admin", role)
+		return Account{}, "", analytics.Errorf(analytics.EInvalid, "unknown role %q: use viewer, editor or admin", role)
 	}
 	if password == "" {
 		password = NewSecret(12)
@@ -83,21 +114,21 @@ func (s *Store) CreateAccount(ctx context.Context, name, role, password string) 
 		return Account{}, "", err
 	}
 	var a Account
-	err = s.DB.QueryRowContext(ctx, `INSERT INTO accounts (name, role, password_hash, created_at) VALUES (?, ?, ?, ?)
-		RETURNING id, name, role, created_at, disabled`, name, role, hash, s.Now()).
+	err = s.db.QueryRowContext(ctx, `INSERT INTO accounts (name, role, password_hash, created_at) VALUES (?, ?, ?, ?)
+		RETURNING id, name, role, created_at, disabled`, name, role, hash, s.store.Now()).
 		Scan(&a.ID, &a.Name, &a.Role, &a.CreatedAt, &a.Disabled)
 	if err != nil && strings.Contains(err.Error(), "Duplicate key") {
-		return Account{}, "", Errorf(EInvalid, "there is already an account named %s", name)
+		return Account{}, "", analytics.Errorf(analytics.EInvalid, "there is already an account named %s", name)
 	}
 	return a, password, err
 }
 
 func hashPassword(password string) (string, error) {
 	if len([]rune(password)) < MinPasswordLength {
-		return "", Errorf(EInvalid, "a password needs at least %d characters", MinPasswordLength)
+		return "", analytics.Errorf(analytics.EInvalid, "a password needs at least %d characters", MinPasswordLength)
 	}
 	if len(password) > 72 {
-		return "", Errorf(EInvalid, "a password may have at most 72 bytes")
+		return "", analytics.Errorf(analytics.EInvalid, "a password may have at most 72 bytes")
 	}
 	hash, err := bcrypt.GenerateFromPassword([]byte(password), bcrypt.DefaultCost)
 	return string(hash), err
@@ -106,7 +137,7 @@ func hashPassword(password string) (string, error) {
 // SetPassword replaces an account's password (empty: a generated one, which
 // is returned), ends its sessions and revokes its API tokens: a reset is
 // what an admin does when a secret may have leaked.
-func (s *Store) SetPassword(ctx context.Context, name, password string) (string, error) {
+func (s *Accounts) SetPassword(ctx context.Context, name, password string) (string, error) {
 	if password == "" {
 		password = NewSecret(12)
 	}
@@ -129,20 +160,20 @@ func (s *Store) SetPassword(ctx context.Context, name, password string) (string,
 
 // endLogins ends an account's sessions and revokes its API tokens, for
 // good: enabling the account again or a new password revives neither.
-func (s *Store) endLogins(ctx context.Context, tx *sql.Tx, account int64) error {
+func (s *Accounts) endLogins(ctx context.Context, tx *sql.Tx, account int64) error {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE account_id = ?`, account); err != nil {
 		return err
 	}
-	_, err := tx.ExecContext(ctx, `UPDATE api_tokens SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL`, s.Now(), account)
+	_, err := tx.ExecContext(ctx, `UPDATE api_tokens SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL`, s.store.Now(), account)
 	return err
 }
 
 // Authenticate checks a name and password. Any failure is the same EInvalid,
 // whether the name exists or not, and costs the same time.
-func (s *Store) Authenticate(ctx context.Context, name, password string) (Account, error) {
+func (s *Accounts) Authenticate(ctx context.Context, name, password string) (Account, error) {
 	var a Account
 	var hash string
-	err := s.DB.QueryRowContext(ctx, `SELECT id, name, role, created_at, disabled, password_hash FROM accounts WHERE name = ?`,
+	err := s.db.QueryRowContext(ctx, `SELECT id, name, role, created_at, disabled, password_hash FROM accounts WHERE name = ?`,
 		strings.TrimSpace(name)).Scan(&a.ID, &a.Name, &a.Role, &a.CreatedAt, &a.Disabled, &hash)
 	if err == sql.ErrNoRows {
 		bcrypt.CompareHashAndPassword(dummyHash, []byte(password))
@@ -157,28 +188,28 @@ func (s *Store) Authenticate(ctx context.Context, name, password string) (Accoun
 	return a, nil
 }
 
-var errBadLogin = Errorf(EInvalid, "wrong name or password")
+var errBadLogin = analytics.Errorf(analytics.EInvalid, "wrong name or password")
 
 // AccountByName is one account; ENotFound when there is none.
-func (s *Store) AccountByName(ctx context.Context, name string) (Account, error) {
+func (s *Accounts) AccountByName(ctx context.Context, name string) (Account, error) {
 	accounts, err := s.accounts(ctx, `WHERE name = ?`, strings.TrimSpace(name))
 	if err != nil {
 		return Account{}, err
 	}
 	if len(accounts) == 0 {
-		return Account{}, Errorf(ENotFound, "there is no account named %s", name)
+		return Account{}, analytics.Errorf(analytics.ENotFound, "there is no account named %s", name)
 	}
 	return accounts[0], nil
 }
 
 // Accounts lists every account by name.
-func (s *Store) Accounts(ctx context.Context) ([]Account, error) {
+func (s *Accounts) Accounts(ctx context.Context) ([]Account, error) {
 	return s.accounts(ctx, `ORDER BY name`)
 }
 
 // SetDisabled disables or enables an account; disabling ends its sessions
 // and revokes its API tokens, so enabling it again revives neither.
-func (s *Store) SetDisabled(ctx context.Context, name string, disabled bool) error {
+func (s *Accounts) SetDisabled(ctx context.Context, name string, disabled bool) error {
 	a, err := s.AccountByName(ctx, name)
 	if err != nil {
 		return err
@@ -192,8 +223,8 @@ func (s *Store) SetDisabled(ctx context.Context, name string, disabled bool) err
 	})
 }
 
-func (s *Store) accounts(ctx context.Context, rest string, args ...any) ([]Account, error) {
-	rows, err := s.DB.QueryContext(ctx, `SELECT id, name, role, created_at, disabled FROM accounts `+rest, args...)
+func (s *Accounts) accounts(ctx context.Context, rest string, args ...any) ([]Account, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, name, role, created_at, disabled FROM accounts `+rest, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -212,9 +243,9 @@ func (s *Store) accounts(ctx context.Context, rest string, args ...any) ([]Accou
 // EnsureAdmin creates the account "admin" with a generated password when the
 // database has no account at all: the first start. It returns the password
 // to print once, or "" when accounts exist.
-func (s *Store) EnsureAdmin(ctx context.Context) (string, error) {
+func (s *Accounts) EnsureAdmin(ctx context.Context) (string, error) {
 	var n int
-	if err := s.DB.QueryRowContext(ctx, `SELECT count(*) FROM accounts`).Scan(&n); err != nil || n > 0 {
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM accounts`).Scan(&n); err != nil || n > 0 {
 		return "", err
 	}
 	_, password, err := s.CreateAccount(ctx, "admin", RoleAdmin, "")
@@ -237,16 +268,6 @@ func secretHash(secret string) string {
 
 // inTx runs fn in a transaction, committed when fn returns nil, with no
 // other write beside it.
-func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
-	return s.Serialized(func() error {
-		tx, err := s.DB.BeginTx(ctx, nil)
-		if err != nil {
-			return err
-		}
-		defer tx.Rollback()
-		if err := fn(tx); err != nil {
-			return err
-		}
-		return tx.Commit()
-	})
+func (s *Accounts) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
+	return s.store.Write(ctx, fn)
 }

@@ -1,4 +1,4 @@
-package analytics
+package accounts
 
 import (
 	"context"
@@ -17,6 +17,7 @@ const (
 	AuditExportPersonal = "export_personal"
 	AuditAccount        = "account"
 	AuditBackup         = "backup"
+	AuditSettings       = "settings"
 )
 
 // AuditEntry is one line of the audit log: who did what, when.
@@ -34,18 +35,18 @@ const maxAuditDetail = 500
 // token or personal data. The actor (which may be a name someone typed at
 // the login) and the detail are bounded, so the log cannot be made to grow
 // by sending long names.
-func (s *Store) Audit(ctx context.Context, actor, action, detail string) error {
+func (s *Accounts) Audit(ctx context.Context, actor, action, detail string) error {
 	if utf8.RuneCountInString(detail) > maxAuditDetail {
 		detail = string([]rune(detail)[:maxAuditDetail]) + "…"
 	}
-	_, err := s.DB.ExecContext(ctx, `INSERT INTO audit_log (happened_at, actor, action, detail) VALUES (?, ?, ?, ?)`,
-		s.Now(), BoundName(actor), action, detail)
+	_, err := s.db.ExecContext(ctx, `INSERT INTO audit_log (happened_at, actor, action, detail) VALUES (?, ?, ?, ?)`,
+		s.store.Now(), BoundName(actor), action, detail)
 	return err
 }
 
 // AuditLog is the newest entries first, at most limit of them.
-func (s *Store) AuditLog(ctx context.Context, limit int) ([]AuditEntry, error) {
-	rows, err := s.DB.QueryContext(ctx, `SELECT happened_at, actor, action, detail FROM audit_log ORDER BY id DESC LIMIT ?`, limit)
+func (s *Accounts) AuditLog(ctx context.Context, limit int) ([]AuditEntry, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT happened_at, actor, action, detail FROM audit_log ORDER BY id DESC LIMIT ?`, limit)
 	if err != nil {
 		return nil, err
 	}

@@ -1,10 +1,12 @@
-package analytics
+package accounts
 
 import (
 	"context"
 	"database/sql"
 	"sync"
 	"time"
+
+	"malbild/analytics"
 )
 
 // SessionLifetime is how long a login lasts.
@@ -19,11 +21,11 @@ type Session struct {
 
 // NewSession logs an account in and returns the session id for its cookie;
 // only the id's hash is stored. A new id at every login prevents fixation.
-func (s *Store) NewSession(ctx context.Context, a Account) (string, Session, error) {
+func (s *Accounts) NewSession(ctx context.Context, a Account) (string, Session, error) {
 	id := NewSecret(32)
-	now := s.Now()
+	now := s.store.Now()
 	sess := Session{Account: a, CSRFToken: NewSecret(32), ExpiresAt: now.Add(SessionLifetime)}
-	_, err := s.DB.ExecContext(ctx, `INSERT INTO sessions (id_hash, account_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`,
+	_, err := s.db.ExecContext(ctx, `INSERT INTO sessions (id_hash, account_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`,
 		secretHash(id), a.ID, sess.CSRFToken, now, sess.ExpiresAt)
 	return id, sess, err
 }
@@ -79,8 +81,8 @@ func (c *sessionCache) forget() {
 
 // SessionByID is the live session with the cookie's id; ENotFound when it
 // is unknown, expired or its account is disabled.
-func (s *Store) SessionByID(ctx context.Context, id string) (Session, error) {
-	key, now := secretHash(id), s.Now()
+func (s *Accounts) SessionByID(ctx context.Context, id string) (Session, error) {
+	key, now := secretHash(id), s.store.Now()
 	sess, generation, ok := s.sessions.get(key, now)
 	if ok {
 		return sess, nil
@@ -92,24 +94,24 @@ func (s *Store) SessionByID(ctx context.Context, id string) (Session, error) {
 	return sess, err
 }
 
-func (s *Store) lookupSession(ctx context.Context, key string, now time.Time) (Session, error) {
+func (s *Accounts) lookupSession(ctx context.Context, key string, now time.Time) (Session, error) {
 	var sess Session
 	a := &sess.Account
-	err := s.DB.QueryRowContext(ctx, `
+	err := s.db.QueryRowContext(ctx, `
 		SELECT a.id, a.name, a.role, a.created_at, s.csrf_token, s.expires_at
 		FROM sessions s JOIN accounts a ON a.id = s.account_id
 		WHERE s.id_hash = ? AND s.expires_at > ? AND NOT a.disabled`, key, now).
 		Scan(&a.ID, &a.Name, &a.Role, &a.CreatedAt, &sess.CSRFToken, &sess.ExpiresAt)
 	if err == sql.ErrNoRows {
-		return Session{}, Errorf(ENotFound, "no session")
+		return Session{}, analytics.Errorf(analytics.ENotFound, "no session")
 	}
 	return sess, err
 }
 
 // EndSession logs the session out; expired sessions are removed too.
-func (s *Store) EndSession(ctx context.Context, id string) error {
+func (s *Accounts) EndSession(ctx context.Context, id string) error {
 	s.sessions.forget()
-	_, err := s.DB.ExecContext(ctx, `DELETE FROM sessions WHERE id_hash = ? OR expires_at <= ?`, secretHash(id), s.Now())
+	_, err := s.db.ExecContext(ctx, `DELETE FROM sessions WHERE id_hash = ? OR expires_at <= ?`, secretHash(id), s.store.Now())
 	return err
 }
 
@@ -123,34 +125,34 @@ type APIToken struct {
 
 // NewAPIToken creates a token for the account; the token is returned once
 // and stored only as its hash.
-func (s *Store) NewAPIToken(ctx context.Context, name string) (string, error) {
+func (s *Accounts) NewAPIToken(ctx context.Context, name string) (string, error) {
 	a, err := s.AccountByName(ctx, name)
 	if err != nil {
 		return "", err
 	}
 	token := "mb_" + NewSecret(32)
-	_, err = s.DB.ExecContext(ctx, `INSERT INTO api_tokens (account_id, token_hash, created_at) VALUES (?, ?, ?)`,
-		a.ID, secretHash(token), s.Now())
+	_, err = s.db.ExecContext(ctx, `INSERT INTO api_tokens (account_id, token_hash, created_at) VALUES (?, ?, ?)`,
+		a.ID, secretHash(token), s.store.Now())
 	return token, err
 }
 
 // AccountByToken is the account of a valid, unrevoked token; ENotFound else.
-func (s *Store) AccountByToken(ctx context.Context, token string) (Account, error) {
+func (s *Accounts) AccountByToken(ctx context.Context, token string) (Account, error) {
 	var a Account
-	err := s.DB.QueryRowContext(ctx, `
+	err := s.db.QueryRowContext(ctx, `
 		SELECT a.id, a.name, a.role, a.created_at
 		FROM api_tokens t JOIN accounts a ON a.id = t.account_id
 		WHERE t.token_hash = ? AND t.revoked_at IS NULL AND NOT a.disabled`, secretHash(token)).
 		Scan(&a.ID, &a.Name, &a.Role, &a.CreatedAt)
 	if err == sql.ErrNoRows {
-		return Account{}, Errorf(ENotFound, "no such token")
+		return Account{}, analytics.Errorf(analytics.ENotFound, "no such token")
 	}
 	return a, err
 }
 
 // APITokens lists every token, newest first.
-func (s *Store) APITokens(ctx context.Context) ([]APIToken, error) {
-	rows, err := s.DB.QueryContext(ctx, `SELECT t.id, a.name, t.created_at, t.revoked_at
+func (s *Accounts) APITokens(ctx context.Context) ([]APIToken, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT t.id, a.name, t.created_at, t.revoked_at
 		FROM api_tokens t JOIN accounts a ON a.id = t.account_id ORDER BY t.created_at DESC, t.id DESC`)
 	if err != nil {
 		return nil, err
@@ -170,13 +172,13 @@ func (s *Store) APITokens(ctx context.Context) ([]APIToken, error) {
 }
 
 // RevokeAPIToken ends a token; ENotFound for an unknown id.
-func (s *Store) RevokeAPIToken(ctx context.Context, id int64) error {
-	res, err := s.DB.ExecContext(ctx, `UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL`, s.Now(), id)
+func (s *Accounts) RevokeAPIToken(ctx context.Context, id int64) error {
+	res, err := s.db.ExecContext(ctx, `UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL`, s.store.Now(), id)
 	if err != nil {
 		return err
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return Errorf(ENotFound, "no valid token with id %d", id)
+		return analytics.Errorf(analytics.ENotFound, "no valid token with id %d", id)
 	}
 	return nil
 }
