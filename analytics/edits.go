@@ -5,6 +5,7 @@ import (
 	"net/mail"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // The small corrections the office makes between imports: a member's data,
@@ -126,7 +127,7 @@ func (s *Store) SetGoalJudgement(ctx context.Context, goalID int64, status Statu
 // AddGoalComment adds a dated comment by author to any goal.
 func (s *Store) AddGoalComment(ctx context.Context, goalID int64, author, body string) error {
 	body = strings.TrimSpace(body)
-	if body == "" || len(body) > 2000 {
+	if body == "" || utf8.RuneCountInString(body) > 2000 {
 		return Errorf(EInvalid, "comment: write between 1 and 2000 characters")
 	}
 	if _, err := s.GoalByID(ctx, goalID); err != nil {

@@ -75,6 +75,8 @@ func (s *Server) editMember(c *fiber.Ctx) error {
 type goalEdit struct {
 	Goal    analytics.Goal
 	Message string
+	Typed   map[string]string // what the editor wrote, kept when refused
+	Errors  fieldErrors
 }
 
 // editGoalForm offers a comment on any goal and, for a manual goal, the
@@ -109,7 +111,12 @@ func (s *Server) editGoal(c *fiber.Ctx) error {
 	}
 	if analytics.ErrorCode(err) == analytics.EInvalid {
 		c.Status(fiber.StatusBadRequest)
-		return s.render(c, "goal_edit", fmt.Sprintf("%s %d", translate(lang(c), "goals.title"), g.Year), goalEdit{Goal: g, Message: err.Error()})
+		typed := map[string]string{}
+		for _, f := range goalFields {
+			typed[f] = c.FormValue(f)
+		}
+		return s.render(c, "goal_edit", fmt.Sprintf("%s %d", translate(lang(c), "goals.title"), g.Year),
+			goalEdit{Goal: g, Typed: typed, Errors: goalFieldError(lang(c), err)})
 	}
 	if err != nil {
 		return err

@@ -59,3 +59,35 @@ func deref(s *string) string {
 	}
 	return *s
 }
+
+// A refused comment is said in the page's language at its field, which is
+// marked and takes the focus; what the editor wrote stays in the form.
+func TestTheGoalFormKeepsARefusedCommentAndMarksIt(t *testing.T) {
+	app, s := newDemoApp(t)
+	goals, _ := s.EvaluateGoals(t.Context(), 2026, mustDate("2026-11-22"))
+	var manual int64
+	for _, g := range goals {
+		if g.Manual {
+			manual = g.ID
+		}
+	}
+	long := strings.Repeat("å", 2001) // 2 001 characters, 4 002 bytes
+	form := url.Values{"status": {"at_risk"}, "judgement": {"Nätverken träffas inte."}, "comment": {long}}
+	resp, page := postForm(t, app, "/goals/"+itoa(manual)+"/edit", form, "as=editor")
+	if resp.StatusCode != http.StatusBadRequest {
+		t.Fatalf("a comment of 2 001 characters: %d, want 400", resp.StatusCode)
+	}
+	for _, want := range []string{
+		"Kommentar: skriv mellan 1 och 2 000 tecken.",
+		`id="f-comment" name="comment" rows="3" aria-invalid="true" aria-describedby="err-comment" autofocus>` + long + `</textarea>`,
+		`<span class="field-error" id="err-comment">`,
+		`Nätverken träffas inte.</textarea>`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the refused form lacks %.120q", want)
+		}
+	}
+	if resp, _ := postForm(t, app, "/goals/"+itoa(manual)+"/edit", url.Values{"comment": {strings.Repeat("å", 2000)}}, "as=editor"); resp.StatusCode != http.StatusSeeOther {
+		t.Errorf("a comment of 2 000 characters (4 000 bytes): %d, want it saved", resp.StatusCode)
+	}
+}

@@ -1,6 +1,7 @@
 package dashboard
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -42,7 +43,7 @@ func (e fieldErrors) First() string {
 // All are the problems in the form's order, for the summary above it.
 func (e fieldErrors) All() []string {
 	var all []string
-	for _, f := range memberFields {
+	for _, f := range slices.Concat(memberFields, goalFields) { // each form has its own fields
 		if m, ok := e.byField[f]; ok {
 			all = append(all, m)
 		}
@@ -102,4 +103,20 @@ func optionalInt(s string) (int, error) {
 		return 0, nil
 	}
 	return strconv.Atoi(s)
+}
+
+// goalFields are the goal form's fields, by their form names.
+var goalFields = []string{"status", "judgement", "comment"}
+
+// goalFieldError is the store's refusal of the board's input as the goal
+// form's field error ("status: …", "comment: …"), in the user's language.
+func goalFieldError(l string, err error) fieldErrors {
+	var errs fieldErrors
+	switch prefix, _, _ := strings.Cut(err.Error(), ":"); prefix {
+	case "status", "comment":
+		errs.add(prefix, translate(l, "edit.err.goal_"+prefix))
+	default:
+		errs.add("comment", err.Error())
+	}
+	return errs
 }

@@ -32,5 +32,7 @@ var fieldErrorMessages = map[string]map[string]string{
 	"edit.err.org_number":    {langSv: "Organisationsnummer: skriv NNNNNN-NNNN med rätt kontrollsiffra.", langEn: "Organisation number: write NNNNNN-NNNN with a correct check digit."},
 	"edit.err.joined":        {langSv: "Medlem sedan: skriv dagen då medlemskapet började, som ÅÅÅÅ-MM-DD.", langEn: "Member since: write the day the membership began, as YYYY-MM-DD."},
 	"edit.err.left":          {langSv: "Sista medlemsdag: dagen kan inte vara före dagen då medlemskapet började.", langEn: "Last day of membership: it cannot be before the day the membership began."},
+	"edit.err.goal_status":   {langSv: "Status: välj uppnått, i fas, risk eller ej uppnått.", langEn: "Status: choose met, on track, at risk or missed."},
+	"edit.err.goal_comment":  {langSv: "Kommentar: skriv mellan 1 och 2 000 tecken.", langEn: "Comment: write between 1 and 2,000 characters."},
 	"edit.err.contact_email": {langSv: "E-post: skriv en e-postadress, till exempel namn@kommun.se.", langEn: "E-mail: write an e-mail address, such as name@municipality.se."},
 }
