@@ -107,7 +107,8 @@ func (s *Store) Metrics(ctx context.Context, asOf time.Time) (MetricSet, error) 
 	return out, nil
 }
 
-// metricOn runs a metric's query for the one day asOf.
+// metricOn runs a metric's query for the one day asOf, or reads its value
+// where ctx holds it (WithDayValues).
 func (s *Store) metricOn(ctx context.Context, m MetricInfo, args map[string]any, asOf time.Time) (Value, error) {
 	points, err := s.metricPoints(ctx, m, args, asOf, asOf)
 	if err != nil {
@@ -120,33 +121,21 @@ func (s *Store) metricOn(ctx context.Context, m MetricInfo, args map[string]any,
 }
 
 // metricPoints runs a metric's query for the days its as_of CTE makes of
-// [from, to]: the month ends in between, the last clamped to to.
+// [from, to]: the month ends in between, the last clamped to to. Where ctx
+// holds the values of all those days (WithDayValues) it reads them instead.
 func (s *Store) metricPoints(ctx context.Context, m MetricInfo, args map[string]any, from, to time.Time) ([]Point, error) {
-	bound := map[string]any{
-		"from":                  sqlDate(from),
-		"to":                    sqlDate(to),
-		"sweden_population":     SwedenPopulation,
-		"sweden_municipalities": SwedenMunicipalities,
+	dv := dayValuesOf(ctx)
+	key := ""
+	if dv != nil {
+		key = metricArgsKey(m, args)
+		if points, ok := dv.lookup(key, monthEndDays(from, to)); ok {
+			return points, nil
+		}
 	}
-	for k, v := range args {
-		bound[k] = v
-	}
-	rows, err := s.queryRows(ctx, m.Key, bound)
+	points, err := s.metricDays(ctx, m, args, from, to, nil)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var points []Point
-	for rows.Next() {
-		var p Point
-		var service *string
-		if err := rows.Scan(&p.Date, &p.Value, &service); err != nil {
-			return nil, err
-		}
-		if service != nil {
-			p.Service = *service
-		}
-		points = append(points, p)
-	}
-	return points, rows.Err()
+	dv.store(key, points)
+	return points, nil
 }

@@ -39,6 +39,9 @@ type goalView struct {
 // goals shows a year's business plan goal by goal: status, value against
 // target, pace, forecast, the trend of the year, comments and history.
 func (s *Server) goals(c *fiber.Ctx) error {
+	// The page evaluates the plan's goals on several days for the scorecard,
+	// the charts and the history: compute each metric's days once.
+	c.SetUserContext(analytics.WithDayValues(c.UserContext()))
 	asOf, err := s.asOf(c)
 	if err != nil {
 		return err
