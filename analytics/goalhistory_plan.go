@@ -2,6 +2,7 @@ package analytics
 
 import (
 	"context"
+	"slices"
 	"sync"
 	"time"
 )
@@ -41,18 +42,29 @@ func (s *Store) PlanHistory(ctx context.Context, year int, asOf time.Time) (Plan
 	if err != nil {
 		return PlanHistory{}, err
 	}
-	finals, err := s.planYearEnds(ctx, years, asOf)
-	if err != nil {
-		return PlanHistory{}, err
-	}
 	goals, err := s.goalsOf(ctx, "WHERE year = ?", year)
 	if err != nil {
 		return PlanHistory{}, err
 	}
-	h := PlanHistory{Goals: map[string][]HistoryEntry{}}
 	inPlan := map[string]bool{}
 	for _, g := range goals {
 		inPlan[g.Key] = true
+	}
+	previous := -1
+	for _, y := range years {
+		if y < year {
+			previous = y
+		}
+	}
+	// The year ends shown: those of this plan's goals, and of the goals the
+	// previous plan had that this one dropped.
+	shown := func(g Goal) bool { return inPlan[g.Key] || g.Year == previous }
+	finals, err := s.planYearEnds(ctx, years, asOf, shown)
+	if err != nil {
+		return PlanHistory{}, err
+	}
+	h := PlanHistory{Goals: map[string][]HistoryEntry{}}
+	for _, g := range goals {
 		entries, err := s.GoalHistory(ctx, g.Key)
 		if err != nil {
 			return PlanHistory{}, err
@@ -63,12 +75,6 @@ func (s *Store) PlanHistory(ctx context.Context, year int, asOf time.Time) (Plan
 			}
 		}
 		h.Goals[g.Key] = entries
-	}
-	previous := -1
-	for _, y := range years {
-		if y < year {
-			previous = y
-		}
 	}
 	if previous < 0 {
 		return h, nil
@@ -90,14 +96,30 @@ func (s *Store) PlanHistory(ctx context.Context, year int, asOf time.Time) (Plan
 	return h, nil
 }
 
-// planYearEnds evaluates every plan whose year has ended by asOf on its
-// last day, 31 December: by year, then goal key. The years are independent
-// and evaluated side by side.
-func (s *Store) planYearEnds(ctx context.Context, years []int, asOf time.Time) (map[int]map[string]GoalResult, error) {
+// planYearEnds evaluates the goals shown keeps of every plan whose year has
+// ended by asOf on its last day, 31 December: by year, then goal key. The
+// years are independent and evaluated side by side; with WithDayValues the
+// values they need are first computed in one query per metric.
+func (s *Store) planYearEnds(ctx context.Context, years []int, asOf time.Time, shown func(Goal) bool) (map[int]map[string]GoalResult, error) {
 	var ended []int
 	for _, y := range years {
 		if !time.Date(y, time.December, 31, 0, 0, 0, 0, time.UTC).After(asOf) {
 			ended = append(ended, y)
+		}
+	}
+	if len(ended) > 0 && dayValuesOf(ctx) != nil {
+		goals, err := s.goalsOf(ctx, "WHERE year BETWEEN ? AND ?", ended[0], ended[len(ended)-1])
+		if err != nil {
+			return nil, err
+		}
+		needs := metricNeeds{}
+		for _, g := range goals {
+			if slices.Contains(ended, g.Year) && shown(g) {
+				needs.addGoal(g, time.Date(g.Year, time.December, 31, 0, 0, 0, 0, time.UTC), false)
+			}
+		}
+		if err := s.compute(ctx, needs); err != nil {
+			return nil, err
 		}
 	}
 	results := make([][]GoalResult, len(ended))
@@ -105,7 +127,7 @@ func (s *Store) planYearEnds(ctx context.Context, years []int, asOf time.Time) (
 	var wg sync.WaitGroup
 	for i, y := range ended {
 		wg.Go(func() {
-			results[i], errs[i] = s.EvaluateGoals(ctx, y, time.Date(y, time.December, 31, 0, 0, 0, 0, time.UTC))
+			results[i], errs[i] = s.evaluatePlan(ctx, y, time.Date(y, time.December, 31, 0, 0, 0, 0, time.UTC), shown)
 		})
 	}
 	wg.Wait()

@@ -3,6 +3,7 @@ package analytics
 import (
 	"context"
 	"encoding/json"
+	"slices"
 	"sync"
 	"time"
 )
@@ -44,6 +45,11 @@ type GoalResult struct {
 // or a goal whose metric, parameters or target cannot be evaluated, is
 // EInvalid; a year without a plan gives no goals.
 func (s *Store) EvaluateGoals(ctx context.Context, year int, asOf time.Time) ([]GoalResult, error) {
+	return s.evaluatePlan(ctx, year, asOf, nil)
+}
+
+// evaluatePlan is EvaluateGoals for the goals keep keeps (nil: all).
+func (s *Store) evaluatePlan(ctx context.Context, year int, asOf time.Time, keep func(Goal) bool) ([]GoalResult, error) {
 	if err := checkYear(year); err != nil {
 		return nil, err
 	}
@@ -54,6 +60,9 @@ func (s *Store) EvaluateGoals(ctx context.Context, year int, asOf time.Time) ([]
 	goals, err := s.goalsOf(ctx, "WHERE year = ?", year)
 	if err != nil {
 		return nil, err
+	}
+	if keep != nil {
+		goals = slices.DeleteFunc(goals, func(g Goal) bool { return !keep(g) })
 	}
 	// The board's input as known on asOf, for the manual goals and comments.
 	input, err := s.goalStatusEntries(ctx, "WHERE set_on <= ? AND goal_id IN (SELECT id FROM goals WHERE year = ?)", asOf, year)
