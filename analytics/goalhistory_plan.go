@@ -3,7 +3,6 @@ package analytics
 import (
 	"context"
 	"slices"
-	"sync"
 	"time"
 )
 
@@ -63,12 +62,18 @@ func (s *Store) PlanHistory(ctx context.Context, year int, asOf time.Time) (Plan
 	if err != nil {
 		return PlanHistory{}, err
 	}
+	// Every plan's goals with a key of this plan, for their histories.
+	sameKeys, err := s.goalsOf(ctx, "WHERE key IN (SELECT key FROM goals WHERE year = ?)", year)
+	if err != nil {
+		return PlanHistory{}, err
+	}
+	byKey := map[string][]Goal{}
+	for _, g := range sameKeys {
+		byKey[g.Key] = append(byKey[g.Key], g)
+	}
 	h := PlanHistory{Goals: map[string][]HistoryEntry{}}
 	for _, g := range goals {
-		entries, err := s.GoalHistory(ctx, g.Key)
-		if err != nil {
-			return PlanHistory{}, err
-		}
+		entries := historyOf(byKey[g.Key], years)
 		for i, e := range entries {
 			if r, ok := finals[e.Year][g.Key]; ok && e.Change != ChangeRemoved {
 				entries[i].Final = &r
@@ -97,49 +102,58 @@ func (s *Store) PlanHistory(ctx context.Context, year int, asOf time.Time) (Plan
 }
 
 // planYearEnds evaluates the goals shown keeps of every plan whose year has
-// ended by asOf on its last day, 31 December: by year, then goal key. The
-// years are independent and evaluated side by side; with WithDayValues the
-// values they need are first computed in one query per metric.
+// ended by asOf on its last day, 31 December: by year, then goal key. With
+// WithDayValues the values they need are first computed in one query per
+// metric.
 func (s *Store) planYearEnds(ctx context.Context, years []int, asOf time.Time, shown func(Goal) bool) (map[int]map[string]GoalResult, error) {
 	var ended []int
 	for _, y := range years {
-		if !time.Date(y, time.December, 31, 0, 0, 0, 0, time.UTC).After(asOf) {
+		if !yearEnd(y).After(asOf) {
 			ended = append(ended, y)
 		}
 	}
-	if len(ended) > 0 && dayValuesOf(ctx) != nil {
-		goals, err := s.goalsOf(ctx, "WHERE year BETWEEN ? AND ?", ended[0], ended[len(ended)-1])
+	out := map[int]map[string]GoalResult{}
+	if len(ended) == 0 {
+		return out, nil
+	}
+	first, last := ended[0], ended[len(ended)-1]
+	goals, err := s.goalsOf(ctx, "WHERE year BETWEEN ? AND ?", first, last)
+	if err != nil {
+		return nil, err
+	}
+	goals = slices.DeleteFunc(goals, func(g Goal) bool { return !slices.Contains(ended, g.Year) || !shown(g) })
+	// The board's input up to the last year end; evaluating a year reads
+	// what was set by its own end.
+	input, err := s.goalStatusEntries(ctx, "WHERE set_on <= ? AND goal_id IN (SELECT id FROM goals WHERE year BETWEEN ? AND ?)",
+		yearEnd(last), first, last)
+	if err != nil {
+		return nil, err
+	}
+	needs := metricNeeds{}
+	for _, g := range goals {
+		needs.addGoal(g, yearEnd(g.Year), false)
+	}
+	if err := s.compute(ctx, needs); err != nil {
+		return nil, err
+	}
+	for _, y := range ended {
+		var ofYear []Goal
+		for _, g := range goals {
+			if g.Year == y {
+				ofYear = append(ofYear, g)
+			}
+		}
+		results, err := s.evaluateEach(ctx, ofYear, input, yearEnd(y))
 		if err != nil {
 			return nil, err
 		}
-		needs := metricNeeds{}
-		for _, g := range goals {
-			if slices.Contains(ended, g.Year) && shown(g) {
-				needs.addGoal(g, time.Date(g.Year, time.December, 31, 0, 0, 0, 0, time.UTC), false)
-			}
-		}
-		if err := s.compute(ctx, needs); err != nil {
-			return nil, err
-		}
-	}
-	results := make([][]GoalResult, len(ended))
-	errs := make([]error, len(ended))
-	var wg sync.WaitGroup
-	for i, y := range ended {
-		wg.Go(func() {
-			results[i], errs[i] = s.evaluatePlan(ctx, y, time.Date(y, time.December, 31, 0, 0, 0, 0, time.UTC), shown)
-		})
-	}
-	wg.Wait()
-	out := map[int]map[string]GoalResult{}
-	for i, y := range ended {
-		if errs[i] != nil {
-			return nil, errs[i]
-		}
 		out[y] = map[string]GoalResult{}
-		for _, r := range results[i] {
+		for _, r := range results {
 			out[y][r.Key] = r
 		}
 	}
 	return out, nil
 }
+
+// yearEnd is 31 December of year.
+func yearEnd(year int) time.Time { return time.Date(year, time.December, 31, 0, 0, 0, 0, time.UTC) }

@@ -3,7 +3,6 @@ package analytics
 import (
 	"context"
 	"encoding/json"
-	"slices"
 	"sync"
 	"time"
 )
@@ -45,11 +44,6 @@ type GoalResult struct {
 // or a goal whose metric, parameters or target cannot be evaluated, is
 // EInvalid; a year without a plan gives no goals.
 func (s *Store) EvaluateGoals(ctx context.Context, year int, asOf time.Time) ([]GoalResult, error) {
-	return s.evaluatePlan(ctx, year, asOf, nil)
-}
-
-// evaluatePlan is EvaluateGoals for the goals keep keeps (nil: all).
-func (s *Store) evaluatePlan(ctx context.Context, year int, asOf time.Time, keep func(Goal) bool) ([]GoalResult, error) {
 	if err := checkYear(year); err != nil {
 		return nil, err
 	}
@@ -61,14 +55,17 @@ func (s *Store) evaluatePlan(ctx context.Context, year int, asOf time.Time, keep
 	if err != nil {
 		return nil, err
 	}
-	if keep != nil {
-		goals = slices.DeleteFunc(goals, func(g Goal) bool { return !keep(g) })
-	}
 	// The board's input as known on asOf, for the manual goals and comments.
 	input, err := s.goalStatusEntries(ctx, "WHERE set_on <= ? AND goal_id IN (SELECT id FROM goals WHERE year = ?)", asOf, year)
 	if err != nil {
 		return nil, err
 	}
+	return s.evaluateEach(ctx, goals, input, asOf)
+}
+
+// evaluateEach evaluates the goals on asOf with the board's input (by goal,
+// as goalStatusEntries gives it; what is set after asOf is not read).
+func (s *Store) evaluateEach(ctx context.Context, goals []Goal, input map[int64][]GoalStatusEntry, asOf time.Time) ([]GoalResult, error) {
 	// Goals are independent and each query costs a few milliseconds however
 	// small the registry: evaluate them side by side.
 	out := make([]GoalResult, len(goals))
