@@ -52,11 +52,13 @@ func (s *Server) overview(c *fiber.Ctx) error {
 	if data.Empty = len(growth) == 1 && growth[0].Value == 0; data.Empty {
 		return s.render(c, "overview", translate(lang(c), "overview.title"), data)
 	}
-	metrics, err := s.store.Metrics(ctx, asOf)
-	if err != nil {
+	if data.Scorecard, err = s.scorecardOf(c, data.Year, asOf, "/"); err != nil {
 		return err
 	}
-	if data.Scorecard, err = s.scorecardOf(c, data.Year, asOf, "/"); err != nil {
+	// Only the key figures, after the scorecard: a figure a goal measures
+	// with the same parameters is already computed.
+	metrics, err := s.store.MetricsOf(ctx, asOf, headline...)
+	if err != nil {
 		return err
 	}
 	if data.Services, err = s.store.ServiceParticipation(ctx, asOf); err != nil {
