@@ -23,6 +23,7 @@ import (
 // dayValues holds the metric values a page has computed, by metric and
 // parameters, then by day.
 type dayValues struct {
+	charts bool // the page draws the goals' charts: compute their days too
 	mu     sync.Mutex
 	values map[string]map[time.Time]Point
 }
@@ -31,13 +32,14 @@ type dayValuesKey struct{}
 
 // WithDayValues returns a context in which the metric values computed for
 // the goals (Scorecard, EvaluateGoals, PlanHistory, GoalChartOf) are kept and
-// reused until the context ends. Use it for one request: the values are
+// reused until the context ends; with charts, Scorecard computes the days of
+// the goals' charts (GoalChartOf) too. Use it for one request: the values are
 // those of the data when they were computed.
-func WithDayValues(ctx context.Context) context.Context {
+func WithDayValues(ctx context.Context, charts bool) context.Context {
 	if dayValuesOf(ctx) != nil {
 		return ctx
 	}
-	return context.WithValue(ctx, dayValuesKey{}, &dayValues{values: map[string]map[time.Time]Point{}})
+	return context.WithValue(ctx, dayValuesKey{}, &dayValues{charts: charts, values: map[string]map[time.Time]Point{}})
 }
 
 func dayValuesOf(ctx context.Context) *dayValues {
@@ -189,7 +191,10 @@ func (n metricNeeds) addGoal(g Goal, asOf time.Time, chart bool) {
 	if g.DueOn.Before(asOf) {
 		valueDate = g.DueOn
 	}
-	add(valueDate, y1)
+	add(valueDate)
+	if asOf.Before(g.DueOn) || chart {
+		add(y1) // the pace start (judge asks only before the due date), the chart's first point
+	}
 	if asOf.Before(g.DueOn) {
 		if m.YearRelative {
 			add(time.Date(asOf.Year(), time.January, 1, 0, 0, 0, 0, time.UTC), asOf)

@@ -43,14 +43,14 @@ func (s *Store) Scorecard(ctx context.Context, year int, asOf, since time.Time) 
 	}
 	// Every value the two days and the goals' charts need, in one query per
 	// metric (with WithDayValues; without it each goal asks on its own).
-	if dayValuesOf(ctx) != nil {
+	if dv := dayValuesOf(ctx); dv != nil {
 		goals, err := s.goalsOf(ctx, "WHERE year = ?", year)
 		if err != nil {
 			return Scorecard{}, err
 		}
 		needs := metricNeeds{}
 		for _, g := range goals {
-			needs.addGoal(g, asOf, true)
+			needs.addGoal(g, asOf, dv.charts)
 			needs.addGoal(g, since, false)
 		}
 		if err := s.compute(ctx, needs); err != nil {

@@ -41,7 +41,7 @@ type goalView struct {
 func (s *Server) goals(c *fiber.Ctx) error {
 	// The page evaluates the plan's goals on several days for the scorecard,
 	// the charts and the history: compute each metric's days once.
-	c.SetUserContext(analytics.WithDayValues(c.UserContext()))
+	c.SetUserContext(analytics.WithDayValues(c.UserContext(), true))
 	asOf, err := s.asOf(c)
 	if err != nil {
 		return err

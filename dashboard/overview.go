@@ -36,9 +36,10 @@ var headline = []string{"members", "services_per_member", "top_service_share", "
 // overview is the board's first page: the key figures against their
 // targets, the year's goals, member growth and service coverage on a day.
 func (s *Server) overview(c *fiber.Ctx) error {
-	// The page evaluates the plan's goals on several days for the scorecard,
-	// the charts and the history: compute each metric's days once.
-	c.SetUserContext(analytics.WithDayValues(c.UserContext()))
+	// The scorecard evaluates the plan's goals on two days and the key
+	// figures may measure the same: compute each metric's days once (no
+	// charts of goals here).
+	c.SetUserContext(analytics.WithDayValues(c.UserContext(), false))
 	asOf, err := s.asOf(c)
 	if err != nil {
 		return err
