@@ -55,8 +55,14 @@ func (s *Store) GoalHistory(ctx context.Context, key string) ([]HistoryEntry, er
 	if err != nil {
 		return nil, err
 	}
+	return historyOf(goals, allYears), nil
+}
+
+// historyOf is the history of the goals of one key (in year order, at least
+// one) across the plan years.
+func historyOf(goals []Goal, allYears []int) []HistoryEntry {
 	// The history starts with the plan that introduced the goal.
-	planYears := slices.DeleteFunc(allYears, func(y int) bool { return y < goals[0].Year })
+	planYears := slices.DeleteFunc(slices.Clone(allYears), func(y int) bool { return y < goals[0].Year })
 	byYear := map[int]Goal{}
 	for _, g := range goals {
 		byYear[g.Year] = g
@@ -83,7 +89,7 @@ func (s *Store) GoalHistory(ctx context.Context, key string) ([]HistoryEntry, er
 			previous = &g
 		}
 	}
-	return out, nil
+	return out
 }
 
 func termsOf(g Goal) GoalTerms {

@@ -2,7 +2,7 @@ package analytics
 
 import (
 	"context"
-	"sync"
+	"slices"
 	"time"
 )
 
@@ -41,34 +41,45 @@ func (s *Store) PlanHistory(ctx context.Context, year int, asOf time.Time) (Plan
 	if err != nil {
 		return PlanHistory{}, err
 	}
-	finals, err := s.planYearEnds(ctx, years, asOf)
-	if err != nil {
-		return PlanHistory{}, err
-	}
 	goals, err := s.goalsOf(ctx, "WHERE year = ?", year)
 	if err != nil {
 		return PlanHistory{}, err
 	}
-	h := PlanHistory{Goals: map[string][]HistoryEntry{}}
 	inPlan := map[string]bool{}
 	for _, g := range goals {
 		inPlan[g.Key] = true
-		entries, err := s.GoalHistory(ctx, g.Key)
-		if err != nil {
-			return PlanHistory{}, err
-		}
-		for i, e := range entries {
-			if r, ok := finals[e.Year][g.Key]; ok && e.Change != ChangeRemoved {
-				entries[i].Final = &r
-			}
-		}
-		h.Goals[g.Key] = entries
 	}
 	previous := -1
 	for _, y := range years {
 		if y < year {
 			previous = y
 		}
+	}
+	// The year ends shown: those of this plan's goals, and of the goals the
+	// previous plan had that this one dropped.
+	shown := func(g Goal) bool { return inPlan[g.Key] || g.Year == previous }
+	finals, err := s.planYearEnds(ctx, years, asOf, shown)
+	if err != nil {
+		return PlanHistory{}, err
+	}
+	// Every plan's goals with a key of this plan, for their histories.
+	sameKeys, err := s.goalsOf(ctx, "WHERE key IN (SELECT key FROM goals WHERE year = ?)", year)
+	if err != nil {
+		return PlanHistory{}, err
+	}
+	byKey := map[string][]Goal{}
+	for _, g := range sameKeys {
+		byKey[g.Key] = append(byKey[g.Key], g)
+	}
+	h := PlanHistory{Goals: map[string][]HistoryEntry{}}
+	for _, g := range goals {
+		entries := historyOf(byKey[g.Key], years)
+		for i, e := range entries {
+			if r, ok := finals[e.Year][g.Key]; ok && e.Change != ChangeRemoved {
+				entries[i].Final = &r
+			}
+		}
+		h.Goals[g.Key] = entries
 	}
 	if previous < 0 {
 		return h, nil
@@ -90,34 +101,59 @@ func (s *Store) PlanHistory(ctx context.Context, year int, asOf time.Time) (Plan
 	return h, nil
 }
 
-// planYearEnds evaluates every plan whose year has ended by asOf on its
-// last day, 31 December: by year, then goal key. The years are independent
-// and evaluated side by side.
-func (s *Store) planYearEnds(ctx context.Context, years []int, asOf time.Time) (map[int]map[string]GoalResult, error) {
+// planYearEnds evaluates the goals shown keeps of every plan whose year has
+// ended by asOf on its last day, 31 December: by year, then goal key. With
+// WithDayValues the values they need are first computed in one query per
+// metric.
+func (s *Store) planYearEnds(ctx context.Context, years []int, asOf time.Time, shown func(Goal) bool) (map[int]map[string]GoalResult, error) {
 	var ended []int
 	for _, y := range years {
-		if !time.Date(y, time.December, 31, 0, 0, 0, 0, time.UTC).After(asOf) {
+		if !yearEnd(y).After(asOf) {
 			ended = append(ended, y)
 		}
 	}
-	results := make([][]GoalResult, len(ended))
-	errs := make([]error, len(ended))
-	var wg sync.WaitGroup
-	for i, y := range ended {
-		wg.Go(func() {
-			results[i], errs[i] = s.EvaluateGoals(ctx, y, time.Date(y, time.December, 31, 0, 0, 0, 0, time.UTC))
-		})
-	}
-	wg.Wait()
 	out := map[int]map[string]GoalResult{}
-	for i, y := range ended {
-		if errs[i] != nil {
-			return nil, errs[i]
+	if len(ended) == 0 {
+		return out, nil
+	}
+	first, last := ended[0], ended[len(ended)-1]
+	goals, err := s.goalsOf(ctx, "WHERE year BETWEEN ? AND ?", first, last)
+	if err != nil {
+		return nil, err
+	}
+	goals = slices.DeleteFunc(goals, func(g Goal) bool { return !slices.Contains(ended, g.Year) || !shown(g) })
+	// The board's input up to the last year end; evaluating a year reads
+	// what was set by its own end.
+	input, err := s.goalStatusEntries(ctx, "WHERE set_on <= ? AND goal_id IN (SELECT id FROM goals WHERE year BETWEEN ? AND ?)",
+		yearEnd(last), first, last)
+	if err != nil {
+		return nil, err
+	}
+	needs := metricNeeds{}
+	for _, g := range goals {
+		needs.addGoal(g, yearEnd(g.Year), false)
+	}
+	if err := s.compute(ctx, needs); err != nil {
+		return nil, err
+	}
+	for _, y := range ended {
+		var ofYear []Goal
+		for _, g := range goals {
+			if g.Year == y {
+				ofYear = append(ofYear, g)
+			}
+		}
+		results, err := s.evaluateEach(ctx, ofYear, input, yearEnd(y))
+		if err != nil {
+			return nil, err
 		}
 		out[y] = map[string]GoalResult{}
-		for _, r := range results[i] {
+		for _, r := range results {
 			out[y][r.Key] = r
 		}
 	}
 	return out, nil
 }
+
+// yearEnd is 31 December of year.
+func yearEnd(year int) time.Time { return time.Date(year, time.December, 31, 0, 0, 0, 0, time.UTC) }

@@ -60,6 +60,12 @@ func (s *Store) EvaluateGoals(ctx context.Context, year int, asOf time.Time) ([]
 	if err != nil {
 		return nil, err
 	}
+	return s.evaluateEach(ctx, goals, input, asOf)
+}
+
+// evaluateEach evaluates the goals on asOf with the board's input (by goal,
+// as goalStatusEntries gives it; what is set after asOf is not read).
+func (s *Store) evaluateEach(ctx context.Context, goals []Goal, input map[int64][]GoalStatusEntry, asOf time.Time) ([]GoalResult, error) {
 	// Goals are independent and each query costs a few milliseconds however
 	// small the registry: evaluate them side by side.
 	out := make([]GoalResult, len(goals))

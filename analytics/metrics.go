@@ -80,16 +80,35 @@ func (s *Store) Metric(ctx context.Context, key string, p Params, asOf time.Time
 // Metrics computes every metric on asOf (the zero time: today) with its
 // default parameters (members of every kind, networks with n = 20).
 func (s *Store) Metrics(ctx context.Context, asOf time.Time) (MetricSet, error) {
+	return s.metricsOf(ctx, asOf, metricCatalog)
+}
+
+// MetricsOf computes the metrics with the keys, in that order, on asOf as
+// Metrics does (a page that shows a few asks only for those). An unknown
+// key is EInvalid.
+func (s *Store) MetricsOf(ctx context.Context, asOf time.Time, keys ...string) (MetricSet, error) {
+	ms := make([]MetricInfo, len(keys))
+	for i, key := range keys {
+		m, err := lookupMetric(key)
+		if err != nil {
+			return nil, err
+		}
+		ms[i] = m
+	}
+	return s.metricsOf(ctx, asOf, ms)
+}
+
+func (s *Store) metricsOf(ctx context.Context, asOf time.Time, metrics []MetricInfo) (MetricSet, error) {
 	asOf, err := s.asOfDay(asOf)
 	if err != nil {
 		return nil, err
 	}
 	// The queries are independent and each costs a few milliseconds however
 	// small the registry: run them side by side.
-	out := make(MetricSet, len(metricCatalog))
-	errs := make([]error, len(metricCatalog))
+	out := make(MetricSet, len(metrics))
+	errs := make([]error, len(metrics))
 	var wg sync.WaitGroup
-	for i, m := range metricCatalog {
+	for i, m := range metrics {
 		wg.Go(func() {
 			args, err := m.bindParams(nil)
 			if err == nil {
@@ -107,7 +126,8 @@ func (s *Store) Metrics(ctx context.Context, asOf time.Time) (MetricSet, error) 
 	return out, nil
 }
 
-// metricOn runs a metric's query for the one day asOf.
+// metricOn runs a metric's query for the one day asOf, or reads its value
+// where ctx holds it (WithDayValues).
 func (s *Store) metricOn(ctx context.Context, m MetricInfo, args map[string]any, asOf time.Time) (Value, error) {
 	points, err := s.metricPoints(ctx, m, args, asOf, asOf)
 	if err != nil {
@@ -120,33 +140,21 @@ func (s *Store) metricOn(ctx context.Context, m MetricInfo, args map[string]any,
 }
 
 // metricPoints runs a metric's query for the days its as_of CTE makes of
-// [from, to]: the month ends in between, the last clamped to to.
+// [from, to]: the month ends in between, the last clamped to to. Where ctx
+// holds the values of all those days (WithDayValues) it reads them instead.
 func (s *Store) metricPoints(ctx context.Context, m MetricInfo, args map[string]any, from, to time.Time) ([]Point, error) {
-	bound := map[string]any{
-		"from":                  sqlDate(from),
-		"to":                    sqlDate(to),
-		"sweden_population":     SwedenPopulation,
-		"sweden_municipalities": SwedenMunicipalities,
+	dv := dayValuesOf(ctx)
+	key := ""
+	if dv != nil {
+		key = metricArgsKey(m, args)
+		if points, ok := dv.lookup(key, monthEndDays(from, to)); ok {
+			return points, nil
+		}
 	}
-	for k, v := range args {
-		bound[k] = v
-	}
-	rows, err := s.queryRows(ctx, m.Key, bound)
+	points, err := s.metricDays(ctx, m, args, from, to, nil)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var points []Point
-	for rows.Next() {
-		var p Point
-		var service *string
-		if err := rows.Scan(&p.Date, &p.Value, &service); err != nil {
-			return nil, err
-		}
-		if service != nil {
-			p.Service = *service
-		}
-		points = append(points, p)
-	}
-	return points, rows.Err()
+	dv.store(key, points)
+	return points, nil
 }

@@ -31,6 +31,7 @@ type namedQuery struct {
 var queryParams = map[string]bool{
 	"from":                  true, // first day of the as-of dates (a metric's month ends)
 	"to":                    true, // last day of the as-of dates
+	"days":                  true, // extra as-of dates, comma-separated YYYY-MM-DD (as_of_days)
 	"on":                    true, // the one day of a breakdown
 	"kind":                  true, // members: the member kind, NULL for every kind
 	"n":                     true, // networks_min_participants: the least number of municipalities

@@ -41,6 +41,22 @@ func (s *Store) Scorecard(ctx context.Context, year int, asOf, since time.Time) 
 	if !since.Before(asOf) {
 		return Scorecard{}, Errorf(EInvalid, "the day to compare with, %s, is not before %s", sqlDate(since), sqlDate(asOf))
 	}
+	// Every value the two days and the goals' charts need, in one query per
+	// metric (with WithDayValues; without it each goal asks on its own).
+	if dv := dayValuesOf(ctx); dv != nil {
+		goals, err := s.goalsOf(ctx, "WHERE year = ?", year)
+		if err != nil {
+			return Scorecard{}, err
+		}
+		needs := metricNeeds{}
+		for _, g := range goals {
+			needs.addGoal(g, asOf, dv.charts)
+			needs.addGoal(g, since, false)
+		}
+		if err := s.compute(ctx, needs); err != nil {
+			return Scorecard{}, err
+		}
+	}
 	var now, then []GoalResult
 	var errNow, errThen error
 	var wg sync.WaitGroup

@@ -39,6 +39,9 @@ type goalView struct {
 // goals shows a year's business plan goal by goal: status, value against
 // target, pace, forecast, the trend of the year, comments and history.
 func (s *Server) goals(c *fiber.Ctx) error {
+	// The page evaluates the plan's goals on several days for the scorecard,
+	// the charts and the history: compute each metric's days once.
+	c.SetUserContext(analytics.WithDayValues(c.UserContext(), true))
 	asOf, err := s.asOf(c)
 	if err != nil {
 		return err
@@ -53,17 +56,27 @@ func (s *Server) goals(c *fiber.Ctx) error {
 		return err
 	}
 	data := goalsPage{Year: year, Years: years}
-	if data.Scorecard, err = s.scorecardOf(c, year, asOf, "/goals"); err != nil {
+	// The history (the year ends of the earlier plans) does not depend on
+	// the scorecard: compute both side by side.
+	var history analytics.PlanHistory
+	var errHistory error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		history, errHistory = s.store.PlanHistory(ctx, year, asOf)
+	}()
+	data.Scorecard, err = s.scorecardOf(c, year, asOf, "/goals")
+	<-done
+	if err != nil {
 		return err
+	}
+	if errHistory != nil {
+		return errHistory
 	}
 	if data.Meetings, err = s.store.BoardMeetings(ctx); err != nil {
 		return err
 	}
 	comments, err := s.store.GoalComments(ctx, year, asOf)
-	if err != nil {
-		return err
-	}
-	history, err := s.store.PlanHistory(ctx, year, asOf)
 	if err != nil {
 		return err
 	}

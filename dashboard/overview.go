@@ -36,6 +36,10 @@ var headline = []string{"members", "services_per_member", "top_service_share", "
 // overview is the board's first page: the key figures against their
 // targets, the year's goals, member growth and service coverage on a day.
 func (s *Server) overview(c *fiber.Ctx) error {
+	// The scorecard evaluates the plan's goals on two days and the key
+	// figures may measure the same: compute each metric's days once (no
+	// charts of goals here).
+	c.SetUserContext(analytics.WithDayValues(c.UserContext(), false))
 	asOf, err := s.asOf(c)
 	if err != nil {
 		return err
@@ -49,15 +53,27 @@ func (s *Server) overview(c *fiber.Ctx) error {
 	if data.Empty = len(growth) == 1 && growth[0].Value == 0; data.Empty {
 		return s.render(c, "overview", translate(lang(c), "overview.title"), data)
 	}
-	metrics, err := s.store.Metrics(ctx, asOf)
+	// The services' coverage does not depend on the scorecard: compute it
+	// alongside.
+	var errServices error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		data.Services, errServices = s.store.ServiceParticipation(ctx, asOf)
+	}()
+	data.Scorecard, err = s.scorecardOf(c, data.Year, asOf, "/")
+	var metrics analytics.MetricSet
+	if err == nil {
+		// Only the key figures, after the scorecard: a figure a goal
+		// measures with the same parameters is already computed.
+		metrics, err = s.store.MetricsOf(ctx, asOf, headline...)
+	}
+	<-done
 	if err != nil {
 		return err
 	}
-	if data.Scorecard, err = s.scorecardOf(c, data.Year, asOf, "/"); err != nil {
-		return err
-	}
-	if data.Services, err = s.store.ServiceParticipation(ctx, asOf); err != nil {
-		return err
+	if errServices != nil {
+		return errServices
 	}
 	data.Figures = keyFigures(metrics, data.Scorecard.Goals)
 	data.Chart = growthChart(lang(c), growth, data.Figures[0].Target)

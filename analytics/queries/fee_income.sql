@@ -5,7 +5,7 @@
 -- annual × (12 − month joined) / 12. The one-time contribution is left out and
 -- a member leaving during the year still pays the whole fee.
 WITH as_of AS (
-    SELECT d, y1 FROM month_ends(CAST($from AS DATE), CAST($to AS DATE))
+    SELECT d, y1 FROM as_of_days(CAST($from AS DATE), CAST($to AS DATE), CAST($days AS VARCHAR))
 ),
 members_on AS (
     SELECT as_of.d, m.id, m.joined_on

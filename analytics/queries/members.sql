@@ -3,7 +3,7 @@
 SELECT as_of.d,
        CAST(count(am.id) AS DOUBLE) AS value,
        CAST(NULL AS VARCHAR) AS service
-FROM month_ends(CAST($from AS DATE), CAST($to AS DATE)) AS as_of
+FROM as_of_days(CAST($from AS DATE), CAST($to AS DATE), CAST($days AS VARCHAR)) AS as_of
 LEFT JOIN LATERAL (
     SELECT id FROM active_members(as_of.d)
     WHERE CAST($kind AS VARCHAR) IS NULL OR kind = CAST($kind AS VARCHAR)

@@ -3,5 +3,5 @@
 SELECT as_of.d,
        CAST(jl.joined AS DOUBLE) AS value,
        CAST(NULL AS VARCHAR) AS service
-FROM month_ends(CAST($from AS DATE), CAST($to AS DATE)) AS as_of, joined_lost_on(as_of.d) AS jl
+FROM as_of_days(CAST($from AS DATE), CAST($to AS DATE), CAST($days AS VARCHAR)) AS as_of, joined_lost_on(as_of.d) AS jl
 ORDER BY as_of.d

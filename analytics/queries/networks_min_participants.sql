@@ -1,7 +1,7 @@
 -- networks_min_participants (DESIGN "Metrics"): networks (services of kind
 -- 'network') with at least $n distinct active municipality participants.
 WITH as_of AS (
-    SELECT d, y1 FROM month_ends(CAST($from AS DATE), CAST($to AS DATE))
+    SELECT d, y1 FROM as_of_days(CAST($from AS DATE), CAST($to AS DATE), CAST($days AS VARCHAR))
 ),
 network_municipalities AS (
     SELECT as_of.d, ap.service_id, count(DISTINCT ap.member_id) AS municipalities

@@ -2,7 +2,7 @@
 -- Y1 and on d with exactly one active service (kind 'service') on Y1; the
 -- share of B with at least two active services on d, 1.0 when B is empty.
 WITH as_of AS (
-    SELECT d, y1 FROM month_ends(CAST($from AS DATE), CAST($to AS DATE))
+    SELECT d, y1 FROM as_of_days(CAST($from AS DATE), CAST($to AS DATE), CAST($days AS VARCHAR))
 ),
 days AS (
     -- each value compares two days: Y1 and d itself

@@ -2,7 +2,7 @@
 -- municipalities divided by Sweden's population, $sweden_population
 -- (reference data); a municipality of unknown population adds nothing.
 WITH as_of AS (
-    SELECT d FROM month_ends(CAST($from AS DATE), CAST($to AS DATE))
+    SELECT d FROM as_of_days(CAST($from AS DATE), CAST($to AS DATE), CAST($days AS VARCHAR))
 ),
 municipalities_on AS (
     SELECT as_of.d, m.population

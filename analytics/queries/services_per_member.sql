@@ -2,7 +2,7 @@
 -- kind 'service' (networks do not count) divided by active members; NULL when
 -- there is no active member.
 WITH as_of AS (
-    SELECT d, y1 FROM month_ends(CAST($from AS DATE), CAST($to AS DATE))
+    SELECT d, y1 FROM as_of_days(CAST($from AS DATE), CAST($to AS DATE), CAST($days AS VARCHAR))
 ),
 member_count AS (
     SELECT as_of.d, count(*) AS members

@@ -3,7 +3,7 @@
 -- kind) taking part in it, with the service's name; ties go to the first name
 -- in Swedish order. NULL (and no name) with no active member or no service.
 WITH as_of AS (
-    SELECT d, y1 FROM month_ends(CAST($from AS DATE), CAST($to AS DATE))
+    SELECT d, y1 FROM as_of_days(CAST($from AS DATE), CAST($to AS DATE), CAST($days AS VARCHAR))
 ),
 member_count AS (
     SELECT as_of.d, count(m.id) AS members

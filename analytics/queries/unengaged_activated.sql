@@ -2,7 +2,7 @@
 -- and on d with no active participation (service or network) on Y1; the share
 -- of B with at least one active participation on d, 1.0 when B is empty.
 WITH as_of AS (
-    SELECT d, y1 FROM month_ends(CAST($from AS DATE), CAST($to AS DATE))
+    SELECT d, y1 FROM as_of_days(CAST($from AS DATE), CAST($to AS DATE), CAST($days AS VARCHAR))
 ),
 -- each value compares two days, Y1 and d itself: per day the municipalities
 -- active on it and those of them with at least one active participation

@@ -1,7 +1,7 @@
 -- unengaged_members (DESIGN "Metrics"): active members with no active
 -- participation at all, in neither a service nor a network.
 WITH as_of AS (
-    SELECT d, y1 FROM month_ends(CAST($from AS DATE), CAST($to AS DATE))
+    SELECT d, y1 FROM as_of_days(CAST($from AS DATE), CAST($to AS DATE), CAST($days AS VARCHAR))
 ),
 engaged AS (
     SELECT DISTINCT as_of.d, ap.member_id

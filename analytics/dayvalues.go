@@ -1,0 +1,255 @@
+package analytics
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+)
+
+// A page that evaluates goals asks for the same metric on many days: the
+// scorecard on the as-of day and on the day it compares with, each goal's
+// value, pace start (1 January) and forecast (the month ends before the day),
+// its chart (the month ends of its year) and the history's year ends. Asked
+// one by one that is a query of a few milliseconds per goal, day and
+// consumer. Instead the page runs inside WithDayValues: Scorecard and
+// PlanHistory first compute, per metric and parameters, every day they will
+// need in one query (the as_of_days macro of migration 010), and metricOn and
+// metricPoints then read those values. The values are the metric's own query
+// on each day, so every number is the one a query for that day alone gives.
+
+// dayValues holds the metric values a page has computed, by metric and
+// parameters, then by day.
+type dayValues struct {
+	charts bool // the page draws the goals' charts: compute their days too
+	mu     sync.Mutex
+	values map[string]map[time.Time]Point
+}
+
+type dayValuesKey struct{}
+
+// WithDayValues returns a context in which the metric values computed for
+// the goals (Scorecard, EvaluateGoals, PlanHistory, GoalChartOf) are kept and
+// reused until the context ends; with charts, Scorecard computes the days of
+// the goals' charts (GoalChartOf) too. Use it for one request: the values are
+// those of the data when they were computed.
+func WithDayValues(ctx context.Context, charts bool) context.Context {
+	if dayValuesOf(ctx) != nil {
+		return ctx
+	}
+	return context.WithValue(ctx, dayValuesKey{}, &dayValues{charts: charts, values: map[string]map[time.Time]Point{}})
+}
+
+func dayValuesOf(ctx context.Context) *dayValues {
+	dv, _ := ctx.Value(dayValuesKey{}).(*dayValues)
+	return dv
+}
+
+// metricArgsKey names a metric with its bound parameters.
+func metricArgsKey(m MetricInfo, args map[string]any) string {
+	return m.Key + " " + fmt.Sprint(args) // fmt prints a map sorted by key
+}
+
+// lookup gives the values on days if every one is known.
+func (dv *dayValues) lookup(key string, days []time.Time) ([]Point, bool) {
+	if dv == nil {
+		return nil, false
+	}
+	dv.mu.Lock()
+	defer dv.mu.Unlock()
+	known := dv.values[key]
+	out := make([]Point, 0, len(days))
+	for _, d := range days {
+		p, ok := known[day(d)]
+		if !ok {
+			return nil, false
+		}
+		out = append(out, p)
+	}
+	return out, true
+}
+
+func (dv *dayValues) store(key string, points []Point) {
+	if dv == nil {
+		return
+	}
+	dv.mu.Lock()
+	defer dv.mu.Unlock()
+	if dv.values[key] == nil {
+		dv.values[key] = map[time.Time]Point{}
+	}
+	for _, p := range points {
+		dv.values[key][day(p.Date)] = p
+	}
+}
+
+// monthEndDays are the days the month_ends(from, to) macro of migration 009
+// gives: the last day of every month from from's month on whose first day is
+// not after to, each clamped to to. It only tells which days a range means,
+// to find them among the values already computed; TestMonthEndDaysMatchTheMacro
+// holds it to the macro.
+func monthEndDays(from, to time.Time) []time.Time {
+	var out []time.Time
+	for ms := time.Date(from.Year(), from.Month(), 1, 0, 0, 0, 0, time.UTC); !ms.After(to); ms = ms.AddDate(0, 1, 0) {
+		end := ms.AddDate(0, 1, -1)
+		if end.After(to) {
+			end = to
+		}
+		if len(out) == 0 || !out[len(out)-1].Equal(end) {
+			out = append(out, end)
+		}
+	}
+	return out
+}
+
+// metricDays runs a metric's query for the month ends of [from, to] (none
+// when from's month is after to) and the extra days, in one query.
+func (s *Store) metricDays(ctx context.Context, m MetricInfo, args map[string]any, from, to time.Time, extra []time.Time) ([]Point, error) {
+	days := make([]string, len(extra))
+	for i, d := range extra {
+		days[i] = sqlDate(d)
+	}
+	bound := map[string]any{
+		"from":                  sqlDate(from),
+		"to":                    sqlDate(to),
+		"days":                  strings.Join(days, ","),
+		"sweden_population":     SwedenPopulation,
+		"sweden_municipalities": SwedenMunicipalities,
+	}
+	for k, v := range args {
+		bound[k] = v
+	}
+	rows, err := s.queryRows(ctx, m.Key, bound)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var points []Point
+	for rows.Next() {
+		var p Point
+		var service *string
+		if err := rows.Scan(&p.Date, &p.Value, &service); err != nil {
+			return nil, err
+		}
+		if service != nil {
+			p.Service = *service
+		}
+		points = append(points, p)
+	}
+	return points, rows.Err()
+}
+
+// metricNeed is a metric with parameters and the days a page needs of it.
+type metricNeed struct {
+	m    MetricInfo
+	args map[string]any
+	days map[time.Time]bool
+}
+
+// metricNeeds gathers what goals evaluated on some days will ask of their
+// metrics, by metric and parameters.
+type metricNeeds map[string]*metricNeed
+
+// addGoal adds the days that evaluating g on asOf (evaluateGoal: the value,
+// the pace start and the forecast) and, with chart, drawing its chart
+// (GoalChartOf) will ask for. A goal that cannot be evaluated adds nothing:
+// evaluating it reports why.
+func (n metricNeeds) addGoal(g Goal, asOf time.Time, chart bool) {
+	if g.Metric == MetricManual {
+		return
+	}
+	m, err := lookupMetric(g.Metric)
+	if err != nil {
+		return
+	}
+	params, err := ParseParams(g.Params)
+	if err != nil {
+		return
+	}
+	args, err := m.bindParams(params)
+	if err != nil {
+		return
+	}
+	y1 := time.Date(g.Year, time.January, 1, 0, 0, 0, 0, time.UTC)
+	if asOf.Before(y1) {
+		return
+	}
+	key := metricArgsKey(m, args)
+	need := n[key]
+	if need == nil {
+		need = &metricNeed{m: m, args: args, days: map[time.Time]bool{}}
+		n[key] = need
+	}
+	add := func(days ...time.Time) {
+		for _, d := range days {
+			need.days[day(d)] = true
+		}
+	}
+	valueDate := asOf
+	if g.DueOn.Before(asOf) {
+		valueDate = g.DueOn
+	}
+	add(valueDate)
+	if asOf.Before(g.DueOn) || chart {
+		add(y1) // the pace start (judge asks only before the due date), the chart's first point
+	}
+	if asOf.Before(g.DueOn) {
+		if m.YearRelative {
+			add(time.Date(asOf.Year(), time.January, 1, 0, 0, 0, 0, time.UTC), asOf)
+		} else {
+			add(monthEndDays(time.Date(asOf.Year(), asOf.Month()-forecastMonths, 1, 0, 0, 0, 0, time.UTC), asOf)...)
+		}
+	}
+	if chart && !lastMonthEnd(valueDate).Before(y1) {
+		add(monthEndDays(y1, lastMonthEnd(valueDate))...)
+	}
+}
+
+// compute runs one query per metric and parameters for the days needed that
+// ctx's values do not hold yet, side by side, and keeps the values. Without
+// WithDayValues it does nothing.
+func (s *Store) compute(ctx context.Context, n metricNeeds) error {
+	dv := dayValuesOf(ctx)
+	if dv == nil || len(n) == 0 {
+		return nil
+	}
+	keys := make([]string, 0, len(n))
+	for k := range n {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	errs := make([]error, len(keys))
+	var wg sync.WaitGroup
+	for i, key := range keys {
+		need := n[key]
+		var days []time.Time
+		for d := range need.days {
+			if _, ok := dv.lookup(key, []time.Time{d}); !ok {
+				days = append(days, d)
+			}
+		}
+		if len(days) == 0 {
+			continue
+		}
+		wg.Go(func() {
+			// An empty range (from in the month after to): only the days.
+			to := days[0]
+			from := time.Date(to.Year(), to.Month()+1, 1, 0, 0, 0, 0, time.UTC)
+			points, err := s.metricDays(ctx, need.m, need.args, from, to, days)
+			if err == nil && len(points) != len(days) {
+				err = fmt.Errorf("metric %s gave %d values for %d days", need.m.Key, len(points), len(days))
+			}
+			errs[i] = err
+			dv.store(key, points)
+		})
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
