@@ -337,29 +337,6 @@ func loadOrder(ctx context.Context, conn *sql.Conn, tables map[string]int64) ([]
 	return order, nil
 }
 
-// migrateTo applies the migrations up to and including version.
-func (s *Store) migrateTo(ctx context.Context, version int) error {
-	ms, err := loadMigrations()
-	if err != nil {
-		return err
-	}
-	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
-		version    INTEGER PRIMARY KEY,
-		name       VARCHAR NOT NULL,
-		applied_at TIMESTAMPTZ NOT NULL DEFAULT current_timestamp)`); err != nil {
-		return fmt.Errorf("create schema_migrations: %w", err)
-	}
-	for _, m := range ms {
-		if m.version > version {
-			break
-		}
-		if err := s.apply(ctx, m); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // nextval finds a column default's sequence: nextval('member_id_seq').
 var nextval = regexp.MustCompile(`^nextval\('([a-z_][a-z0-9_]*)'\)$`)
 

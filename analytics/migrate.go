@@ -5,6 +5,7 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -51,7 +52,12 @@ func loadMigrations() ([]migration, error) {
 // migrate applies, in order and each in its own transaction, the migrations
 // not yet recorded in schema_migrations. Applying to an up-to-date database
 // does nothing.
-func (s *Store) migrate(ctx context.Context) error {
+func (s *Store) migrate(ctx context.Context) error { return s.migrateTo(ctx, math.MaxInt) }
+
+// migrateTo applies the migrations not yet applied, up to and including
+// version: restore builds a backup's own schema version first, loads its
+// data, and then migrates the rest.
+func (s *Store) migrateTo(ctx context.Context, version int) error {
 	ms, err := loadMigrations()
 	if err != nil {
 		return err
@@ -77,6 +83,9 @@ func (s *Store) migrate(ctx context.Context) error {
 	}
 	rows.Close()
 	for _, m := range ms {
+		if m.version > version {
+			break
+		}
 		if applied[m.version] {
 			continue
 		}
