@@ -102,6 +102,10 @@ func (s *Store) GoalByID(ctx context.Context, id int64) (Goal, error) {
 	return goals[0], nil
 }
 
+// maxComment is the longest comment or judgement on a goal, in characters:
+// a paragraph the board reads, and well within what a workbook cell holds.
+const maxComment = 2000
+
 // SetGoalJudgement records the board's status and comment on a manual goal,
 // dated today (the store's clock) as a new entry of the goal's status history:
 // what was set before stays, so looking back shows it. A measured goal's
@@ -119,6 +123,9 @@ func (s *Store) SetGoalJudgement(ctx context.Context, goalID int64, status Statu
 	default:
 		return Errorf(EInvalid, "status: use met, on_track, at_risk or missed")
 	}
+	if utf8.RuneCountInString(comment) > maxComment {
+		return Errorf(EInvalid, "judgement: write at most %d characters", maxComment)
+	}
 	return s.Serialized(func() error {
 		return insertGoalStatus(ctx, s.db, goalID, s.Today(), status, comment)
 	})
@@ -127,8 +134,8 @@ func (s *Store) SetGoalJudgement(ctx context.Context, goalID int64, status Statu
 // AddGoalComment adds a dated comment by author to any goal.
 func (s *Store) AddGoalComment(ctx context.Context, goalID int64, author, body string) error {
 	body = strings.TrimSpace(body)
-	if body == "" || utf8.RuneCountInString(body) > 2000 {
-		return Errorf(EInvalid, "comment: write between 1 and 2000 characters")
+	if body == "" || utf8.RuneCountInString(body) > maxComment {
+		return Errorf(EInvalid, "comment: write between 1 and %d characters", maxComment)
 	}
 	if _, err := s.GoalByID(ctx, goalID); err != nil {
 		return err

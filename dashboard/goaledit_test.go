@@ -87,6 +87,11 @@ func TestTheGoalFormKeepsARefusedCommentAndMarksIt(t *testing.T) {
 			t.Errorf("the refused form lacks %.120q", want)
 		}
 	}
+	form = url.Values{"status": {"at_risk"}, "judgement": {long}}
+	if resp, page := postForm(t, app, "/goals/"+itoa(manual)+"/edit", form, "as=editor"); resp.StatusCode != http.StatusBadRequest ||
+		!strings.Contains(page, "Bedömning: skriv högst 2 000 tecken.") || !strings.Contains(page, `id="f-judgement" name="judgement" rows="3" aria-invalid="true"`) {
+		t.Errorf("a judgement of 2 001 characters: %d, want 400 with the field marked", resp.StatusCode)
+	}
 	if resp, _ := postForm(t, app, "/goals/"+itoa(manual)+"/edit", url.Values{"comment": {strings.Repeat("å", 2000)}}, "as=editor"); resp.StatusCode != http.StatusSeeOther {
 		t.Errorf("a comment of 2 000 characters (4 000 bytes): %d, want it saved", resp.StatusCode)
 	}

@@ -113,7 +113,7 @@ var goalFields = []string{"status", "judgement", "comment"}
 func goalFieldError(l string, err error) fieldErrors {
 	var errs fieldErrors
 	switch prefix, _, _ := strings.Cut(err.Error(), ":"); prefix {
-	case "status", "comment":
+	case "status", "judgement", "comment":
 		errs.add(prefix, translate(l, "edit.err.goal_"+prefix))
 	default:
 		errs.add("comment", err.Error())
