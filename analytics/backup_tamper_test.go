@@ -163,7 +163,10 @@ func TestRestoreOfAnOlderExportDatabaseBackup(t *testing.T) {
 	// The schema as version 3 had it: schema_migrations without 004, and
 	// none of the tables later migrations add.
 	for _, q := range []string{`DELETE FROM schema_migrations WHERE version > 3`,
-		`DROP TABLE IF EXISTS goal_statuses`, `DROP TABLE IF EXISTS board_meetings`, `DROP TABLE IF EXISTS settings`} {
+		`DROP TABLE IF EXISTS goal_statuses`, `DROP TABLE IF EXISTS board_meetings`, `DROP TABLE IF EXISTS settings`,
+		`DROP VIEW IF EXISTS price_base_amount_by_year`, `DROP TABLE IF EXISTS price_base_amounts`,
+		`DROP TABLE IF EXISTS budget_followups`, `DROP TABLE IF EXISTS budget_lines`,
+		`DROP TABLE IF EXISTS benefit_measurements`, `DROP TABLE IF EXISTS benefits`} {
 		if _, err := analyticstest.Handle(s).Exec(q); err != nil {
 			t.Fatal(err)
 		}
