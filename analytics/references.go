@@ -27,6 +27,9 @@ var References = []Reference{
 	{"attendance", "member_id", "members"},
 	{"goal_comments", "goal_id", "goals"},
 	{"goal_statuses", "goal_id", "goals"},
+	{"benefits", "service_id", "services"},
+	{"benefit_measurements", "benefit_id", "benefits"},
+	{"benefit_measurements", "member_id", "members"},
 }
 
 // Dangling is a row that refers to a row that does not exist.
