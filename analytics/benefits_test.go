@@ -123,7 +123,7 @@ func TestAMeanOverMembersAndTheWholeMeasuredBeside(t *testing.T) {
 		{"2024-03-15", 80, 1, analytics.StatusOnTrack},  // A's 80 is newer than the whole's 10
 		{"2024-04-10", 100, 2, analytics.StatusOnTrack}, // (80 + 120) / 2 on the line's 100
 		{"2024-05-01", 50, 0, analytics.StatusAtRisk},   // the whole's 50 is the newest
-		{"2024-04-09", 80, 1, analytics.StatusOnTrack},  // B's 120 of the next day not yet
+		{"2024-04-09", 80, 1, analytics.StatusAtRisk},   // B's 120 of the next day not yet: 80 < 99
 		{"2025-01-01", 50, 0, analytics.StatusMissed},   // due: 50 < 365
 		{"2024-01-01", 0, 0, analytics.StatusNoData},    // nothing measured
 	} {
