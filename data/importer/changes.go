@@ -80,6 +80,10 @@ func (r *registry) write(ctx context.Context, tx execer) ([]logEntry, error) {
 		func() ([]logEntry, error) { return writeTable(ctx, tx, &feeTable, &r.feeChanges) },
 		func() ([]logEntry, error) { return writeTable(ctx, tx, &participationTable, &r.partChanges) },
 		func() ([]logEntry, error) { return writeTable(ctx, tx, &attendanceTable, &r.attendanceChanges) },
+		func() ([]logEntry, error) { return writeTable(ctx, tx, &benefitTable, &r.benefits.benefitChanges) },
+		func() ([]logEntry, error) {
+			return writeTable(ctx, tx, &benefitMeasurementTable, &r.benefits.measurementChanges)
+		},
 	} {
 		entries, err := w()
 		if err != nil {
@@ -139,6 +143,9 @@ func (r *registry) assignIDs(ctx context.Context, tx execer) error {
 	for _, a := range r.attendanceChanges.inserted {
 		a.EventID, a.MemberID = realID(ids, a.EventID), realID(ids, a.MemberID)
 	}
+	if err == nil {
+		err = r.benefits.assignIDs(ctx, tx, ids)
+	}
 	return err
 }
 
@@ -176,6 +183,8 @@ func (r *registry) fingerprint() string {
 	hashChanges(h, &feeTable, &r.feeChanges)
 	hashChanges(h, &participationTable, &r.partChanges)
 	hashChanges(h, &attendanceTable, &r.attendanceChanges)
+	hashChanges(h, &benefitTable, &r.benefits.benefitChanges)
+	hashChanges(h, &benefitMeasurementTable, &r.benefits.measurementChanges)
 	return hex.EncodeToString(h.Sum(nil))[:16]
 }
 

@@ -28,6 +28,7 @@ type registry struct {
 	goals         map[goalKey]*analytics.Goal
 	goalInput     map[int64][]analytics.GoalStatusEntry // goal id → the board's dated input
 	fees          map[feeKey]*analytics.FeeBand
+	benefits      benefitRegister
 	lastTempID    int64
 
 	memberChanges     changes[analytics.Member]
@@ -174,6 +175,8 @@ func loadRegistry(ctx context.Context, q queryer) (*registry, error) {
 				r.fees[feeKey{b.Year, b.Category, b.PopulationFrom}] = b
 			})
 		},
+		func() error { return benefitTable.selectAll(ctx, q, r.benefits.addBenefit) },
+		func() error { return benefitMeasurementTable.selectAll(ctx, q, r.benefits.addMeasurement) },
 	} {
 		if err := load(); err != nil {
 			return nil, err

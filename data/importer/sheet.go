@@ -22,6 +22,10 @@ func (s *sheet) read() error {
 		return s.readGoals()
 	case KindFees:
 		return s.readFees()
+	case KindBenefits:
+		return s.readBenefits()
+	case KindBenefitMeasurements:
+		return s.readBenefitMeasurements()
 	}
 	return s.readWide()
 }

@@ -19,14 +19,16 @@ type undoer interface {
 }
 
 var undoTables = map[string]undoer{
-	"members":        undoTable[analytics.Member]{&memberTable},
-	"services":       undoTable[analytics.Service]{&serviceTable},
-	"participations": undoTable[analytics.Participation]{&participationTable},
-	"events":         undoTable[analytics.Event]{&eventTable},
-	"attendance":     undoTable[analytics.Attendance]{&attendanceTable},
-	"goals":          undoTable[analytics.Goal]{&goalTable},
-	"goal_statuses":  undoTable[analytics.GoalStatusEntry]{&goalStatusTable},
-	"fee_bands":      undoTable[analytics.FeeBand]{&feeTable},
+	"members":              undoTable[analytics.Member]{&memberTable},
+	"services":             undoTable[analytics.Service]{&serviceTable},
+	"participations":       undoTable[analytics.Participation]{&participationTable},
+	"events":               undoTable[analytics.Event]{&eventTable},
+	"attendance":           undoTable[analytics.Attendance]{&attendanceTable},
+	"goals":                undoTable[analytics.Goal]{&goalTable},
+	"goal_statuses":        undoTable[analytics.GoalStatusEntry]{&goalStatusTable},
+	"fee_bands":            undoTable[analytics.FeeBand]{&feeTable},
+	"benefits":             undoTable[analytics.BenefitEntry]{&benefitTable},
+	"benefit_measurements": undoTable[analytics.BenefitMeasurementEntry]{&benefitMeasurementTable},
 }
 
 type undoTable[T any] struct{ t *table[T] }
