@@ -40,8 +40,8 @@ type BenefitResult struct {
 	BaselineOn  time.Time
 	Target      float64
 	Due         time.Time
-	Valuation   *float64 // kr per unit; nil: no realised kronor
-	Value       *float64 // on ValueDate; nil without a measurement by then
+	Valuation   *float64  // kr per unit; nil: no realised kronor
+	Value       *float64  // on ValueDate; nil without a measurement by then
 	ValueDate   time.Time // min(d, Due)
 	MeasuredOn  time.Time // the day of the measurement that gives Value
 	Members     int       // how many members' values make Value (0: a measurement of the whole)
