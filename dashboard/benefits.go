@@ -16,7 +16,7 @@ import (
 type benefitRow struct {
 	ID                                  int64
 	Name, Service                       string
-	ServiceID                           *int64
+	ServiceID                           int64 // 0: association-wide
 	Category, Certainty, CertaintyClass string
 	Owner, Unit, Direction, Aggregation string
 	AggregationKey                      string // summa or medel, untranslated
@@ -33,7 +33,7 @@ var certaintyClasses = map[string]string{"grön": "green", "gul": "yellow", "rö
 
 func benefitRowOf(l string, b analytics.BenefitResult) benefitRow {
 	return benefitRow{
-		ID: b.ID, Name: b.Name, Service: b.Service, ServiceID: b.ServiceID,
+		ID: b.ID, Name: b.Name, Service: b.Service, ServiceID: idOrZero(b.ServiceID),
 		Category:  translate(l, "benefits.category."+b.Category),
 		Certainty: translate(l, "benefits.certainty."+b.Certainty), CertaintyClass: certaintyClasses[b.Certainty],
 		Owner: b.Owner, Unit: b.Unit,
@@ -63,7 +63,7 @@ func kronor(l string, v *float64) string { return formatMetric(l, "benefit_reali
 
 // serviceBenefits is one service's part of the register page.
 type serviceBenefits struct {
-	ServiceID      *int64
+	ServiceID      int64 // 0: association-wide
 	Service        string
 	Realised, Cost string
 	Benefits       benefitRows
@@ -102,8 +102,8 @@ func (s *Server) benefits(c *fiber.Ctx) error {
 	}
 	for _, b := range r.Benefits {
 		last := len(data.Services) - 1
-		if last < 0 || !sameService(data.Services[last].ServiceID, b.ServiceID) {
-			group := serviceBenefits{ServiceID: b.ServiceID, Service: b.Service}
+		if last < 0 || data.Services[last].ServiceID != idOrZero(b.ServiceID) {
+			group := serviceBenefits{ServiceID: idOrZero(b.ServiceID), Service: b.Service}
 			if b.ServiceID == nil {
 				group.Service = translate(l, "benefits.association")
 			} else {
@@ -117,8 +117,7 @@ func (s *Server) benefits(c *fiber.Ctx) error {
 	var names, links []string
 	var realised, cost []*float64
 	for _, sv := range r.Services {
-		id := sv.ServiceID
-		data.Table = append(data.Table, serviceBenefits{ServiceID: &id, Service: sv.Service,
+		data.Table = append(data.Table, serviceBenefits{ServiceID: sv.ServiceID, Service: sv.Service,
 			Realised: kronor(l, sv.RealisedKr), Cost: kronor(l, sv.Cost)})
 		names, links = append(names, sv.Service), append(links, fmt.Sprintf("/services/%d", sv.ServiceID))
 		realised, cost = append(realised, sv.RealisedKr), append(cost, sv.Cost)
@@ -128,9 +127,9 @@ func (s *Server) benefits(c *fiber.Ctx) error {
 	return s.render(c, "benefits", translate(l, "benefits.title"), data)
 }
 
-func sameService(a, b *int64) bool {
-	if a == nil || b == nil {
-		return a == nil && b == nil
+func idOrZero(id *int64) int64 {
+	if id == nil {
+		return 0
 	}
-	return *a == *b
+	return *id
 }
