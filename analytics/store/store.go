@@ -5,8 +5,9 @@
 // check. The *sql.DB is an unexported field of Store and never leaves this
 // package: the domain (package analytics and the packages under it) runs SQL
 // through Store's query methods and the transactions handed to Read and
-// Write; nothing outside analytics imports this package's handle or the
-// driver (boundary_test.go in the module root checks it).
+// Write. No other package imports database/sql or the driver
+// (boundary_test.go checks it; the importer is the exception until its SQL
+// moves into analytics).
 package store
 
 import (
