@@ -19,7 +19,6 @@ import (
 
 	"malbild/analytics"
 	"malbild/analytics/internal/handle"
-
 	"malbild/analytics/store"
 )
 

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"malbild/analytics"
-
 	"malbild/analytics/store"
 )
 
