@@ -2,9 +2,10 @@ package analytics
 
 import (
 	"context"
-	"database/sql"
 	"slices"
 	"time"
+
+	"malbild/analytics/store"
 )
 
 // Benefit evaluates benefit id on asOf (the zero time: today) for its page,
@@ -44,7 +45,7 @@ func (s *Store) benefitMeasurements(ctx context.Context, args map[string]any) ([
 	var out []BenefitMeasurement
 	for rows.Next() {
 		var m BenefitMeasurement
-		var member, source, comment sql.NullString
+		var member, source, comment store.NullString
 		if err := rows.Scan(&m.ID, &m.Date, &m.MemberID, &member, &m.Value, &source, &comment); err != nil {
 			return nil, err
 		}

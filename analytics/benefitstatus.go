@@ -2,8 +2,9 @@ package analytics
 
 import (
 	"context"
-	"database/sql"
 	"time"
+
+	"malbild/analytics/store"
 )
 
 // A benefit is followed like a goal whose value is measured rather than
@@ -51,8 +52,8 @@ func (s *Store) benefitsOn(ctx context.Context, asOf time.Time, benefit, service
 	var out []BenefitResult
 	for rows.Next() {
 		var b BenefitResult
-		var service, owner sql.NullString
-		var measuredOn sql.NullTime
+		var service, owner store.NullString
+		var measuredOn store.NullTime
 		if err := rows.Scan(&b.ID, &b.Name, &b.ServiceID, &service, &b.Category, &b.Certainty, &owner, &b.Unit,
 			&b.Direction, &b.Aggregation, &b.Baseline, &b.BaselineOn, &b.Target, &b.Due, &b.Valuation,
 			&b.Value, &measuredOn, &b.Members, &b.RealisedKr); err != nil {

@@ -2,14 +2,15 @@ package analytics
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
+
+	"malbild/analytics/store"
 )
 
 // loadBenefits writes the dataset's benefit register, its ids replaced by
 // the database's: member and service map the dataset's member and service
 // ids. The demo's register is a few hundred rows, so plain INSERTs do.
-func loadBenefits(ctx context.Context, conn *sql.Conn, ds Dataset, member, service map[int64]int64) error {
+func loadBenefits(ctx context.Context, conn *store.Conn, ds Dataset, member, service map[int64]int64) error {
 	benefit := map[int64]int64{}
 	for _, b := range ds.Benefits {
 		var serviceID any
@@ -27,18 +28,13 @@ func loadBenefits(ctx context.Context, conn *sql.Conn, ds Dataset, member, servi
 		}
 		benefit[b.ID] = id
 	}
-	stmt, err := conn.PrepareContext(ctx, `INSERT INTO benefit_measurements (benefit_id, measured_on, member_id, value, source, comment)
-		VALUES (?, ?, ?, ?, ?, ?)`)
-	if err != nil {
-		return err
-	}
-	defer stmt.Close()
 	for _, m := range ds.BenefitMeasurements {
 		var memberID any
 		if m.MemberID != 0 {
 			memberID = member[m.MemberID]
 		}
-		if _, err := stmt.ExecContext(ctx, benefit[m.BenefitID], m.MeasuredOn, memberID, m.Value, text(m.Source), text(m.Comment)); err != nil {
+		if _, err := conn.ExecContext(ctx, `INSERT INTO benefit_measurements (benefit_id, measured_on, member_id, value, source, comment)
+			VALUES (?, ?, ?, ?, ?, ?)`, benefit[m.BenefitID], m.MeasuredOn, memberID, m.Value, text(m.Source), text(m.Comment)); err != nil {
 			return fmt.Errorf("measurement %d of benefit %d: %w", m.ID, m.BenefitID, err)
 		}
 	}
