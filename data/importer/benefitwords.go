@@ -70,7 +70,7 @@ func sameUnit(written, unit string) bool { return unitKey(written) == unitKey(un
 func parseMeasure(c Cell) (value float64, unit string, ok bool) {
 	if c.Number {
 		v, ok := parseNumber(c)
-		return v, "", ok
+		return workbookPrecision(v), "", ok
 	}
 	s := clean(c.Raw)
 	cut := strings.IndexFunc(s, func(r rune) bool {
@@ -84,5 +84,5 @@ func parseMeasure(c Cell) (value float64, unit string, ok bool) {
 		return 0, "", false
 	}
 	v, ok := parseNumber(Cell{Raw: strings.TrimPrefix(number, "+")})
-	return v, unit, ok
+	return workbookPrecision(v), unit, ok
 }
