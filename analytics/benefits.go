@@ -1,7 +1,6 @@
 package analytics
 
 import (
-	"context"
 	"encoding/json"
 	"time"
 )
@@ -41,9 +40,11 @@ type BenefitResult struct {
 	BaselineOn  time.Time
 	Target      float64
 	Due         time.Time
-	Valuation   *float64 // kr per unit; nil: no realised kronor
-	Value       *float64 // on ValueDate; nil without a measurement by then
-	ValueDate   time.Time
+	Valuation   *float64  // kr per unit; nil: no realised kronor
+	Value       *float64  // on ValueDate; nil without a measurement by then
+	ValueDate   time.Time // min(d, Due)
+	MeasuredOn  time.Time // the day of the measurement that gives Value
+	Members     int       // how many members' values make Value (0: a measurement of the whole)
 	Status      Status
 	Rule        int      // the rule of DESIGN "Goal status" that decided
 	Pace        *float64 // the pace line on d, when it decided the status
@@ -100,24 +101,6 @@ type BenefitPoint struct {
 	Date  time.Time
 	Value *float64
 	Pace  float64
-}
-
-// Benefits evaluates every benefit on asOf (the zero time: today).
-func (s *Store) Benefits(ctx context.Context, asOf time.Time) (BenefitsReport, error) {
-	return BenefitsReport{AsOf: asOf}, nil
-}
-
-// Benefit evaluates benefit id on asOf (the zero time: today) with its
-// measurements, per-member values and chart series; an unknown id is
-// ENotFound.
-func (s *Store) Benefit(ctx context.Context, id int64, asOf time.Time) (BenefitDetail, error) {
-	return BenefitDetail{}, Errorf(ENotFound, "benefit %d", id)
-}
-
-// ServiceBenefits is the benefits of one service evaluated on asOf, for the
-// service's page.
-func (s *Store) ServiceBenefits(ctx context.Context, serviceID int64, asOf time.Time) ([]BenefitResult, error) {
-	return nil, nil
 }
 
 // MarshalJSON writes DESIGN's shape: {"asof", "benefits": [...], "services": [...]}.

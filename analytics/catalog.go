@@ -25,6 +25,11 @@ type MetricInfo struct {
 	// "Forecast").
 	YearRelative bool
 	Params       []string // the parameters it accepts
+	// GoalsOnly: a metric of another part of DESIGN than its "Metrics" table
+	// (benefit_realised of "Benefits"): goals may use it, but Metrics (so
+	// /api/metrics, the overview and the report's key figures) and the report's
+	// development over the year leave it out.
+	GoalsOnly bool
 }
 
 // metricCatalog lists the metrics in DESIGN's order; each Key is also the
@@ -43,6 +48,8 @@ var metricCatalog = []MetricInfo{
 	{Key: "municipality_coverage", Share: true},
 	{Key: "population_coverage", Share: true},
 	{Key: "fee_income", Money: true},
+	// DESIGN "Benefits": the kronor the benefit register realised.
+	{Key: "benefit_realised", Money: true, Params: []string{"service"}, GoalsOnly: true},
 }
 
 // MetricCatalog returns every metric in DESIGN's order (a fresh copy).

@@ -82,6 +82,15 @@ func (m MetricInfo) bindParams(p Params) (map[string]any, error) {
 				return nil, Errorf(EInvalid, "n=%s: n is a whole number of municipalities, at least 1", value)
 			}
 			args["n"] = n
+		case "service":
+			// benefit_realised: the benefits of the service with this name;
+			// a name no service has gives no benefits (null), as an unknown
+			// kind gives no members.
+			if !given || value == "" {
+				args["service"] = nil
+				continue
+			}
+			args["service"] = value
 		}
 	}
 	return args, nil

@@ -54,8 +54,14 @@ func TestEveryMetricHasAQueryAndEveryQueryIsUsed(t *testing.T) {
 			t.Errorf("queries/%s.sql is used by nothing", name)
 		}
 	}
-	if len(analytics.MetricCatalog()) != 13 {
-		t.Errorf("%d metrics, DESIGN has 13", len(analytics.MetricCatalog()))
+	design := 0 // DESIGN "Metrics"; the GoalsOnly ones come from other parts
+	for _, m := range analytics.MetricCatalog() {
+		if !m.GoalsOnly {
+			design++
+		}
+	}
+	if design != 13 {
+		t.Errorf("%d metrics, DESIGN has 13", design)
 	}
 }
 

@@ -29,7 +29,12 @@ func developmentOf(ctx context.Context, s *analytics.Store, o ReportOptions) (de
 	if o.AsOf.Before(to) {
 		to = o.AsOf
 	}
-	dev := development{metrics: analytics.MetricCatalog()}
+	dev := development{}
+	for _, m := range analytics.MetricCatalog() {
+		if !m.GoalsOnly { // the register's metrics are not the membership's development
+			dev.metrics = append(dev.metrics, m)
+		}
+	}
 	points := make([][]analytics.Point, len(dev.metrics))
 	fns := make([]func() error, len(dev.metrics))
 	for i, m := range dev.metrics {
