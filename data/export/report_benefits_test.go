@@ -89,8 +89,8 @@ func TestReportHasABenefitsSheetOnlyWithBenefits(t *testing.T) {
 		return WriteReport(ctx, s, ReportOptions{Year: 2024, AsOf: day("2024-12-31")}, w)
 	})
 	sheets := f.GetSheetList()
-	if i := slices.Index(sheets, "Nytta"); i < 0 || sheets[i-1] != "Nätverk" {
-		t.Fatalf("sheets %v: want Nytta after Nätverk", sheets)
+	if i := slices.Index(sheets, "Nytta"); i < 0 || sheets[i-1] != "Målhistorik" {
+		t.Fatalf("sheets %v: want Nytta after Målhistorik", sheets)
 	}
 	got := rows(t, f, "Nytta")
 	names := map[string]bool{}
