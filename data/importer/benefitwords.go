@@ -69,8 +69,9 @@ func sameUnit(written, unit string) bool { return unitKey(written) == unitKey(un
 // when no number comes first.
 func parseMeasure(c Cell) (value float64, unit string, ok bool) {
 	if c.Number {
+		// A date cell is no measure, though it stores a number.
 		v, ok := parseNumber(c)
-		return workbookPrecision(v), "", ok
+		return workbookPrecision(v), "", ok && c.Date.IsZero()
 	}
 	s := clean(c.Raw)
 	cut := strings.IndexFunc(s, func(r rune) bool {
