@@ -84,6 +84,7 @@ func templateLists(services []analytics.Service) map[string]*dropList {
 		{"counties", counties},
 		{"services", names},
 	}
+	values = append(values, benefitLists...)
 	out := map[string]*dropList{}
 	for i, v := range values {
 		out[v[0].(string)] = &dropList{values: v[1].([]string), column: i + 1}

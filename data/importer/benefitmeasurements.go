@@ -92,7 +92,7 @@ func (s *sheet) applyMeasurement(row int, k measurementKey, e analytics.BenefitM
 		return
 	}
 	updated := *old
-	updated.Value = e.Value
+	updated.Value = keepStored(old.Value, e.Value)
 	if s.has("source") {
 		updated.Source = e.Source
 	}

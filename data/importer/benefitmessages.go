@@ -14,7 +14,7 @@ var benefitTexts = map[string][2]string{
 	"field.baseline":      {"utgångsvärde", "baseline"},
 	"field.baseline_date": {"utgångsdatum", "baseline date"},
 	"field.valuation":     {"värdering (kr per enhet)", "valuation (kr per unit)"},
-	"field.value":         {"värde", "value"},
+	"field.value":         {"mätvärde", "measured value"},
 	"field.source":        {"källa", "source"},
 
 	"benefit.category": {"%[1]q är ingen kategori av nytta. Skriv ekonomisk, tid, kvalitet eller miljö.",

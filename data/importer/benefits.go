@@ -216,6 +216,11 @@ func (s *sheet) applyBenefit(row int, old *analytics.BenefitEntry, b analytics.B
 		s.added(row, "benefits", added.Name)
 		return
 	}
+	b.Baseline, b.Target = keepStored(old.Baseline, b.Baseline), keepStored(old.Target, b.Target)
+	if old.Valuation != nil && b.Valuation != nil {
+		v := keepStored(*old.Valuation, *b.Valuation)
+		b.Valuation = &v
+	}
 	d := s.diff()
 	d.add("service", s.serviceName(old.ServiceID), s.serviceName(b.ServiceID))
 	d.add("category", old.Category, b.Category)

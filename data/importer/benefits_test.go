@@ -208,6 +208,7 @@ func TestBadBenefitRowsAreErrorsAtTheirPlaceAndNothingIsWritten(t *testing.T) {
 			{"Handläggningskostnad per felanmälan", date("2024-09-30"), "", "280 kr"},
 			{"Frigjord tid för kontoadministration", date("2024-06-30"), "Ankeborg", 10},
 			{"Frigjord tid för kontoadministration", date("2024-06-30"), "Ale", "tio"},
+			{"Frigjord tid för kontoadministration", date("2024-09-30"), "Ale", date("2024-01-01")},
 		}},
 	)
 	for _, tc := range []struct {
@@ -229,6 +230,7 @@ func TestBadBenefitRowsAreErrorsAtTheirPlaceAndNothingIsWritten(t *testing.T) {
 		{"Nyttomätningar", 3, "Värde", "benefit.unit_mismatch", "is in timmar, but the benefit is measured in kr"},
 		{"Nyttomätningar", 5, "Medlem", "member.not_found", "is not among the members"},
 		{"Nyttomätningar", 6, "Värde", "benefit.number", "is not a number"},
+		{"Nyttomätningar", 7, "Värde", "benefit.number", "is not a number"},
 	} {
 		plan, err := importer.Preview(context.Background(), s, f, en)
 		if err != nil {
@@ -306,5 +308,41 @@ func TestUndoTakesBackABenefitImport(t *testing.T) {
 	}
 	if got := dump(t, s) + benefitDump(t, s); got != before {
 		t.Errorf("undo did not restore the state before the benefits:\n%s", got)
+	}
+}
+
+// The worst values of a CSV file: a line break inside a quoted cell, a
+// text longer than a workbook's cell, a NUL, CR LF line ends. Each is named
+// at its place, or read as a workbook would hold it; nothing is written.
+func TestWorstValuesInABenefitCSVFile(t *testing.T) {
+	s := withRegistry(t)
+	commit(t, s, register(t))
+	before := dump(t, s) + benefitDump(t, s)
+	csv := "Nytta;Datum;Medlem;Värde;Källa;Kommentar\r\n" +
+		"Utlån per barn;2024-06-30;;5,2;Statistik;\"rad ett\r\nrad två\"\r\n" +
+		"Utlån per barn;2024-09-30;;5,3;" + strings.Repeat("x", 40_000) + ";\r\n" +
+		"Utlån per barn;2024-12-31;;5,4;a\x00b;\r\n" +
+		"Utlån per barn;2025-03-31;;;;\r\n"
+	plan, err := importer.Preview(context.Background(), s, importer.File{Name: "m.csv", Data: []byte(csv)}, en)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []struct {
+		row    int
+		column string
+		code   string
+	}{{4, "Källa", "value.too_long"}, {5, "Källa", "value.control"}, {6, "Värde", "value.required_field"}} {
+		if pr := problemAt(plan, "m.csv", want.row, want.column); pr == nil || pr.Code != want.code {
+			t.Errorf("row %d %s: %+v, want %s\n%s", want.row, want.column, pr, want.code, problems(plan))
+		}
+	}
+	if plan.Errors != 3 {
+		t.Errorf("%d errors\n%s", plan.Errors, problems(plan))
+	}
+	if _, err := importer.Commit(context.Background(), s, importer.File{Name: "m.csv", Data: []byte(csv)}, en); err == nil {
+		t.Error("a file with errors was committed")
+	}
+	if dump(t, s)+benefitDump(t, s) != before {
+		t.Error("a file with errors changed the database")
 	}
 }

@@ -69,8 +69,9 @@ func sameUnit(written, unit string) bool { return unitKey(written) == unitKey(un
 // when no number comes first.
 func parseMeasure(c Cell) (value float64, unit string, ok bool) {
 	if c.Number {
+		// A date cell is no measure, though it stores a number.
 		v, ok := parseNumber(c)
-		return v, "", ok
+		return workbookPrecision(v), "", ok && c.Date.IsZero()
 	}
 	s := clean(c.Raw)
 	cut := strings.IndexFunc(s, func(r rune) bool {
@@ -84,5 +85,5 @@ func parseMeasure(c Cell) (value float64, unit string, ok bool) {
 		return 0, "", false
 	}
 	v, ok := parseNumber(Cell{Raw: strings.TrimPrefix(number, "+")})
-	return v, unit, ok
+	return workbookPrecision(v), unit, ok
 }
