@@ -247,3 +247,25 @@ func fmtList(items []string) string {
 	}
 	return out + "]"
 }
+
+// A forecast below zero is kept at zero (DESIGN "Forecast"); a value that
+// already holds the target before the due date is on track.
+func TestABenefitsForecastIsNeverBelowZero(t *testing.T) {
+	s := newBenefitStore(t)
+	analyticstest.Exec(t, s,
+		`INSERT INTO benefits (name, category, certainty, unit, direction, aggregation, baseline, baseline_on, target, due_on)
+			VALUES ('Pappersblanketter', 'miljö', 'röd', 'blanketter', 'lägre', 'summa', 100, DATE '2024-01-01', 50, DATE '2024-12-31')`,
+		`INSERT INTO benefit_measurements (benefit_id, measured_on, value) VALUES (4, DATE '2024-01-31', 90), (4, DATE '2024-02-29', 40)`)
+	b := benefitsOn(t, s, "2024-02-29")["Pappersblanketter"]
+	wantBenefit(t, b, num(40), analytics.StatusOnTrack, nil, num(0), nil)
+	if b.ForecastMeets == nil || !*b.ForecastMeets || b.Service != "" || b.ServiceID != nil {
+		t.Errorf("forecast meets %v, service %q %v", b.ForecastMeets, b.Service, b.ServiceID)
+	}
+	r, err := s.Benefits(context.Background(), date("2024-02-29"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if last := r.Benefits[len(r.Benefits)-1]; last.Name != "Pappersblanketter" || len(r.Services) != 3 {
+		t.Errorf("the association-wide benefit comes last (%s) and has no service row (%d services)", last.Name, len(r.Services))
+	}
+}
