@@ -126,3 +126,24 @@ func TestBenefitsPagesShowTheRegisterToTheBoard(t *testing.T) {
 		t.Error("another service's page lists Egil's benefit")
 	}
 }
+
+// A goal on benefit_realised shows on the goals page like any metric, in
+// kronor, with its name.
+func TestAGoalOnRealisedBenefitShowsOnTheGoalsPage(t *testing.T) {
+	app, _ := newApp(t, append(benefitFixture,
+		`INSERT INTO goals (year, number, key, text, metric, params, comparator, target)
+			VALUES (2024, 1, 'nytta', 'Egil ger tillbaka', 'benefit_realised', 'service=Egil', '>=', 40000)`)...)
+	resp, body := get(t, app, "/goals?year=2024&asof=2024-06-30", "as=viewer")
+	if resp.StatusCode != 200 {
+		t.Fatalf("status %d", resp.StatusCode)
+	}
+	for _, want := range []string{"Egil ger tillbaka", "31\u00a0500\u00a0kr", "40\u00a0000\u00a0kr"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the goals page lacks %q", want)
+		}
+	}
+	_, api := get(t, app, "/api/goals?year=2024&asof=2024-06-30", "as=viewer")
+	if !strings.Contains(api, `"metric":"benefit_realised"`) || !strings.Contains(api, `"value":31500`) {
+		t.Errorf("/api/goals: %s", api)
+	}
+}
