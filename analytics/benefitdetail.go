@@ -29,7 +29,7 @@ func (s *Store) Benefit(ctx context.Context, id int64, asOf time.Time) (BenefitD
 	if d.Measurements, err = s.benefitMeasurements(ctx, args); err != nil {
 		return d, err
 	}
-	if d.Members, err = s.benefitMembers(ctx, args); err != nil {
+	if d.Members, err = s.benefitMembers(ctx, map[string]any{"on": args["on"], "benefit": id, "member": nil}); err != nil {
 		return d, err
 	}
 	d.Series, err = s.benefitSeries(ctx, args, d.BenefitResult)
@@ -55,6 +55,19 @@ func (s *Store) benefitMeasurements(ctx context.Context, args map[string]any) ([
 	return out, rows.Err()
 }
 
+// MemberBenefits is what one member realised on asOf (the zero time:
+// today): its latest measurement of every benefit it is measured in, with
+// its share of the realised kronor, by benefit name.
+func (s *Store) MemberBenefits(ctx context.Context, memberID int64, asOf time.Time) ([]MemberBenefit, error) {
+	asOf, err := s.asOfDay(asOf)
+	if err != nil {
+		return nil, err
+	}
+	return s.benefitMembers(ctx, map[string]any{"on": sqlDate(asOf), "benefit": nil, "member": memberID})
+}
+
+// benefitMembers reads the members' latest values of benefit_members.sql
+// with args: on, benefit and member (nil: every one).
 func (s *Store) benefitMembers(ctx context.Context, args map[string]any) ([]MemberBenefit, error) {
 	rows, err := s.queryRows(ctx, "benefit_members", args)
 	if err != nil {
@@ -64,7 +77,7 @@ func (s *Store) benefitMembers(ctx context.Context, args map[string]any) ([]Memb
 	var out []MemberBenefit
 	for rows.Next() {
 		var m MemberBenefit
-		if err := rows.Scan(&m.MemberID, &m.Member, &m.Date, &m.Value, &m.RealisedKr); err != nil {
+		if err := rows.Scan(&m.BenefitID, &m.Benefit, &m.MemberID, &m.Member, &m.Date, &m.Value, &m.RealisedKr); err != nil {
 			return nil, err
 		}
 		out = append(out, m)

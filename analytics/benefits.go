@@ -88,6 +88,8 @@ type BenefitMeasurement struct {
 // MemberBenefit is one member's latest measurement on or before d and what
 // the member realised by it.
 type MemberBenefit struct {
+	BenefitID  int64
+	Benefit    string // the benefit's name
 	MemberID   int64
 	Member     string
 	Date       time.Time

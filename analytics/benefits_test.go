@@ -269,3 +269,21 @@ func TestABenefitsForecastIsNeverBelowZero(t *testing.T) {
 		t.Errorf("the association-wide benefit comes last (%s) and has no service row (%d services)", last.Name, len(r.Services))
 	}
 }
+
+// Per member: what one member realised in every benefit it is measured in.
+func TestWhatAMemberRealised(t *testing.T) {
+	s := newBenefitStore(t)
+	got, err := s.MemberBenefits(context.Background(), 1, date("2024-12-31"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows []string
+	for _, m := range got {
+		rows = append(rows, m.Benefit+"="+show(&m.Value)+"/"+show(m.RealisedKr))
+	}
+	// A's 70 of 15 August (summa, baseline 0: 70 × 450), its 450 (500 − 450)
+	// and its 80 loans (no valuation).
+	if want := "[Frigjorda timmar=70/31500 Handläggningskostnad=450/50 Lån per barn=80/null]"; fmtList(rows) != want {
+		t.Errorf("got %s\nwant %s", fmtList(rows), want)
+	}
+}

@@ -103,3 +103,19 @@ func benefitChart(days []string, measured, pace series) chartBlock {
 	}
 	return chartBlock{Option: optionsOf(line)}
 }
+
+// memberBenefits are the benefits measured at the membership rows ids on
+// asOf with what each realised, for the member's page.
+func (s *Server) memberBenefits(c *fiber.Ctx, asOf time.Time, ids []int64) ([]memberBenefitRow, error) {
+	var out []memberBenefitRow
+	for _, id := range ids {
+		bs, err := s.store.MemberBenefits(c.UserContext(), id, asOf)
+		if err != nil {
+			return nil, err
+		}
+		for _, b := range bs {
+			out = append(out, memberBenefitRow{MemberBenefit: b, Value: benefitNumber(lang(c), &b.Value), Realised: kronor(lang(c), b.RealisedKr)})
+		}
+	}
+	return out, nil
+}

@@ -147,3 +147,17 @@ func TestAGoalOnRealisedBenefitShowsOnTheGoalsPage(t *testing.T) {
 		t.Errorf("/api/goals: %s", api)
 	}
 }
+
+// A member's page says what the member realised, benefit by benefit.
+func TestAMembersPageShowsWhatItRealised(t *testing.T) {
+	app, _ := newApp(t, benefitFixture...)
+	_, body := get(t, app, "/members/1?asof=2024-06-30", "as=viewer")
+	for _, want := range []string{"Nytta hos medlemmen", `href="/benefits/1?asof=2024-06-30"`, "18\u00a0000\u00a0kr"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the member page lacks %q", want)
+		}
+	}
+	if _, body = get(t, app, "/members/2?asof=2024-05-30", "as=viewer"); strings.Contains(body, "Nytta hos medlemmen") {
+		t.Error("a member measured after the day shows a benefit")
+	}
+}

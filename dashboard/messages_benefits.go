@@ -55,5 +55,6 @@ var benefitsMessages = map[string]map[string]string{
 	"benefit.comment":             {langSv: "Kommentar", langEn: "Comment"},
 	"benefit.whole":               {langSv: "Hela nyttan", langEn: "The whole benefit"},
 	"benefit.nomeasurements":      {langSv: "Inga mätningar till och med dagen.", langEn: "No measurements up to the day."},
+	"member.benefits":             {langSv: "Nytta hos medlemmen", langEn: "Benefits at the member"},
 	"service.benefits":            {langSv: "Nyttor", langEn: "Benefits"},
 }
