@@ -10,10 +10,22 @@ import (
 // A benefit is followed like a goal whose value is measured rather than
 // computed (DESIGN "Benefits"): its status is judged by the goal rules
 // (judge), its forecast by the goal's least-squares line (leastSquaresAt,
-// clampToRange); only what differs is here: the comparator follows from the
-// direction, the pace line starts at the baseline on its date instead of
-// 1 January, and the values come from the benefit_values macro of migration
-// 015 instead of a metric's query.
+// clampToRange); only what differs is here. The readings where DESIGN leaves
+// room (README "Benefits" says them for the office too):
+//
+//   - The value on d is read on the benefit's day min(d, due) by the macros of
+//     migration 015: each member's latest measurement by then, summed or
+//     averaged; a measurement of the whole is the value when it is dated on or
+//     after the members' latest (the latest measurement wins, the whole on a
+//     tie). Realised kronor come from that value.
+//   - The comparator follows from the direction (>= for högre, <= for lägre);
+//     the pace line runs from the baseline on its date to the target on the
+//     due date; a benefit is never cumulative (rules 1, 3 and 5 apply).
+//   - The forecast goes through the values at the twelve month ends strictly
+//     before d and on d, at the due date; none on or after it.
+//   - Per service: the services with a benefit, the sum of the realised kronor
+//     that are not null (null when none), beside the amounts of d's budget year
+//     on the lines whose category is the service's name (null when none).
 
 // Benefits evaluates every benefit on asOf (the zero time: today): the
 // register of /api/benefits and `malbild benefits`. A year outside

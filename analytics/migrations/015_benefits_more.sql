@@ -23,7 +23,8 @@ CREATE MACRO benefit_latest(on_day, until_due) AS TABLE
 -- dated on or after the members' latest measurement (the latest measurement
 -- wins, and the whole on a tie). measured_on is the day of the measurement
 -- that gives the value; members is how many members it aggregates (0 when the
--- whole gives it).
+-- whole gives it). The sums run in the members' order, so that a value is the
+-- same to the last bit however DuckDB's threads split the rows.
 CREATE MACRO benefit_values(on_day, until_due) AS TABLE
     SELECT benefit_id,
            CASE WHEN whole_on IS NOT NULL AND (members_on IS NULL OR whole_on >= members_on) THEN whole_value
@@ -39,8 +40,9 @@ CREATE MACRO benefit_values(on_day, until_due) AS TABLE
                max(l.measured_on) FILTER (WHERE l.member_id IS NULL) AS whole_on,
                max(l.value) FILTER (WHERE l.member_id IS NULL) AS whole_value,
                max(l.measured_on) FILTER (WHERE l.member_id IS NOT NULL) AS members_on,
-               sum(l.value) FILTER (WHERE l.member_id IS NOT NULL) AS member_sum,
-               avg(l.value) FILTER (WHERE l.member_id IS NOT NULL) AS member_mean,
+               sum(l.value ORDER BY l.member_id) FILTER (WHERE l.member_id IS NOT NULL) AS member_sum,
+               sum(l.value ORDER BY l.member_id) FILTER (WHERE l.member_id IS NOT NULL)
+                   / count(l.member_id) AS member_mean,
                count(l.member_id) AS members
         FROM benefit_latest(on_day, until_due) AS l
         JOIN benefits AS b ON b.id = l.benefit_id

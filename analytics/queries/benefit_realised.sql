@@ -7,7 +7,7 @@ WITH as_of AS (
     SELECT d FROM as_of_days(CAST($from AS DATE), CAST($to AS DATE), CAST($days AS VARCHAR))
 ),
 realised AS (
-    SELECT as_of.d, sum(benefit_realised_kr(v.value, b.baseline, b.valuation, b.direction)) AS kr
+    SELECT as_of.d, sum(benefit_realised_kr(v.value, b.baseline, b.valuation, b.direction) ORDER BY b.id) AS kr
     FROM as_of, benefit_values(as_of.d, true) AS v
     JOIN benefits AS b ON b.id = v.benefit_id
     LEFT JOIN services AS sv ON sv.id = b.service_id
