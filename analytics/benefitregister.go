@@ -2,7 +2,6 @@ package analytics
 
 import (
 	"context"
-	"database/sql"
 	"time"
 )
 
@@ -90,7 +89,7 @@ func (s *Store) AllBenefitMeasurements(ctx context.Context) ([]NamedBenefitMeasu
 		JOIN benefits b ON b.id = m.benefit_id
 		LEFT JOIN members mb ON mb.id = m.member_id
 		ORDER BY b.name, m.measured_on, m.member_id IS NOT NULL, mb.name, mb.joined_on, m.id`,
-		func(m *NamedBenefitMeasurement, _ *sql.NullTime) []any {
+		func(m *NamedBenefitMeasurement, _ *struct{}) []any {
 			return []any{&m.ID, &m.BenefitID, &m.MeasuredOn, &m.MemberID, &m.Value, &m.Source, &m.Comment,
 				&m.Benefit, &m.Member}
 		},

@@ -37,7 +37,7 @@ func benefitLines(lang string, r analytics.BenefitsReport) []benefitLine {
 		x := &r.Benefits[i]
 		name := x.Service
 		if x.ServiceID == nil {
-			name = tr(lang, "benefits.whole")
+			name = tr(lang, "benefitsheet.whole")
 		}
 		out = append(out, benefitLine{service: name, benefit: x})
 		last := i == len(r.Benefits)-1 || !sameService(x.ServiceID, r.Benefits[i+1].ServiceID)
@@ -87,16 +87,16 @@ func (b *book) benefitsSheet(d *reportData) error {
 		sheet: tr(d.Lang, "sheet.benefits"),
 		columns: []column{
 			{header: tr(d.Lang, "service"), style: b.top(b.st.wrap), wrapAt: 18},
-			{header: tr(d.Lang, "benefit"), style: b.top(b.st.wrap), wrapAt: 30},
-			{header: tr(d.Lang, "certainty"), style: b.centred(b.st.plain)},
-			{header: tr(d.Lang, "unit"), style: b.top(b.st.wrap), wrapAt: 12},
-			{header: tr(d.Lang, "baseline"), style: b.st.decimal},
+			{header: tr(d.Lang, "benefitsheet.benefit"), style: b.top(b.st.wrap), wrapAt: 30},
+			{header: tr(d.Lang, "benefitsheet.certainty"), style: b.centred(b.st.plain)},
+			{header: tr(d.Lang, "benefitsheet.unit"), style: b.top(b.st.wrap), wrapAt: 12},
+			{header: tr(d.Lang, "benefitsheet.baseline"), style: b.st.decimal},
 			{header: tr(d.Lang, "value"), style: b.st.decimal},
 			{header: tr(d.Lang, "target"), style: b.st.decimal},
-			{header: tr(d.Lang, "benefit.due"), style: b.centred(b.st.date)},
+			{header: tr(d.Lang, "benefitsheet.due"), style: b.centred(b.st.date)},
 			{header: tr(d.Lang, "status"), style: b.centred(b.st.plain), width: 12},
-			{header: tr(d.Lang, "realised"), style: b.st.money},
-			{header: tr(d.Lang, "cost"), style: b.st.money},
+			{header: tr(d.Lang, "benefitsheet.realised"), style: b.st.money},
+			{header: tr(d.Lang, "benefitsheet.cost"), style: b.st.money},
 		},
 		rows: len(lines),
 		row: func(i int, dst []any) []any {
@@ -114,7 +114,7 @@ func (b *book) benefitsSheet(d *reportData) error {
 				value = b.measured(*x.Value)
 			}
 			return append(dst, l.service, x.Name,
-				excelize.Cell{StyleID: b.certaintyStyle(x.Certainty), Value: tr(d.Lang, "certainty."+x.Certainty)},
+				excelize.Cell{StyleID: b.certaintyStyle(x.Certainty), Value: tr(d.Lang, "benefitsheet.certainty."+x.Certainty)},
 				x.Unit, b.measured(x.Baseline), value, b.measured(x.Target), x.Due,
 				excelize.Cell{StyleID: b.st.status[x.Status], Value: statusLabel(d.Lang, x.Status)},
 				amount(x.RealisedKr), nil)
@@ -160,18 +160,18 @@ func (b *book) certaintyStyle(certainty string) int {
 
 // benefitTexts are the benefits sheet's words.
 var benefitTexts = map[string][2]string{
-	"sheet.benefits": {"Nytta", "Benefits"},
-	"benefit":        {"Nytta", "Benefit"},
-	"certainty":      {"Säkerhet", "Certainty"},
-	"unit":           {"Enhet", "Unit"},
-	"baseline":       {"Utgångsvärde", "Baseline"},
-	"benefit.due":    {"Måldatum", "Due"},
-	"realised":       {"Realiserat (kr)", "Realised (SEK)"},
-	"cost":           {"Kostnad (kr)", "Cost (SEK)"},
-	"benefits.whole": {"Hela föreningen", "The whole association"},
-	"certainty.grön": {"grön", "green"},
-	"certainty.gul":  {"gul", "yellow"},
-	"certainty.röd":  {"röd", "red"},
+	"sheet.benefits":              {"Nytta", "Benefits"},
+	"benefitsheet.benefit":        {"Nytta", "Benefit"},
+	"benefitsheet.certainty":      {"Säkerhet", "Certainty"},
+	"benefitsheet.unit":           {"Enhet", "Unit"},
+	"benefitsheet.baseline":       {"Utgångsvärde", "Baseline"},
+	"benefitsheet.due":            {"Måldatum", "Due"},
+	"benefitsheet.realised":       {"Realiserat (kr)", "Realised (SEK)"},
+	"benefitsheet.cost":           {"Kostnad (kr)", "Cost (SEK)"},
+	"benefitsheet.whole":          {"Föreningsgemensamt", "Association-wide"},
+	"benefitsheet.certainty.grön": {"grön", "green"},
+	"benefitsheet.certainty.gul":  {"gul", "yellow"},
+	"benefitsheet.certainty.röd":  {"röd", "red"},
 }
 
 func init() {

@@ -52,12 +52,12 @@ func TestBenefitsSheetListsEachServiceWithItsTotalAndColours(t *testing.T) {
 		})
 		sheet := tr(lang, "sheet.benefits")
 		got := rows(t, f, sheet)
-		whole, total := tr(lang, "benefits.whole"), tr(lang, "total")
+		whole, total := tr(lang, "benefitsheet.whole"), tr(lang, "total")
 		want := [][]string{
-			{"Egil", "Frigjord tid", tr(lang, "certainty.gul"), "timmar", "0", "420", "1500", "46022", statusLabel(lang, analytics.StatusOnTrack), "189000"},
-			{"Egil", "Nöjdare lärare", tr(lang, "certainty.röd"), "index", "3.2", "3.1", "4", "46022", statusLabel(lang, analytics.StatusAtRisk)},
+			{"Egil", "Frigjord tid", tr(lang, "benefitsheet.certainty.gul"), "timmar", "0", "420", "1500", "46022", statusLabel(lang, analytics.StatusOnTrack), "189000"},
+			{"Egil", "Nöjdare lärare", tr(lang, "benefitsheet.certainty.röd"), "index", "3.2", "3.1", "4", "46022", statusLabel(lang, analytics.StatusAtRisk)},
 			{"Egil", total, "", "", "", "", "", "", "", "189000", "250000"},
-			{whole, "Färre resor", tr(lang, "certainty.grön"), "resor", "100", "", "50", "45657", statusLabel(lang, analytics.StatusNoData)},
+			{whole, "Färre resor", tr(lang, "benefitsheet.certainty.grön"), "resor", "100", "", "50", "45657", statusLabel(lang, analytics.StatusNoData)},
 			{whole, total},
 		}
 		if len(got) != len(want)+1 {

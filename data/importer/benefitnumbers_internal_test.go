@@ -26,3 +26,28 @@ func TestANumberIsUnchangedWhenExportedAsTheNumberRead(t *testing.T) {
 		t.Errorf("workbookPrecision = %v", got)
 	}
 }
+
+func TestAUnitBesideAValueIsTheBenefitsOrItsNumerator(t *testing.T) {
+	for _, c := range []struct {
+		written, unit string
+		same          bool
+	}{
+		{"kr", "kr", true},
+		{"kronor", "kr", true},
+		{"SEK", "kr", true},
+		{"timmar", "kr", false},
+		{"h", "timmar", true},
+		{"kr", "kr per ärende", true},
+		{"timmar", "timmar per skola och år", true},
+		{"h", "timmar/år", true},
+		{"timmar/år", "timmar per år", true},
+		{"kr", "timmar per skola och år", false},
+		{"lån per barn", "Lån per barn", true},
+		{"%", "procent", true},
+		{"barn", "lån per barn", false},
+	} {
+		if got := sameUnit(c.written, c.unit); got != c.same {
+			t.Errorf("sameUnit(%q, %q) = %v", c.written, c.unit, got)
+		}
+	}
+}

@@ -61,10 +61,10 @@ func (s *sheet) parseBenefit(row int, cells []Cell, old *analytics.BenefitEntry)
 		words map[string]string
 		code  string
 	}{
-		{"category", &b.Category, benefitCategoryWords, "benefit.category"},
-		{"certainty", &b.Certainty, certaintyWords, "benefit.certainty"},
-		{"direction", &b.Direction, directionWords, "benefit.direction"},
-		{"aggregation", &b.Aggregation, aggregationWords, "benefit.aggregation"},
+		{"category", &b.Category, benefitCategoryWords, "benefit.category_word"},
+		{"certainty", &b.Certainty, certaintyWords, "benefit.certainty_word"},
+		{"direction", &b.Direction, directionWords, "benefit.direction_word"},
+		{"aggregation", &b.Aggregation, aggregationWords, "benefit.aggregation_word"},
 	} {
 		v, read := s.choice(row, cells, w.f, w.words, w.code)
 		ok = read && ok
@@ -191,7 +191,7 @@ func (s *sheet) valuation(row int, cells []Cell) (*float64, bool) {
 	c := s.cell(cells, "valuation")
 	v, written, ok := parseMeasure(c)
 	if !ok || v < 0 || (written != "" && !krPer.MatchString(fold(written))) {
-		s.errorf(row, "valuation", c, "benefit.valuation")
+		s.errorf(row, "valuation", c, "benefit.valuation_number")
 		return nil, false
 	}
 	return &v, true

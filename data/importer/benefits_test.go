@@ -223,7 +223,7 @@ func TestBadBenefitRowsAreErrorsAtTheirPlaceAndNothingIsWritten(t *testing.T) {
 		{"Nyttor", 4, "Värdering", "benefit.valuation_red", "cannot be valued in kronor"},
 		{"Nyttor", 5, "Ägare", "benefit.owner_email", "looks like a person's e-mail address"},
 		{"Nyttor", 6, "Tjänst", "benefit.service_not_found", "Did you mean Bibblix"},
-		{"Nyttor", 7, "Säkerhet", "benefit.certainty", "green"},
+		{"Nyttor", 7, "Säkerhet", "benefit.certainty_word", "green"},
 		{"Nyttor", 8, "Målvärde", "benefit.unit_mismatch", "is in kr, but the benefit is measured in timmar"},
 		{"Nyttor", 9, "Enhet", "value.required_field", "unit"},
 		{"Nyttomätningar", 2, "Nytta", "benefit.not_found", "Did you mean"},

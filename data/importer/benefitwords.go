@@ -48,10 +48,10 @@ var unitAliases = map[string]string{
 	"%": "%", "procent": "%", "percent": "%",
 }
 
-// unitKey is the form two units are compared in: folded, each word by its
-// alias ("Timmar per år" and "h per år" are one unit).
+// unitKey is the form two units are compared in: folded, "/" read as
+// "per", each word by its alias ("Timmar per år" and "h/år" are one unit).
 func unitKey(unit string) string {
-	words := strings.Fields(strings.TrimSuffix(fold(unit), "."))
+	words := strings.Fields(strings.ReplaceAll(strings.TrimSuffix(fold(unit), "."), "/", " per "))
 	for i, w := range words {
 		if a, ok := unitAliases[strings.TrimSuffix(w, ".")]; ok {
 			words[i] = a
@@ -60,8 +60,17 @@ func unitKey(unit string) string {
 	return strings.Join(words, " ")
 }
 
-// sameUnit says whether a unit written beside a value is the benefit's unit.
-func sameUnit(written, unit string) bool { return unitKey(written) == unitKey(unit) }
+// sameUnit says whether a unit written beside a value is the benefit's
+// unit, or the part of it before "per" or "/": "290 kr" is a value in "kr
+// per ärende", "12 timmar" one in "timmar per skola och år".
+func sameUnit(written, unit string) bool {
+	w, u := unitKey(written), unitKey(unit)
+	if w == u {
+		return true
+	}
+	before, _, found := strings.Cut(u, " per ")
+	return found && before == w
+}
 
 // parseMeasure reads a number that may carry a unit after it, as the office
 // writes a measurement: "12", "1 200 kr", "-3,5 timmar", "45 %". unit is the
