@@ -25,11 +25,10 @@ type MetricInfo struct {
 	// "Forecast").
 	YearRelative bool
 	Params       []string // the parameters it accepts
-	// GoalsOnly: a metric of another part of DESIGN than its "Metrics" table
-	// (benefit_realised of "Benefits"): goals may use it, but Metrics (so
-	// /api/metrics, the overview and the report's key figures) and the report's
-	// development over the year leave it out.
-	GoalsOnly bool
+	// ForGoals: a metric for goals only (DESIGN "Budget follow-up",
+	// "Benefits"), not one of the key figures of DESIGN "Metrics" that
+	// Metrics, the overview and the annual report list.
+	ForGoals bool
 }
 
 // metricCatalog lists the metrics in DESIGN's order; each Key is also the
@@ -49,7 +48,7 @@ var metricCatalog = []MetricInfo{
 	{Key: "population_coverage", Share: true},
 	{Key: "fee_income", Money: true},
 	// DESIGN "Benefits": the kronor the benefit register realised.
-	{Key: "benefit_realised", Money: true, Params: []string{"service"}, GoalsOnly: true},
+	{Key: "benefit_realised", Money: true, Params: []string{"service"}, ForGoals: true},
 }
 
 // MetricCatalog returns every metric in DESIGN's order (a fresh copy).
@@ -57,6 +56,19 @@ func MetricCatalog() []MetricInfo {
 	out := slices.Clone(metricCatalog)
 	for i := range out {
 		out[i].Params = slices.Clone(out[i].Params)
+	}
+	return out
+}
+
+// KeyFigures returns the metrics of DESIGN "Metrics" in its order, those
+// that Metrics computes and the annual report lists (a fresh copy): the
+// catalogue without the metrics for goals only.
+func KeyFigures() []MetricInfo {
+	var out []MetricInfo
+	for _, m := range MetricCatalog() {
+		if !m.ForGoals {
+			out = append(out, m)
+		}
 	}
 	return out
 }
