@@ -9,6 +9,7 @@ import (
 
 	"malbild/analytics"
 	"malbild/analytics/accounts"
+	"malbild/analytics/locale"
 )
 
 // memberEdit is the member form: the row, and after a refused save the
@@ -90,7 +91,7 @@ func (s *Server) editGoalForm(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return s.render(c, "goal_edit", fmt.Sprintf("%s %d", translate(lang(c), "goals.title"), g.Year), goalEdit{Goal: g})
+	return s.render(c, "goal_edit", fmt.Sprintf("%s %d", locale.Text(lang(c), "goals.title"), g.Year), goalEdit{Goal: g})
 }
 
 func (s *Server) editGoal(c *fiber.Ctx) error {
@@ -115,7 +116,7 @@ func (s *Server) editGoal(c *fiber.Ctx) error {
 		for _, f := range goalFields {
 			typed[f] = c.FormValue(f)
 		}
-		return s.render(c, "goal_edit", fmt.Sprintf("%s %d", translate(lang(c), "goals.title"), g.Year),
+		return s.render(c, "goal_edit", fmt.Sprintf("%s %d", locale.Text(lang(c), "goals.title"), g.Year),
 			goalEdit{Goal: g, Typed: typed, Errors: goalFieldError(lang(c), err)})
 	}
 	if err != nil {

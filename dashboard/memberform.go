@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"malbild/analytics"
+	"malbild/analytics/locale"
 )
 
 // memberFields are the member form's fields, by their form names.
@@ -60,13 +61,13 @@ func readMember(l string, typed map[string]string, m *analytics.Member) fieldErr
 	m.ContactName, m.ContactEmail = strings.TrimSpace(typed["contact_name"]), strings.TrimSpace(typed["contact_email"])
 	var err error
 	if m.Population, err = optionalInt(typed["population"]); err != nil {
-		errs.add("population", translate(l, "edit.err.population", typed["population"]))
+		errs.add("population", locale.Text(l, "edit.err.population", typed["population"]))
 	}
 	if m.JoinedOn, err = analytics.ParseDate(typed["joined"]); err != nil {
-		errs.add("joined", translate(l, "edit.err.date", translate(l, "edit.joined"), typed["joined"]))
+		errs.add("joined", locale.Text(l, "edit.err.date", locale.Text(l, "edit.joined"), typed["joined"]))
 	}
 	if m.LeftOn, err = analytics.ParseDate(typed["left"]); err != nil {
-		errs.add("left", translate(l, "edit.err.date", translate(l, "edit.left"), typed["left"]))
+		errs.add("left", locale.Text(l, "edit.err.date", locale.Text(l, "edit.left"), typed["left"]))
 	}
 	return errs
 }
@@ -93,7 +94,7 @@ func storeFieldError(l string, err error) fieldErrors {
 	if field == "population" {
 		key = "edit.err.negative"
 	}
-	errs.add(field, translate(l, key))
+	errs.add(field, locale.Text(l, key))
 	return errs
 }
 
@@ -114,7 +115,7 @@ func goalFieldError(l string, err error) fieldErrors {
 	var errs fieldErrors
 	switch prefix, _, _ := strings.Cut(err.Error(), ":"); prefix {
 	case "status", "judgement", "comment":
-		errs.add(prefix, translate(l, "edit.err.goal_"+prefix))
+		errs.add(prefix, locale.Text(l, "edit.err.goal_"+prefix))
 	default:
 		errs.add("comment", err.Error())
 	}

@@ -5,6 +5,7 @@ import (
 
 	"malbild/analytics"
 	"malbild/analytics/accounts"
+	"malbild/analytics/locale"
 )
 
 // saveSettings stores the settings of the admin page's form (the
@@ -21,5 +22,5 @@ func (s *Server) saveSettings(c *fiber.Ctx) error {
 	}
 	s.written() // the name is on every page's print header
 	s.audit(c, actor(c), accounts.AuditSettings, "set "+analytics.SettingAssociation)
-	return s.renderAdmin(c, adminPage{Notice: translate(lang(c), "admin.saved")})
+	return s.renderAdmin(c, adminPage{Notice: locale.Text(lang(c), "admin.saved")})
 }

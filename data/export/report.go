@@ -8,6 +8,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"malbild/analytics"
+	"malbild/analytics/locale"
 )
 
 // DefaultAssociation is the association's name on a report that names none.
@@ -20,7 +21,7 @@ type ReportOptions struct {
 	// December of Year, or today while that lies ahead. A day before 1
 	// January of Year is EInvalid.
 	AsOf time.Time
-	Lang string // LangSv (the default) or LangEn: texts and sheet names
+	Lang string // locale.Sv (the default) or locale.En: texts and sheet names
 	// There is no option for personal data: the report is sent to the
 	// annual meeting and never holds contact names or e-mail addresses.
 	// Association is the association's name when the admin has not set
@@ -51,7 +52,7 @@ func Report(ctx context.Context, s *analytics.Store, o ReportOptions) (*excelize
 	if err != nil {
 		return nil, err
 	}
-	b, err := newBook(bookInfo{title: o.Association + " – " + tr(o.Lang, "title", o.Year), author: o.Association,
+	b, err := newBook(bookInfo{title: o.Association + " – " + locale.Text(o.Lang, "title", o.Year), author: o.Association,
 		lang: o.Lang, asOf: o.AsOf, created: d.madeAt})
 	if err != nil {
 		return nil, err
@@ -86,8 +87,8 @@ func (o ReportOptions) resolve(today time.Time) (ReportOptions, error) {
 	}
 	switch o.Lang {
 	case "":
-		o.Lang = LangSv
-	case LangSv, LangEn:
+		o.Lang = locale.Sv
+	case locale.Sv, locale.En:
 	default:
 		return o, analytics.Errorf(analytics.EInvalid, "language %q: write sv or en", o.Lang)
 	}
