@@ -45,7 +45,7 @@ func (s *Server) addAccount(c *fiber.Ctx) error {
 	a, password, err := accounts.Of(s.store).CreateAccount(c.UserContext(), name, role, "")
 	if analytics.ErrorCode(err) == analytics.EInvalid {
 		c.Status(fiber.StatusBadRequest)
-		return s.renderAdmin(c, adminPage{Message: err.Error()})
+		return s.renderAdmin(c, adminPage{Message: analytics.ErrorText(lang(c), err)})
 	}
 	if err != nil {
 		return err

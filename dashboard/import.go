@@ -146,7 +146,7 @@ func (h *importPages) commit(c *fiber.Ctx) error {
 	case errors.As(err, &fe):
 		return h.page(c, http.StatusUnprocessableEntity, "", fe.Message)
 	case err != nil && res != nil && analytics.ErrorCode(err) != analytics.EInternal:
-		return h.showPlan(c, statusOf(err), id, res.Plan, err.Error())
+		return h.showPlan(c, statusOf(err), id, res.Plan, analytics.ErrorText(lang(c), err))
 	case err != nil:
 		return err
 	}
@@ -171,7 +171,7 @@ func (h *importPages) undo(c *fiber.Ctx) error {
 		if analytics.ErrorCode(err) == analytics.EInternal {
 			return err
 		}
-		return h.page(c, statusOf(err), "", err.Error())
+		return h.page(c, statusOf(err), "", analytics.ErrorText(lang(c), err))
 	}
 	return redirect(c, "/import?undone="+strconv.FormatInt(b.ID, 10))
 }

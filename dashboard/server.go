@@ -127,12 +127,7 @@ func (s *Server) handleError(c *fiber.Ctx, err error) error {
 	case status == http.StatusNotFound:
 		message = locale.Text(lang(c), "error.notfound")
 	case status < 500 || status == http.StatusServiceUnavailable:
-		var ae *analytics.Error
-		if errors.As(err, &ae) {
-			message = ae.Message
-		} else {
-			message = err.Error()
-		}
+		message = analytics.ErrorText(lang(c), err)
 	default:
 		s.log.Error("request failed", "method", c.Method(), "path", c.Path(), "err", err)
 	}

@@ -15,7 +15,7 @@ func (s *Server) saveSettings(c *fiber.Ctx) error {
 	err := s.store.SetSetting(c.UserContext(), analytics.SettingAssociation, name)
 	if analytics.ErrorCode(err) == analytics.EInvalid {
 		c.Status(fiber.StatusBadRequest)
-		return s.renderAdmin(c, adminPage{Message: err.Error()})
+		return s.renderAdmin(c, adminPage{Message: analytics.ErrorText(lang(c), err)})
 	}
 	if err != nil {
 		return err
