@@ -60,7 +60,7 @@ func canonical(t *testing.T, m map[string]string) []byte {
 // domain's coded errors) and in the templates ({{T "key"}}); a key built at
 // run time ("status." + s) is checked as a prefix some key has.
 var (
-	keyUse    = regexp.MustCompile(`(?:locale\.Text\(\s*[^,()]+,|\bT\(|\bT\s|analytics\.Invalid\([^,()]*,|\bInvalid\([^,()]*,|\bProblem\([^,()]*,)\s*"([a-z][a-z0-9_]*(?:\.[a-z0-9_]+)*\.?)"`)
+	keyUse    = regexp.MustCompile(`(?:locale\.Text\(\s*[^,()]+,|\bT\(|\bT\s|analytics\.Invalid\([^,()]*,|\bKeyed\([^,()]*,|\bInvalid\([^,()]*,|\bProblem\([^,()]*,)\s*"([a-z][a-z0-9_]*(?:\.[a-z0-9_]+)*\.?)"`)
 	keyPrefix = regexp.MustCompile(`(?:locale\.Text\(\s*[^,()]+,\s*|\bT\s+\(print\s+)"([a-z][a-z0-9_.]*\.)"`)
 )
 
