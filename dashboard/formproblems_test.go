@@ -102,3 +102,25 @@ func TestGoalFormShowsEveryProblemAtItsField(t *testing.T) {
 		}
 	}
 }
+
+// The domain's refusals reach a page in the page's language, not in English.
+func TestDomainRefusalsAreInThePagesLanguage(t *testing.T) {
+	app, _ := newApp(t)
+	cases := []struct {
+		path   string
+		form   url.Values
+		sv, en string
+	}{
+		{"/admin/settings", url.Values{"association": {"Rad ett\r\nrad två"}}, "Värdet för association_name måste vara en enda rad.", "the value of association_name must be one line"},
+		{"/admin/accounts", url.Values{"name": {"två ord"}, "role": {"viewer"}}, "Ett kontonamn är ett ord på högst 64 tecken.", "an account name is one word of at most 64 characters"},
+		{"/admin/accounts", url.Values{"name": {"kassor"}, "role": {"kung"}}, "Okänd roll &#34;kung&#34;: välj viewer, editor eller admin.", "unknown role &#34;kung&#34;: use viewer, editor or admin"},
+	}
+	for _, c := range cases {
+		for _, l := range []struct{ cookie, want string }{{"malbild_lang=sv", c.sv}, {"malbild_lang=en", c.en}} {
+			resp, page := postForm(t, app, c.path, c.form, l.cookie)
+			if resp.StatusCode != http.StatusBadRequest || !strings.Contains(page, l.want) {
+				t.Errorf("%s (%s): %d, want 400 with %q", c.path, l.cookie, resp.StatusCode, l.want)
+			}
+		}
+	}
+}
