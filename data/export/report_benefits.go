@@ -6,6 +6,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"malbild/analytics"
+	"malbild/analytics/locale"
 )
 
 // benefitLine is a row of the benefits sheet: a benefit, or the total of
@@ -37,7 +38,7 @@ func benefitLines(lang string, r analytics.BenefitsReport) []benefitLine {
 		x := &r.Benefits[i]
 		name := x.Service
 		if x.ServiceID == nil {
-			name = tr(lang, "benefitsheet.whole")
+			name = locale.Text(lang, "benefitsheet.whole")
 		}
 		out = append(out, benefitLine{service: name, benefit: x})
 		last := i == len(r.Benefits)-1 || !sameService(x.ServiceID, r.Benefits[i+1].ServiceID)
@@ -84,19 +85,19 @@ func (b *book) benefitsSheet(d *reportData) error {
 	}
 	lines := benefitLines(d.Lang, d.benefits)
 	return b.writeTable(table{
-		sheet: tr(d.Lang, "sheet.benefits"),
+		sheet: locale.Text(d.Lang, "export.sheet.benefits"),
 		columns: []column{
-			{header: tr(d.Lang, "service"), style: b.top(b.st.wrap), wrapAt: 18},
-			{header: tr(d.Lang, "benefitsheet.benefit"), style: b.top(b.st.wrap), wrapAt: 30},
-			{header: tr(d.Lang, "benefitsheet.certainty"), style: b.centred(b.st.plain)},
-			{header: tr(d.Lang, "benefitsheet.unit"), style: b.top(b.st.wrap), wrapAt: 12},
-			{header: tr(d.Lang, "benefitsheet.baseline"), style: b.st.decimal},
-			{header: tr(d.Lang, "value"), style: b.st.decimal},
-			{header: tr(d.Lang, "target"), style: b.st.decimal},
-			{header: tr(d.Lang, "benefitsheet.due"), style: b.centred(b.st.date)},
-			{header: tr(d.Lang, "status"), style: b.centred(b.st.plain), width: 12},
-			{header: tr(d.Lang, "benefitsheet.realised"), style: b.st.money},
-			{header: tr(d.Lang, "benefitsheet.cost"), style: b.st.money},
+			{header: locale.Text(d.Lang, "service"), style: b.top(b.st.wrap), wrapAt: 18},
+			{header: locale.Text(d.Lang, "benefitsheet.benefit"), style: b.top(b.st.wrap), wrapAt: 30},
+			{header: locale.Text(d.Lang, "benefitsheet.certainty"), style: b.centred(b.st.plain)},
+			{header: locale.Text(d.Lang, "benefitsheet.unit"), style: b.top(b.st.wrap), wrapAt: 12},
+			{header: locale.Text(d.Lang, "benefitsheet.baseline"), style: b.st.decimal},
+			{header: locale.Text(d.Lang, "value"), style: b.st.decimal},
+			{header: locale.Text(d.Lang, "target"), style: b.st.decimal},
+			{header: locale.Text(d.Lang, "benefitsheet.due"), style: b.centred(b.st.date)},
+			{header: locale.Text(d.Lang, "status"), style: b.centred(b.st.plain), width: 12},
+			{header: locale.Text(d.Lang, "benefitsheet.realised"), style: b.st.money},
+			{header: locale.Text(d.Lang, "benefitsheet.cost"), style: b.st.money},
 		},
 		rows: len(lines),
 		row: func(i int, dst []any) []any {
@@ -104,7 +105,7 @@ func (b *book) benefitsSheet(d *reportData) error {
 			if l.benefit == nil {
 				money := b.boldMoney()
 				return append(dst, excelize.Cell{StyleID: b.st.label, Value: l.service},
-					excelize.Cell{StyleID: b.st.label, Value: tr(d.Lang, "total")}, nil, nil, nil, nil, nil, nil, nil,
+					excelize.Cell{StyleID: b.st.label, Value: locale.Text(d.Lang, "total")}, nil, nil, nil, nil, nil, nil, nil,
 					excelize.Cell{StyleID: money, Value: amount(l.total.RealisedKr)},
 					excelize.Cell{StyleID: money, Value: amount(l.total.Cost)})
 			}
@@ -114,7 +115,7 @@ func (b *book) benefitsSheet(d *reportData) error {
 				value = b.measured(*x.Value)
 			}
 			return append(dst, l.service, x.Name,
-				excelize.Cell{StyleID: b.certaintyStyle(x.Certainty), Value: tr(d.Lang, "benefitsheet.certainty."+x.Certainty)},
+				excelize.Cell{StyleID: b.certaintyStyle(x.Certainty), Value: locale.Text(d.Lang, "benefitsheet.certainty."+x.Certainty)},
 				x.Unit, b.measured(x.Baseline), value, b.measured(x.Target), x.Due,
 				excelize.Cell{StyleID: b.st.status[x.Status], Value: statusLabel(d.Lang, x.Status)},
 				amount(x.RealisedKr), nil)
@@ -156,26 +157,4 @@ func (b *book) certaintyStyle(certainty string) int {
 		s.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c[0]}}
 		s.Alignment = &excelize.Alignment{Horizontal: "center", Vertical: "top"}
 	})
-}
-
-// benefitTexts are the benefits sheet's words.
-var benefitTexts = map[string][2]string{
-	"sheet.benefits":              {"Nytta", "Benefits"},
-	"benefitsheet.benefit":        {"Nytta", "Benefit"},
-	"benefitsheet.certainty":      {"Säkerhet", "Certainty"},
-	"benefitsheet.unit":           {"Enhet", "Unit"},
-	"benefitsheet.baseline":       {"Utgångsvärde", "Baseline"},
-	"benefitsheet.due":            {"Måldatum", "Due"},
-	"benefitsheet.realised":       {"Realiserat (kr)", "Realised (SEK)"},
-	"benefitsheet.cost":           {"Kostnad (kr)", "Cost (SEK)"},
-	"benefitsheet.whole":          {"Föreningsgemensamt", "Association-wide"},
-	"benefitsheet.certainty.grön": {"grön", "green"},
-	"benefitsheet.certainty.gul":  {"gul", "yellow"},
-	"benefitsheet.certainty.röd":  {"röd", "red"},
-}
-
-func init() {
-	for key, pair := range benefitTexts {
-		texts[key] = pair
-	}
 }

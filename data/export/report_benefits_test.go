@@ -14,6 +14,7 @@ import (
 
 	"malbild/analytics"
 	"malbild/analytics/analyticstest"
+	"malbild/analytics/locale"
 )
 
 func ptr[T any](v T) *T { return &v }
@@ -38,7 +39,7 @@ func handBuiltBenefits() analytics.BenefitsReport {
 }
 
 func TestBenefitsSheetListsEachServiceWithItsTotalAndColours(t *testing.T) {
-	for _, lang := range []string{LangSv, LangEn} {
+	for _, lang := range []string{locale.Sv, locale.En} {
 		f, _ := workbook(t, func(w io.Writer) error {
 			b, err := newBook(bookInfo{title: "test", lang: lang, asOf: day("2024-06-30")})
 			if err != nil {
@@ -50,14 +51,14 @@ func TestBenefitsSheetListsEachServiceWithItsTotalAndColours(t *testing.T) {
 			}
 			return writeAndClose(b.f, w)
 		})
-		sheet := tr(lang, "sheet.benefits")
+		sheet := locale.Text(lang, "export.sheet.benefits")
 		got := rows(t, f, sheet)
-		whole, total := tr(lang, "benefitsheet.whole"), tr(lang, "total")
+		whole, total := locale.Text(lang, "benefitsheet.whole"), locale.Text(lang, "total")
 		want := [][]string{
-			{"Egil", "Frigjord tid", tr(lang, "benefitsheet.certainty.gul"), "timmar", "0", "420", "1500", "46022", statusLabel(lang, analytics.StatusOnTrack), "189000"},
-			{"Egil", "Nöjdare lärare", tr(lang, "benefitsheet.certainty.röd"), "index", "3.2", "3.1", "4", "46022", statusLabel(lang, analytics.StatusAtRisk)},
+			{"Egil", "Frigjord tid", locale.Text(lang, "benefitsheet.certainty.gul"), "timmar", "0", "420", "1500", "46022", statusLabel(lang, analytics.StatusOnTrack), "189000"},
+			{"Egil", "Nöjdare lärare", locale.Text(lang, "benefitsheet.certainty.röd"), "index", "3.2", "3.1", "4", "46022", statusLabel(lang, analytics.StatusAtRisk)},
 			{"Egil", total, "", "", "", "", "", "", "", "189000", "250000"},
-			{whole, "Färre resor", tr(lang, "benefitsheet.certainty.grön"), "resor", "100", "", "50", "45657", statusLabel(lang, analytics.StatusNoData)},
+			{whole, "Färre resor", locale.Text(lang, "benefitsheet.certainty.grön"), "resor", "100", "", "50", "45657", statusLabel(lang, analytics.StatusNoData)},
 			{whole, total},
 		}
 		if len(got) != len(want)+1 {
@@ -112,7 +113,7 @@ func TestReportHasABenefitsSheetOnlyWithBenefits(t *testing.T) {
 		t.Fatal(err)
 	}
 	f, _ = workbook(t, func(w io.Writer) error {
-		return WriteReport(ctx, s, ReportOptions{Year: 2024, AsOf: day("2024-12-31"), Lang: LangEn}, w)
+		return WriteReport(ctx, s, ReportOptions{Year: 2024, AsOf: day("2024-12-31"), Lang: locale.En}, w)
 	})
 	if slices.Contains(f.GetSheetList(), "Benefits") {
 		t.Errorf("a benefits sheet without benefits: %v", f.GetSheetList())

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"malbild/analytics/locale"
 )
 
 // builder makes a Plan: it finds each sheet's kind, then reads the sheets in
@@ -46,7 +48,7 @@ var order = []Kind{KindMembers, KindServices, KindEvents, KindGoals, KindFees, K
 	KindBenefits, KindBenefitMeasurements}
 
 func buildPlan(ctx context.Context, q queryer, f File, o Options) (*Plan, error) {
-	lang := language(o.Lang)
+	lang := locale.Lang(o.Lang)
 	src, err := open(f.Name, f.Data, lang)
 	if err != nil {
 		return nil, err
@@ -94,11 +96,11 @@ func (b *builder) findHeaders() error {
 		b.plan.Sheets = append(b.plan.Sheets, s.plan)
 		b.sheets = append(b.sheets, s)
 		if info.hidden {
-			s.plan.Skipped = msg(b.lang, "sheet.hidden")
+			s.plan.Skipped = locale.Text(b.lang, "sheet.hidden")
 			continue
 		}
 		if instructionSheets[fold(info.name)] {
-			s.plan.Skipped = msg(b.lang, "sheet.instructions")
+			s.plan.Skipped = locale.Text(b.lang, "sheet.instructions")
 			continue
 		}
 		firstRow := 0
@@ -126,7 +128,7 @@ func (b *builder) findHeaders() error {
 		}
 		switch {
 		case firstRow == 0:
-			s.plan.Skipped = msg(b.lang, "sheet.empty")
+			s.plan.Skipped = locale.Text(b.lang, "sheet.empty")
 		case s.head == nil && s.wideHead == nil:
 			s.unknownKind(firstRow)
 		case s.head != nil:
