@@ -10,6 +10,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"malbild/analytics"
+	"malbild/analytics/locale"
 )
 
 type benefitPage struct {
@@ -73,8 +74,8 @@ func (s *Server) benefit(c *fiber.Ctx) error {
 		v := p.Pace
 		days, values, pace = append(days, day), append(values, p.Value), append(pace, &v)
 	}
-	data.Chart = benefitChart(days, series{Name: translate(l, "benefit.measured"), Values: values},
-		series{Name: translate(l, "benefit.pace"), Values: pace})
+	data.Chart = benefitChart(days, series{Name: locale.Text(l, "benefit.measured"), Values: values},
+		series{Name: locale.Text(l, "benefit.pace"), Values: pace})
 	var names, links []string
 	var memberValues []*float64
 	for _, m := range d.Members {

@@ -8,6 +8,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"malbild/analytics"
+	"malbild/analytics/locale"
 )
 
 // benefitRow is a benefit as the pages show it: numbers written in the
@@ -34,11 +35,11 @@ var certaintyClasses = map[string]string{"grön": "green", "gul": "yellow", "rö
 func benefitRowOf(l string, b analytics.BenefitResult) benefitRow {
 	return benefitRow{
 		ID: b.ID, Name: b.Name, Service: b.Service, ServiceID: idOrZero(b.ServiceID),
-		Category:  translate(l, "benefits.category."+b.Category),
-		Certainty: translate(l, "benefits.certainty."+b.Certainty), CertaintyClass: certaintyClasses[b.Certainty],
+		Category:  locale.Text(l, "benefits.category."+b.Category),
+		Certainty: locale.Text(l, "benefits.certainty."+b.Certainty), CertaintyClass: certaintyClasses[b.Certainty],
 		Owner: b.Owner, Unit: b.Unit,
-		Direction:   translate(l, "benefits.direction."+b.Direction),
-		Aggregation: translate(l, "benefits.aggregation."+b.Aggregation), AggregationKey: b.Aggregation,
+		Direction:   locale.Text(l, "benefits.direction."+b.Direction),
+		Aggregation: locale.Text(l, "benefits.aggregation."+b.Aggregation), AggregationKey: b.Aggregation,
 		Value: benefitNumber(l, b.Value), Baseline: benefitNumber(l, &b.Baseline), Target: benefitNumber(l, &b.Target),
 		Valuation:  kronor(l, b.Valuation),
 		BaselineOn: b.BaselineOn, Due: b.Due, ValueDate: b.ValueDate, MeasuredOn: b.MeasuredOn,
@@ -105,7 +106,7 @@ func (s *Server) benefits(c *fiber.Ctx) error {
 		if last < 0 || data.Services[last].ServiceID != idOrZero(b.ServiceID) {
 			group := serviceBenefits{ServiceID: idOrZero(b.ServiceID), Service: b.Service}
 			if b.ServiceID == nil {
-				group.Service = translate(l, "benefits.association")
+				group.Service = locale.Text(l, "benefits.association")
 			} else {
 				group.Realised, group.Cost = kronor(l, costs[*b.ServiceID].RealisedKr), kronor(l, costs[*b.ServiceID].Cost)
 			}
@@ -122,9 +123,9 @@ func (s *Server) benefits(c *fiber.Ctx) error {
 		names, links = append(names, sv.Service), append(links, fmt.Sprintf("/services/%d", sv.ServiceID))
 		realised, cost = append(realised, sv.RealisedKr), append(cost, sv.Cost)
 	}
-	data.Chart = barChart(names, []series{{Name: translate(l, "benefits.realised"), Values: realised},
-		{Name: translate(l, "benefits.cost"), Values: cost}}, nil, 0, true, links).withLinks(chartLinks(c))
-	return s.render(c, "benefits", translate(l, "benefits.title"), data)
+	data.Chart = barChart(names, []series{{Name: locale.Text(l, "benefits.realised"), Values: realised},
+		{Name: locale.Text(l, "benefits.cost"), Values: cost}}, nil, 0, true, links).withLinks(chartLinks(c))
+	return s.render(c, "benefits", locale.Text(l, "benefits.title"), data)
 }
 
 func idOrZero(id *int64) int64 {
