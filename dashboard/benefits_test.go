@@ -161,3 +161,14 @@ func TestAMembersPageShowsWhatItRealised(t *testing.T) {
 		t.Error("a member measured after the day shows a benefit")
 	}
 }
+
+// An empty register: the page says so, the API answers empty lists.
+func TestAnEmptyBenefitRegister(t *testing.T) {
+	app, _ := newApp(t)
+	if resp, body := get(t, app, "/benefits", "as=viewer"); resp.StatusCode != http.StatusOK || !strings.Contains(body, "Inga nyttor finns registrerade.") || strings.Contains(body, "data-chart-for") {
+		t.Errorf("empty /benefits: %d", resp.StatusCode)
+	}
+	if _, body := get(t, app, "/api/benefits?asof=2024-01-01", "as=viewer"); body != `{"asof":"2024-01-01","benefits":[],"services":[]}` {
+		t.Errorf("empty /api/benefits: %s", body)
+	}
+}
