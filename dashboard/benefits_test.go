@@ -55,8 +55,10 @@ func TestBenefitsAPIAnswersDesignsShape(t *testing.T) {
 	if len(got.Services) != 2 || got.Services[0]["service"] != "Egil" || got.Services[0]["cost"] != 120000.0 || got.Services[1]["cost"] != nil {
 		t.Errorf("services %v", got.Services)
 	}
-	if resp, body := get(t, app, "/api/benefits?asof=2024-13-01", "as=viewer"); resp.StatusCode != http.StatusBadRequest || !strings.Contains(body, "error") {
-		t.Errorf("a bad date: %d %s", resp.StatusCode, body)
+	for _, bad := range []string{"2024-13-01", "%00", "2024-06%0D%0A30", strings.Repeat("9", 400), "1066-10-14"} {
+		if resp, body := get(t, app, "/api/benefits?asof="+bad, "as=viewer"); resp.StatusCode != http.StatusBadRequest || !strings.Contains(body, "error") {
+			t.Errorf("asof=%.20s: %d %.200s", bad, resp.StatusCode, body)
+		}
 	}
 }
 
