@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"time"
+
+	"malbild/analytics"
 )
 
 // Plan is what importing a file would do, shown before anything is written:
@@ -105,11 +107,7 @@ type Problem struct {
 }
 
 // Count is what a file does to one table.
-type Count struct {
-	New       int `json:"new"`
-	Changed   int `json:"changed"`
-	Unchanged int `json:"unchanged"`
-}
+type Count = analytics.ImportCount
 
 // Tables in the order the import writes them.
 var tables = []string{"members", "services", "events", "goals", "fee_bands", "participations", "attendance"}

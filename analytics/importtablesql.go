@@ -1,4 +1,4 @@
-package importer
+package analytics
 
 import (
 	"context"
@@ -7,15 +7,8 @@ import (
 	"strings"
 )
 
-// execer is a *sql.Tx (or anything that runs statements in one).
-type execer interface {
-	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
-	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
-	PrepareContext(ctx context.Context, query string) (*sql.Stmt, error)
-}
-
 // selectAll reads every row of the table, in key order.
-func (t *table[T]) selectAll(ctx context.Context, q queryer, each func(*T)) error {
+func (t *importTable[T]) selectAll(ctx context.Context, q *sql.Tx, each func(*T)) error {
 	query := fmt.Sprintf("SELECT %s FROM %s ORDER BY %s",
 		strings.Join(t.selects, ", "), t.name, strings.Join(t.columns[:t.keyCols], ", "))
 	return scanAll(ctx, q, query, nil, func(rows *sql.Rows) error {
@@ -29,7 +22,7 @@ func (t *table[T]) selectAll(ctx context.Context, q queryer, each func(*T)) erro
 }
 
 // selectByKey reads the row with the key of row, or nil if there is none.
-func (t *table[T]) selectByKey(ctx context.Context, q queryer, row *T) (*T, error) {
+func (t *importTable[T]) selectByKey(ctx context.Context, q *sql.Tx, row *T) (*T, error) {
 	query := fmt.Sprintf("SELECT %s FROM %s WHERE %s", strings.Join(t.selects, ", "), t.name, t.keyCondition())
 	var found *T
 	err := scanAll(ctx, q, query, t.values(row)[:t.keyCols], func(rows *sql.Rows) error {
@@ -46,7 +39,7 @@ const insertBatchSize = 200
 
 // insert writes rows with multi-row INSERT statements, the statement for a
 // full batch prepared once.
-func (t *table[T]) insert(ctx context.Context, tx execer, rows []*T) error {
+func (t *importTable[T]) insert(ctx context.Context, tx *sql.Tx, rows []*T) error {
 	var full *sql.Stmt
 	defer func() {
 		if full != nil {
@@ -78,14 +71,14 @@ func (t *table[T]) insert(ctx context.Context, tx execer, rows []*T) error {
 }
 
 // insertSQL is an INSERT of n rows.
-func (t *table[T]) insertSQL(n int) string {
+func (t *importTable[T]) insertSQL(n int) string {
 	row := "(" + strings.TrimSuffix(strings.Repeat("?, ", len(t.columns)), ", ") + ")"
 	return fmt.Sprintf("INSERT INTO %s (%s) VALUES %s", t.name, strings.Join(t.columns, ", "),
 		strings.TrimSuffix(strings.Repeat(row+", ", n), ", "))
 }
 
 // update writes every non-key column of row, found by its key.
-func (t *table[T]) update(ctx context.Context, tx execer, row *T) error {
+func (t *importTable[T]) update(ctx context.Context, tx *sql.Tx, row *T) error {
 	sets := make([]string, 0, len(t.columns)-t.keyCols)
 	for _, c := range t.columns[t.keyCols:] {
 		sets = append(sets, c+" = ?")
@@ -101,7 +94,7 @@ func (t *table[T]) update(ctx context.Context, tx execer, row *T) error {
 
 // removeAll deletes the rows with the keys of rows: a table with an id in
 // batches of ids, others row by row.
-func (t *table[T]) removeAll(ctx context.Context, tx execer, rows []*T) error {
+func (t *importTable[T]) removeAll(ctx context.Context, tx *sql.Tx, rows []*T) error {
 	if t.keyCols > 1 {
 		query := fmt.Sprintf("DELETE FROM %s WHERE %s", t.name, t.keyCondition())
 		for _, row := range rows {
@@ -126,7 +119,7 @@ func (t *table[T]) removeAll(ctx context.Context, tx execer, rows []*T) error {
 	return nil
 }
 
-func (t *table[T]) keyCondition() string {
+func (t *importTable[T]) keyCondition() string {
 	conds := make([]string, t.keyCols)
 	for i, c := range t.columns[:t.keyCols] {
 		conds[i] = c + " = ?"
@@ -135,7 +128,7 @@ func (t *table[T]) keyCondition() string {
 }
 
 // scanAll runs query and calls scan for each row.
-func scanAll(ctx context.Context, q queryer, query string, args []any, scan func(*sql.Rows) error) error {
+func scanAll(ctx context.Context, q *sql.Tx, query string, args []any, scan func(*sql.Rows) error) error {
 	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return err
