@@ -33,49 +33,9 @@ func (t *importTable[T]) selectByKey(ctx context.Context, q *sql.Tx, row *T) (*T
 	return found, err
 }
 
-// insertBatchSize rows go into one INSERT: far fewer round trips than one
+// deleteBatchSize ids go into one DELETE: far fewer round trips than one
 // statement per row, and well within DuckDB's limits on parameters.
-const insertBatchSize = 200
-
-// insert writes rows with multi-row INSERT statements, the statement for a
-// full batch prepared once.
-func (t *importTable[T]) insert(ctx context.Context, tx *sql.Tx, rows []*T) error {
-	var full *sql.Stmt
-	defer func() {
-		if full != nil {
-			full.Close()
-		}
-	}()
-	for start := 0; start < len(rows); start += insertBatchSize {
-		batch := rows[start:min(len(rows), start+insertBatchSize)]
-		args := make([]any, 0, len(batch)*len(t.columns))
-		for _, row := range batch {
-			args = append(args, t.values(row)...)
-		}
-		var err error
-		switch {
-		case len(batch) < insertBatchSize:
-			_, err = tx.ExecContext(ctx, t.insertSQL(len(batch)), args...)
-		case full == nil:
-			if full, err = tx.PrepareContext(ctx, t.insertSQL(insertBatchSize)); err == nil {
-				_, err = full.ExecContext(ctx, args...)
-			}
-		default:
-			_, err = full.ExecContext(ctx, args...)
-		}
-		if err != nil {
-			return fmt.Errorf("insert into %s: %w", t.name, err)
-		}
-	}
-	return nil
-}
-
-// insertSQL is an INSERT of n rows.
-func (t *importTable[T]) insertSQL(n int) string {
-	row := "(" + strings.TrimSuffix(strings.Repeat("?, ", len(t.columns)), ", ") + ")"
-	return fmt.Sprintf("INSERT INTO %s (%s) VALUES %s", t.name, strings.Join(t.columns, ", "),
-		strings.TrimSuffix(strings.Repeat(row+", ", n), ", "))
-}
+const deleteBatchSize = 200
 
 // update writes every non-key column of row, found by its key.
 func (t *importTable[T]) update(ctx context.Context, tx *sql.Tx, row *T) error {
@@ -104,8 +64,8 @@ func (t *importTable[T]) removeAll(ctx context.Context, tx *sql.Tx, rows []*T) e
 		}
 		return nil
 	}
-	for start := 0; start < len(rows); start += insertBatchSize {
-		batch := rows[start:min(len(rows), start+insertBatchSize)]
+	for start := 0; start < len(rows); start += deleteBatchSize {
+		batch := rows[start:min(len(rows), start+deleteBatchSize)]
 		ids := make([]any, len(batch))
 		for i, row := range batch {
 			ids[i] = t.values(row)[0]
