@@ -27,17 +27,11 @@ func WriteForImport(ctx context.Context, s *Store, first func() error, write fun
 }
 
 // ImportRegistry is every row the import matches a file against, each table
-// in key order.
+// in key order: the registry's tables and the board's dated input on the
+// goals.
 type ImportRegistry struct {
-	Members        []Member
-	Services       []Service
-	Participations []Participation
-	Events         []Event
-	Attendance     []Attendance
-	Goals          []Goal
-	// GoalStatuses is the board's dated input on the goals.
+	Dataset
 	GoalStatuses []GoalStatusEntry
-	FeeBands     []FeeBand
 }
 
 // Registry reads the tables the import matches against.
