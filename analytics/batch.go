@@ -2,10 +2,11 @@ package analytics
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 	"fmt"
 	"time"
+
+	"malbild/analytics/store"
 )
 
 // ImportBatch is one committed import, as import_batches records it.
@@ -77,12 +78,12 @@ func ImportBatches(ctx context.Context, s *Store, limit int) ([]ImportBatch, err
 		limit = 1 << 30
 	}
 	var out []ImportBatch
-	err := s.Read(ctx, func(tx *sql.Tx) error {
+	err := s.Read(ctx, func(tx *store.Tx) error {
 		return scanAll(ctx, tx, `SELECT id, imported_at, actor, file_name, sha256, counts::VARCHAR, undone_at
-		FROM import_batches ORDER BY id DESC LIMIT ?`, []any{limit}, func(rows *sql.Rows) error {
+		FROM import_batches ORDER BY id DESC LIMIT ?`, []any{limit}, func(rows *store.Rows) error {
 			var b ImportBatch
 			var counts string
-			var undone sql.NullTime
+			var undone store.NullTime
 			if err := rows.Scan(&b.ID, &b.ImportedAt, &b.Actor, &b.File, &b.SHA256, &counts, &undone); err != nil {
 				return err
 			}
@@ -108,7 +109,7 @@ func ImportBatches(ctx context.Context, s *Store, limit int) ([]ImportBatch, err
 
 // recordBatch writes the import_batches row, the change log and the audit
 // log entry of a committed import.
-func recordBatch(ctx context.Context, tx *sql.Tx, meta ImportBatchMeta, log []logEntry) (*ImportBatch, error) {
+func recordBatch(ctx context.Context, tx *store.Tx, meta ImportBatchMeta, log []logEntry) (*ImportBatch, error) {
 	ids, err := reserveIDsIn(ctx, tx, "import_batch_id_seq", 1)
 	if err != nil {
 		return nil, err
@@ -141,7 +142,7 @@ func recordBatch(ctx context.Context, tx *sql.Tx, meta ImportBatchMeta, log []lo
 	return b, nil
 }
 
-func importAudit(ctx context.Context, tx *sql.Tx, now time.Time, actor, action, detail string) error {
+func importAudit(ctx context.Context, tx *store.Tx, now time.Time, actor, action, detail string) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO audit_log (happened_at, actor, action, detail) VALUES (?, ?, ?, ?)`,
 		now, actor, action, detail)
 	if err != nil {

@@ -2,9 +2,10 @@ package analytics
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 	"fmt"
+
+	"malbild/analytics/store"
 )
 
 // logEntry is one row of import_changes: the rows a batch inserted into a
@@ -42,7 +43,7 @@ func (w *ImportWriter) ApplyImport(ctx context.Context, meta ImportBatchMeta, ch
 
 // write writes every change in the order of the tables' references and
 // returns the log of what it wrote.
-func (ch *ImportChanges) write(ctx context.Context, tx *sql.Tx) ([]logEntry, error) {
+func (ch *ImportChanges) write(ctx context.Context, tx *store.Tx) ([]logEntry, error) {
 	if err := ch.assignIDs(ctx, tx); err != nil {
 		return nil, err
 	}
@@ -67,7 +68,7 @@ func (ch *ImportChanges) write(ctx context.Context, tx *sql.Tx) ([]logEntry, err
 }
 
 // writeTable inserts and updates one table's rows and returns their log.
-func writeTable[T any](ctx context.Context, tx *sql.Tx, t *importTable[T], c *TableChanges[T]) ([]logEntry, error) {
+func writeTable[T any](ctx context.Context, tx *store.Tx, t *importTable[T], c *TableChanges[T]) ([]logEntry, error) {
 	if err := t.insert(ctx, tx, c.Inserted); err != nil {
 		return nil, err
 	}
@@ -102,7 +103,7 @@ func tableLog[T any](t *importTable[T], c *TableChanges[T]) ([]logEntry, error) 
 
 // assignIDs gives the rows the import adds their ids from the tables'
 // sequences and points the references between them at those ids.
-func (ch *ImportChanges) assignIDs(ctx context.Context, tx *sql.Tx) error {
+func (ch *ImportChanges) assignIDs(ctx context.Context, tx *store.Tx) error {
 	ids := map[int64]int64{}
 	assign := func(sequence string, n int, set func(i int, id int64)) error {
 		got, err := reserveIDsIn(ctx, tx, sequence, n)
@@ -163,12 +164,12 @@ func realID(ids map[int64]int64, id int64) int64 {
 
 // reserveIDsIn takes n values from a sequence inside a transaction (load.go
 // has the same for a connection).
-func reserveIDsIn(ctx context.Context, tx *sql.Tx, sequence string, n int) ([]int64, error) {
+func reserveIDsIn(ctx context.Context, tx *store.Tx, sequence string, n int) ([]int64, error) {
 	if n == 0 {
 		return nil, nil
 	}
 	ids := make([]int64, 0, n)
-	err := scanAll(ctx, tx, fmt.Sprintf("SELECT nextval('%s') FROM range(?)", sequence), []any{n}, func(rows *sql.Rows) error {
+	err := scanAll(ctx, tx, fmt.Sprintf("SELECT nextval('%s') FROM range(?)", sequence), []any{n}, func(rows *store.Rows) error {
 		var id int64
 		err := rows.Scan(&id)
 		ids = append(ids, id)

@@ -3,11 +3,12 @@ package analytics
 import (
 	"bytes"
 	"context"
-	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
+
+	"malbild/analytics/store"
 )
 
 // Why an import batch cannot be undone (UndoRefusal.Reason).
@@ -89,10 +90,10 @@ func (w *ImportWriter) UndoImport(ctx context.Context, batchID int64, now time.T
 	return newest, importAudit(ctx, tx, now, actor, auditAction, fmt.Sprintf(`{"batch": %d}`, newest))
 }
 
-func newestBatch(ctx context.Context, tx *sql.Tx) (int64, error) {
+func newestBatch(ctx context.Context, tx *store.Tx) (int64, error) {
 	var id int64
 	err := scanAll(ctx, tx, `SELECT id FROM import_batches WHERE undone_at IS NULL ORDER BY id DESC LIMIT 1`, nil,
-		func(rows *sql.Rows) error { return rows.Scan(&id) })
+		func(rows *store.Rows) error { return rows.Scan(&id) })
 	return id, err
 }
 
@@ -103,10 +104,10 @@ type storedEntry struct {
 }
 
 // loadEntries reads a batch's change log parts not yet undone, newest first.
-func loadEntries(ctx context.Context, tx *sql.Tx, batch int64) ([]storedEntry, error) {
+func loadEntries(ctx context.Context, tx *store.Tx, batch int64) ([]storedEntry, error) {
 	var out []storedEntry
 	err := scanAll(ctx, tx, `SELECT seq, table_name, kind, body::VARCHAR FROM import_changes
-		WHERE batch_id = ? AND undone_at IS NULL ORDER BY seq DESC`, []any{batch}, func(rows *sql.Rows) error {
+		WHERE batch_id = ? AND undone_at IS NULL ORDER BY seq DESC`, []any{batch}, func(rows *store.Rows) error {
 		var e storedEntry
 		var body string
 		err := rows.Scan(&e.seq, &e.table, &e.kind, &body)
@@ -124,9 +125,9 @@ func loadEntries(ctx context.Context, tx *sql.Tx, batch int64) ([]storedEntry, e
 type undoer interface {
 	// verify returns, for the first row that is no longer as the batch left
 	// it, a description of the row; "" when all are.
-	verify(ctx context.Context, tx *sql.Tx, kind string, body []byte) (string, error)
+	verify(ctx context.Context, tx *store.Tx, kind string, body []byte) (string, error)
 	// undo deletes the inserted rows or restores the updated rows' images.
-	undo(ctx context.Context, tx *sql.Tx, kind string, body []byte) error
+	undo(ctx context.Context, tx *store.Tx, kind string, body []byte) error
 }
 
 var undoTables = map[string]undoer{
@@ -159,7 +160,7 @@ func (u undoTable[T]) rows(kind string, body []byte) (after, before []*T, err er
 	return after, before, nil
 }
 
-func (u undoTable[T]) verify(ctx context.Context, tx *sql.Tx, kind string, body []byte) (string, error) {
+func (u undoTable[T]) verify(ctx context.Context, tx *store.Tx, kind string, body []byte) (string, error) {
 	after, _, err := u.rows(kind, body)
 	if err != nil {
 		return "", fmt.Errorf("import_changes of %s: %w", u.t.name, err)
@@ -181,7 +182,7 @@ func (u undoTable[T]) verify(ctx context.Context, tx *sql.Tx, kind string, body 
 const bulkRows = 100
 
 // current reads the rows with the keys of rows as they are now, by key.
-func (u undoTable[T]) current(ctx context.Context, tx *sql.Tx, rows []*T) (map[string]*T, error) {
+func (u undoTable[T]) current(ctx context.Context, tx *store.Tx, rows []*T) (map[string]*T, error) {
 	out := make(map[string]*T, len(rows))
 	if len(rows) > bulkRows {
 		err := u.t.selectAll(ctx, tx, func(row *T) { out[u.key(row)] = row })
@@ -205,7 +206,7 @@ func (u undoTable[T]) key(row *T) string {
 	return string(key)
 }
 
-func (u undoTable[T]) undo(ctx context.Context, tx *sql.Tx, kind string, body []byte) error {
+func (u undoTable[T]) undo(ctx context.Context, tx *store.Tx, kind string, body []byte) error {
 	after, before, err := u.rows(kind, body)
 	if err != nil {
 		return err

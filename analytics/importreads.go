@@ -2,14 +2,15 @@ package analytics
 
 import (
 	"context"
-	"database/sql"
+
+	"malbild/analytics/store"
 )
 
 // ImportView is one consistent view of the registry while an import reads
 // it to match a file's rows; the importer gets one from ReadForImport or,
 // inside the transaction that also writes, from WriteForImport. It is opaque
 // so that the importer runs no SQL of its own.
-type ImportView struct{ tx *sql.Tx }
+type ImportView struct{ tx *store.Tx }
 
 // ImportWriter is an ImportView that can also apply and undo a batch, all in
 // the one transaction WriteForImport commits.
@@ -17,13 +18,13 @@ type ImportWriter struct{ ImportView }
 
 // ReadForImport runs read with a view that is never committed.
 func ReadForImport(ctx context.Context, s *Store, read func(*ImportView) error) error {
-	return s.Read(ctx, func(tx *sql.Tx) error { return read(&ImportView{tx}) })
+	return s.Read(ctx, func(tx *store.Tx) error { return read(&ImportView{tx}) })
 }
 
 // WriteForImport runs write in one transaction with no other writer beside
 // it, after first (see Store.WriteAfter), and commits when write returns nil.
 func WriteForImport(ctx context.Context, s *Store, first func() error, write func(*ImportWriter) error) error {
-	return s.WriteAfter(ctx, first, func(tx *sql.Tx) error { return write(&ImportWriter{ImportView{tx}}) })
+	return s.WriteAfter(ctx, first, func(tx *store.Tx) error { return write(&ImportWriter{ImportView{tx}}) })
 }
 
 // ImportRegistry is every row the import matches a file against, each table
@@ -54,6 +55,6 @@ func (v *ImportView) Registry(ctx context.Context) (*ImportRegistry, error) {
 	return r, nil
 }
 
-func readAllRows[T any](ctx context.Context, tx *sql.Tx, t *importTable[T], out *[]T) error {
+func readAllRows[T any](ctx context.Context, tx *store.Tx, t *importTable[T], out *[]T) error {
 	return t.selectAll(ctx, tx, func(row *T) { *out = append(*out, *row) })
 }

@@ -2,13 +2,14 @@ package analytics
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"malbild/analytics/store"
 )
 
 // insertChunk rows are staged in one JSON document: a 100 000-row import is
@@ -21,7 +22,7 @@ const insertChunk = 5_000
 // multi-row VALUES list cost seconds at 100 000 rows). Every value is staged
 // as text, or null, and cast by DuckDB to its column's type, so numbers and
 // dates arrive exactly as they would bound one by one.
-func (t *importTable[T]) insert(ctx context.Context, tx *sql.Tx, rows []*T) error {
+func (t *importTable[T]) insert(ctx context.Context, tx *store.Tx, rows []*T) error {
 	if len(rows) == 0 {
 		return nil
 	}

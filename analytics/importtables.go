@@ -1,8 +1,9 @@
 package analytics
 
 import (
-	"database/sql"
 	"time"
+
+	"malbild/analytics/store"
 )
 
 // importTable describes how one table's rows are read and written: its columns
@@ -14,7 +15,7 @@ type importTable[T any] struct {
 	selects []string // SELECT expressions, parallel to columns
 	keyCols int      // how many leading columns form the key
 	values  func(*T) []any
-	scan    func(*sql.Rows) (*T, error)
+	scan    func(*store.Rows) (*T, error)
 }
 
 var memberTable = importTable[Member]{
@@ -29,9 +30,9 @@ var memberTable = importTable[Member]{
 		return []any{m.ID, m.Name, m.Kind, null(m.Code), null(m.OrgNumber), null(m.CountyCode), nullInt(m.Population),
 			null(m.Group), m.JoinedOn, nullTime(m.LeftOn), null(m.ContactName), null(m.ContactEmail)}
 	},
-	scan: func(rows *sql.Rows) (*Member, error) {
+	scan: func(rows *store.Rows) (*Member, error) {
 		var m Member
-		var left sql.NullTime
+		var left store.NullTime
 		err := rows.Scan(&m.ID, &m.Name, &m.Kind, &m.Code, &m.OrgNumber, &m.CountyCode, &m.Population, &m.Group,
 			&m.JoinedOn, &left, &m.ContactName, &m.ContactEmail)
 		m.JoinedOn, m.LeftOn = dayOrZero(m.JoinedOn), dayOrZero(left.Time)
@@ -47,9 +48,9 @@ var serviceTable = importTable[Service]{
 	values: func(s *Service) []any {
 		return []any{s.ID, s.Name, s.Kind, null(s.Area), nullTime(s.StartedOn), nullTime(s.EndedOn)}
 	},
-	scan: func(rows *sql.Rows) (*Service, error) {
+	scan: func(rows *store.Rows) (*Service, error) {
 		var s Service
-		var started, ended sql.NullTime
+		var started, ended store.NullTime
 		err := rows.Scan(&s.ID, &s.Name, &s.Kind, &s.Area, &started, &ended)
 		s.StartedOn, s.EndedOn = dayOrZero(started.Time), dayOrZero(ended.Time)
 		return &s, err
@@ -64,9 +65,9 @@ var participationTable = importTable[Participation]{
 	values: func(p *Participation) []any {
 		return []any{p.ID, p.MemberID, p.ServiceID, p.FromOn, nullTime(p.ToOn)}
 	},
-	scan: func(rows *sql.Rows) (*Participation, error) {
+	scan: func(rows *store.Rows) (*Participation, error) {
 		var p Participation
-		var to sql.NullTime
+		var to store.NullTime
 		err := rows.Scan(&p.ID, &p.MemberID, &p.ServiceID, &p.FromOn, &to)
 		p.FromOn, p.ToOn = dayOrZero(p.FromOn), dayOrZero(to.Time)
 		return &p, err
@@ -79,7 +80,7 @@ var eventTable = importTable[Event]{
 	selects: []string{"id", "name", "held_on", "format", "role"},
 	keyCols: 1,
 	values:  func(e *Event) []any { return []any{e.ID, e.Name, e.HeldOn, e.Format, e.Role} },
-	scan: func(rows *sql.Rows) (*Event, error) {
+	scan: func(rows *store.Rows) (*Event, error) {
 		var e Event
 		err := rows.Scan(&e.ID, &e.Name, &e.HeldOn, &e.Format, &e.Role)
 		e.HeldOn = dayOrZero(e.HeldOn)
@@ -93,7 +94,7 @@ var attendanceTable = importTable[Attendance]{
 	selects: []string{"event_id", "member_id", "attendees"},
 	keyCols: 2,
 	values:  func(a *Attendance) []any { return []any{a.EventID, a.MemberID, a.Attendees} },
-	scan: func(rows *sql.Rows) (*Attendance, error) {
+	scan: func(rows *store.Rows) (*Attendance, error) {
 		var a Attendance
 		return &a, rows.Scan(&a.EventID, &a.MemberID, &a.Attendees)
 	},
@@ -113,10 +114,10 @@ var goalTable = importTable[Goal]{
 		return []any{g.ID, g.Year, g.Number, g.Key, null(g.Area), g.Text, g.Metric, g.Params, null(g.Comparator),
 			g.Target, g.UpperTarget, nullTime(g.DueOn), null(g.RemovedReason)}
 	},
-	scan: func(rows *sql.Rows) (*Goal, error) {
+	scan: func(rows *store.Rows) (*Goal, error) {
 		var g Goal
-		var target, upper sql.NullFloat64
-		var due sql.NullTime
+		var target, upper store.Null[float64]
+		var due store.NullTime
 		err := rows.Scan(&g.ID, &g.Year, &g.Number, &g.Key, &g.Area, &g.Text, &g.Metric, &g.Params, &g.Comparator,
 			&target, &upper, &due, &g.RemovedReason)
 		g.Target, g.UpperTarget = floatPtr(target), floatPtr(upper)
@@ -136,7 +137,7 @@ var goalStatusTable = importTable[GoalStatusEntry]{
 	values: func(e *GoalStatusEntry) []any {
 		return []any{e.ID, e.GoalID, e.SetOn, null(string(e.Status)), null(e.Comment)}
 	},
-	scan: func(rows *sql.Rows) (*GoalStatusEntry, error) {
+	scan: func(rows *store.Rows) (*GoalStatusEntry, error) {
 		var e GoalStatusEntry
 		err := rows.Scan(&e.ID, &e.GoalID, &e.SetOn, &e.Status, &e.Comment)
 		e.SetOn = dayOrZero(e.SetOn)
@@ -153,7 +154,7 @@ var feeTable = importTable[FeeBand]{
 	values: func(b *FeeBand) []any {
 		return []any{b.Year, b.Category, b.PopulationFrom, nullInt(b.PopulationTo), b.Contribution, b.AnnualFee}
 	},
-	scan: func(rows *sql.Rows) (*FeeBand, error) {
+	scan: func(rows *store.Rows) (*FeeBand, error) {
 		var b FeeBand
 		return &b, rows.Scan(&b.Year, &b.Category, &b.PopulationFrom, &b.PopulationTo, &b.Contribution, &b.AnnualFee)
 	},
@@ -181,11 +182,11 @@ func nullTime(t time.Time) any {
 	return t
 }
 
-func floatPtr(f sql.NullFloat64) *float64 {
+func floatPtr(f store.Null[float64]) *float64 {
 	if !f.Valid {
 		return nil
 	}
-	return &f.Float64
+	return &f.V
 }
 
 // dayOrZero is t as a calendar date at midnight UTC; the zero time stays zero.

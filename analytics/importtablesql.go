@@ -2,16 +2,17 @@ package analytics
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"strings"
+
+	"malbild/analytics/store"
 )
 
 // selectAll reads every row of the table, in key order.
-func (t *importTable[T]) selectAll(ctx context.Context, q *sql.Tx, each func(*T)) error {
+func (t *importTable[T]) selectAll(ctx context.Context, q *store.Tx, each func(*T)) error {
 	query := fmt.Sprintf("SELECT %s FROM %s ORDER BY %s",
 		strings.Join(t.selects, ", "), t.name, strings.Join(t.columns[:t.keyCols], ", "))
-	return scanAll(ctx, q, query, nil, func(rows *sql.Rows) error {
+	return scanAll(ctx, q, query, nil, func(rows *store.Rows) error {
 		row, err := t.scan(rows)
 		if err != nil {
 			return fmt.Errorf("read %s: %w", t.name, err)
@@ -22,10 +23,10 @@ func (t *importTable[T]) selectAll(ctx context.Context, q *sql.Tx, each func(*T)
 }
 
 // selectByKey reads the row with the key of row, or nil if there is none.
-func (t *importTable[T]) selectByKey(ctx context.Context, q *sql.Tx, row *T) (*T, error) {
+func (t *importTable[T]) selectByKey(ctx context.Context, q *store.Tx, row *T) (*T, error) {
 	query := fmt.Sprintf("SELECT %s FROM %s WHERE %s", strings.Join(t.selects, ", "), t.name, t.keyCondition())
 	var found *T
-	err := scanAll(ctx, q, query, t.values(row)[:t.keyCols], func(rows *sql.Rows) error {
+	err := scanAll(ctx, q, query, t.values(row)[:t.keyCols], func(rows *store.Rows) error {
 		var err error
 		found, err = t.scan(rows)
 		return err
@@ -38,7 +39,7 @@ func (t *importTable[T]) selectByKey(ctx context.Context, q *sql.Tx, row *T) (*T
 const deleteBatchSize = 200
 
 // update writes every non-key column of row, found by its key.
-func (t *importTable[T]) update(ctx context.Context, tx *sql.Tx, row *T) error {
+func (t *importTable[T]) update(ctx context.Context, tx *store.Tx, row *T) error {
 	sets := make([]string, 0, len(t.columns)-t.keyCols)
 	for _, c := range t.columns[t.keyCols:] {
 		sets = append(sets, c+" = ?")
@@ -54,7 +55,7 @@ func (t *importTable[T]) update(ctx context.Context, tx *sql.Tx, row *T) error {
 
 // removeAll deletes the rows with the keys of rows: a table with an id in
 // batches of ids, others row by row.
-func (t *importTable[T]) removeAll(ctx context.Context, tx *sql.Tx, rows []*T) error {
+func (t *importTable[T]) removeAll(ctx context.Context, tx *store.Tx, rows []*T) error {
 	if t.keyCols > 1 {
 		query := fmt.Sprintf("DELETE FROM %s WHERE %s", t.name, t.keyCondition())
 		for _, row := range rows {
@@ -88,7 +89,7 @@ func (t *importTable[T]) keyCondition() string {
 }
 
 // scanAll runs query and calls scan for each row.
-func scanAll(ctx context.Context, q *sql.Tx, query string, args []any, scan func(*sql.Rows) error) error {
+func scanAll(ctx context.Context, q *store.Tx, query string, args []any, scan func(*store.Rows) error) error {
 	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return err
