@@ -280,3 +280,67 @@ func TestBudgetJSON(t *testing.T) {
 		t.Errorf("a year without a budget: %s", b)
 	}
 }
+
+// The budget metrics: the total, a frame, a category, each on the year of
+// the day asked; null without a follow-up or a line.
+func TestBudgetMetrics(t *testing.T) {
+	s := budgetStore(t, []string{
+		`(2021, 'Ram', NULL, 'drift', 100000)`,
+		`(2022, 'Ram', NULL, 'drift', 200000)`, `(2022, 'Ram', 'Egil', 'drift', 150000)`,
+		`(2022, NULL, 'Kansli', 'drift', 100000)`,
+	}, []string{
+		`('2021-12-31', 'Ram', NULL, 90000, 90000, NULL)`,
+		`('2022-03-31', 'Ram', 'Egil', 40000, 170000, NULL)`,
+		`('2022-03-31', 'Ram', NULL, 10000, 60000, NULL)`,
+		`('2022-06-30', NULL, 'Kansli', 60000, 95000, NULL)`,
+	})
+	wantValue(t, s, "budget_deviation", nil, "2021-12-31", num(-10000))
+	wantValue(t, s, "budget_deviation", analytics.Params{"group": "Ram"}, "2021-12-31", num(-10000))
+	wantValue(t, s, "budget_deviation", nil, "2022-01-31", nil)
+	wantValue(t, s, "budget_deviation", analytics.Params{"group": "Ram"}, "2022-04-30", num(30000))
+	wantValue(t, s, "budget_deviation", analytics.Params{"category": "Egil"}, "2022-04-30", num(20000))
+	wantValue(t, s, "budget_deviation", analytics.Params{"group": "Ram", "category": "Egil"}, "2022-04-30", num(20000))
+	wantValue(t, s, "budget_deviation", analytics.Params{"category": "Kansli"}, "2022-04-30", nil)
+	wantValue(t, s, "budget_deviation", nil, "2022-06-30", num(25000))
+	wantValue(t, s, "budget_deviation", analytics.Params{"group": "Nej"}, "2022-06-30", nil)
+	wantValue(t, s, "budget_outcome_share", nil, "2022-06-30", num(110000.0/300000))
+	wantValue(t, s, "budget_outcome_share", analytics.Params{"category": "Kansli"}, "2022-06-30", num(0.6))
+	if _, err := s.Metric(context.Background(), "budget_deviation", analytics.Params{"n": "3"}, date("2022-06-30")); analytics.ErrorCode(err) != analytics.EInvalid {
+		t.Errorf("a parameter it does not take: %v", err)
+	}
+	if _, err := s.Metric(context.Background(), "budget_deviation", analytics.Params{"group": "a\nb"}, date("2022-06-30")); analytics.ErrorCode(err) != analytics.EInvalid {
+		t.Errorf("a name with a line break: %v", err)
+	}
+	// Not key figures: Metrics (the overview's and the report's) leaves them out.
+	ms, err := s.Metrics(context.Background(), date("2022-06-30"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := ms.Get("budget_deviation"); ok || len(ms) != 13 {
+		t.Errorf("Metrics has %d values, budget_deviation among them: %v", len(ms), ok)
+	}
+
+	// In goals: status, pace and forecast like any metric.
+	analyticstest.Exec(t, s,
+		goal("ram", "budget_deviation", "group=Ram", "<=", "0", "", ""),
+		goal("kansli", "budget_deviation", "category=Kansli", "<=", "0", "", ""),
+		goal("andel", "budget_outcome_share", "", "<=", "1", "", ""))
+	r := evaluate(t, s, "2022-06-30")
+	// Over its frame, with no value on 1 January to start a pace line
+	// from: at risk; the forecast (the month ends of the last twelve months,
+	// each in its own year: 2021's −10 000, then 30 000) says more to come.
+	if g := r["ram"]; !sameNumber(g.Value, num(30000)) || g.Status != analytics.StatusAtRisk ||
+		g.Forecast == nil || *g.Forecast <= 30000 || g.ForecastMeets == nil || *g.ForecastMeets {
+		t.Errorf("frame goal: %+v", g)
+	}
+	if g := r["kansli"]; !sameNumber(g.Value, num(-5000)) || g.Status != analytics.StatusOnTrack {
+		t.Errorf("category goal: %+v", g)
+	}
+	if g := r["andel"]; !sameNumber(g.Value, num(110000.0/300000)) || g.Status != analytics.StatusOnTrack {
+		t.Errorf("share goal: %+v", g)
+	}
+	r = evaluate(t, s, "2023-01-01")
+	if g := r["ram"]; !sameNumber(g.Value, num(30000)) || g.Status != analytics.StatusMissed {
+		t.Errorf("frame goal after its due date: %+v", g)
+	}
+}
