@@ -80,6 +80,7 @@ func (r *registry) write(ctx context.Context, tx execer) ([]logEntry, error) {
 		func() ([]logEntry, error) { return writeTable(ctx, tx, &feeTable, &r.feeChanges) },
 		func() ([]logEntry, error) { return writeTable(ctx, tx, &participationTable, &r.partChanges) },
 		func() ([]logEntry, error) { return writeTable(ctx, tx, &attendanceTable, &r.attendanceChanges) },
+		func() ([]logEntry, error) { return r.budget.write(ctx, tx) },
 	} {
 		entries, err := w()
 		if err != nil {
@@ -176,6 +177,7 @@ func (r *registry) fingerprint() string {
 	hashChanges(h, &feeTable, &r.feeChanges)
 	hashChanges(h, &participationTable, &r.partChanges)
 	hashChanges(h, &attendanceTable, &r.attendanceChanges)
+	r.budget.hash(h)
 	return hex.EncodeToString(h.Sum(nil))[:16]
 }
 

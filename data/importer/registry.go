@@ -38,6 +38,8 @@ type registry struct {
 	goalChanges       changes[analytics.Goal]
 	goalInputChanges  changes[analytics.GoalStatusEntry]
 	feeChanges        changes[analytics.FeeBand]
+
+	budget *budgetRegistry
 }
 
 type goalKey struct {
@@ -97,7 +99,7 @@ func newRegistry() *registry {
 		parts: map[[2]int64][]*analytics.Participation{}, eventsByName: map[string][]*analytics.Event{},
 		eventByID: map[int64]*analytics.Event{}, attendance: map[[2]int64]*analytics.Attendance{},
 		goals: map[goalKey]*analytics.Goal{}, goalInput: map[int64][]analytics.GoalStatusEntry{},
-		fees: map[feeKey]*analytics.FeeBand{},
+		fees: map[feeKey]*analytics.FeeBand{}, budget: newBudgetRegistry(),
 	}
 }
 
@@ -174,6 +176,7 @@ func loadRegistry(ctx context.Context, q queryer) (*registry, error) {
 				r.fees[feeKey{b.Year, b.Category, b.PopulationFrom}] = b
 			})
 		},
+		func() error { return r.budget.load(ctx, q) },
 	} {
 		if err := load(); err != nil {
 			return nil, err
