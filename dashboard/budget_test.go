@@ -42,7 +42,7 @@ func TestBudgetPage(t *testing.T) {
 	if strings.Contains(page, "@") {
 		t.Error("the page shows an e-mail address to a viewer")
 	}
-	_, page = get(t, app, "/budget?year=2024&asof=2024-12-31&lang=en", "as=viewer")
+	_, page = get(t, app, "/budget?year=2024&asof=2024-12-31", "as=viewer", "malbild_lang=en")
 	if page = html.UnescapeString(page); !strings.Contains(page, "To the board") || !strings.Contains(page, "10% of "+nb("2,986 tkr")+" = "+nb("298,600 kr")+"; 4 pbb = "+nb("229,200 kr")) {
 		t.Error("the English page lacks its status or threshold")
 	}
