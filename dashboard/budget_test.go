@@ -127,3 +127,22 @@ func TestBudgetRuleOnTheSettingsForm(t *testing.T) {
 		t.Errorf("the rule after a form without it: %+v", r)
 	}
 }
+
+// The overview shows the year's budget as a key figure, red and in words
+// when a line must go to the board; a year without a budget shows none.
+func TestOverviewBudgetFigure(t *testing.T) {
+	app, _ := newDemoApp(t)
+	_, page := get(t, app, "/?asof=2026-11-22", "as=viewer")
+	if !strings.Contains(page, `class="figure figure-budget figure-report"`) || !strings.Contains(page, "Till styrelsen: 1 rad") ||
+		!strings.Contains(page, `href="/budget?asof=2026-11-22&amp;year=2026"`) {
+		t.Error("this year's budget figure does not say that a line goes to the board")
+	}
+	_, page = get(t, app, "/?asof=2026-06-30", "as=viewer")
+	if !strings.Contains(page, `figure-budget figure-within`) || strings.Contains(page, "Till styrelsen") ||
+		!strings.Contains(page, "Inom budget") {
+		t.Error("in June the budget figure is not within")
+	}
+	if _, page = get(t, app, "/?asof=2020-06-30", "as=viewer"); strings.Contains(page, "figure-budget") {
+		t.Error("a year without a budget shows a budget figure")
+	}
+}

@@ -56,6 +56,11 @@ var budgetMessages = map[string]map[string]string{
 	"budget.unmatched":         {langSv: "Uppföljningar utan budgetrad", langEn: "Follow-ups without a budget line"},
 	"budget.unmatched.note":    {langSv: "De räknas inte: året har ingen sådan rad, eller kategorins namn finns i flera ramar och uppföljningen anger ingen ram.", langEn: "They do not count: the year has no such line, or the category's name is in several frames and the follow-up names none."},
 
+	"overview.budget":            {langSv: "Budget %d: prognos − budget", langEn: "Budget %d: forecast − budget"},
+	"overview.budget.sub":        {langSv: "Prognos %s kr av budget %s kr", langEn: "Forecast %s kr of a budget of %s kr"},
+	"overview.budget.report":     {langSv: "Till styrelsen: %d rader", langEn: "To the board: %d lines"},
+	"overview.budget.report.one": {langSv: "Till styrelsen: 1 rad", langEn: "To the board: 1 line"},
+
 	"metric.budget_deviation":     {langSv: "Budgetavvikelse (prognos − budget)", langEn: "Budget deviation (forecast − budget)"},
 	"metric.budget_outcome_share": {langSv: "Utfall som andel av budget", langEn: "Outcome as a share of the budget"},
 }
