@@ -64,7 +64,7 @@ func (s *Store) SetSettings(ctx context.Context, settings [][2]string) error {
 		}
 		values[i] = v
 	}
-	return s.Write(ctx, func(tx *sql.Tx) error {
+	return s.Write(ctx, func(tx *store.Tx) error {
 		for i, kv := range settings {
 			if values[i] == "" {
 				if _, err := tx.ExecContext(ctx, `DELETE FROM settings WHERE key = ?`, kv[0]); err != nil {
