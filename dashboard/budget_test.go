@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"malbild/analytics"
+	"malbild/analytics/analyticstest"
 )
 
 // nb writes a text the way the page does: thousands groups and units kept
@@ -144,5 +145,32 @@ func TestOverviewBudgetFigure(t *testing.T) {
 	}
 	if _, page = get(t, app, "/?asof=2020-06-30", "as=viewer"); strings.Contains(page, "figure-budget") {
 		t.Error("a year without a budget shows a budget figure")
+	}
+}
+
+// A goal on the budget's metric: "the services' management stays within its
+// frame", with its value in kronor, below zero, on the goals page.
+func TestBudgetGoalOnTheGoalsPage(t *testing.T) {
+	app, s := newDemoApp(t)
+	analyticstest.Exec(t, s, `INSERT INTO goals (year, number, key, text, metric, params, comparator, target)
+		VALUES (2025, 99, 'ram', 'Tjänsteförvaltningen håller sin ram', 'budget_deviation', 'group=Tjänsteförvaltning', '<=', 0)`)
+	_, page := get(t, app, "/goals?year=2025&asof=2025-12-31", "as=viewer")
+	if !strings.Contains(page, "Tjänsteförvaltningen håller sin ram") || !strings.Contains(page, nb("−34 200 kr")) {
+		t.Error("the budget goal or its value is missing from the goals page")
+	}
+	_, body := get(t, app, "/api/goals?year=2025&asof=2025-12-31", "as=viewer")
+	var r struct{ Goals []map[string]any }
+	json.Unmarshal([]byte(body), &r)
+	found := false
+	for _, g := range r.Goals {
+		if g["key"] == "ram" {
+			found = true
+			if g["value"] != -34200.0 || g["status"] != "met" {
+				t.Errorf("the budget goal in the API: %v", g)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no budget goal in %s", body)
 	}
 }
