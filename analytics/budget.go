@@ -78,6 +78,20 @@ type BudgetReport struct {
 	Total BudgetLine
 }
 
+// Category is the line of the category with the name, in a frame or
+// standalone, when exactly one line has it (DESIGN "Benefits" reads a
+// service's cost as the budget of the category named as the service).
+func (r BudgetReport) Category(name string) (BudgetLine, bool) {
+	var found BudgetLine
+	n := 0
+	for _, l := range r.Lines {
+		if l.Category != nil && *l.Category == name {
+			found, n = l, n+1
+		}
+	}
+	return found, n == 1
+}
+
 // MarshalJSON writes DESIGN's shape: {"year", "asof" (YYYY-MM-DD), "pbb",
 // "rule", "lines" ([] when none), "total"}.
 func (r BudgetReport) MarshalJSON() ([]byte, error) {
