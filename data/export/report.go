@@ -58,7 +58,7 @@ func Report(ctx context.Context, s *analytics.Store, o ReportOptions) (*excelize
 	}
 	for _, write := range []func(*reportData) error{
 		b.summarySheet, b.chartsSheet, b.changesSheet, b.membersSheet, b.servicesSheet, b.networksSheet,
-		b.matrixSheet, b.developmentSheet, b.historySheet, b.chartDataSheet,
+		b.matrixSheet, b.developmentSheet, b.budgetSheet, b.historySheet, b.chartDataSheet, b.budgetChartSheet,
 	} {
 		if err := write(d); err != nil {
 			b.f.Close()
