@@ -3,6 +3,7 @@ package analytics
 import (
 	"context"
 	"encoding/json"
+	"strings"
 	"time"
 )
 
@@ -114,32 +115,118 @@ type BudgetPoint struct {
 	Forecast *float64
 }
 
-// Budget is the follow-up of year on asOf (DESIGN "Budget follow-up"). A
+// Budget is the follow-up of year on asOf (DESIGN "Budget follow-up", as
+// migration 013's budget_follow_up computes it; the zero asOf is today). A
 // year outside 1900–2999 is EInvalid; a year without budget lines gives a
-// report without lines.
+// report without lines and a total of 0 with nothing known.
 func (s *Store) Budget(ctx context.Context, year int, asOf time.Time) (BudgetReport, error) {
-	return BudgetReport{}, Errorf(EInvalid, "the budget follow-up is not built yet")
+	if err := checkYear(year); err != nil {
+		return BudgetReport{}, err
+	}
+	asOf, err := s.asOfDay(asOf)
+	if err != nil {
+		return BudgetReport{}, err
+	}
+	r := BudgetReport{Year: year, AsOf: asOf}
+	if r.Rule, err = s.BudgetRuleSetting(ctx); err != nil {
+		return r, err
+	}
+	rows, err := s.queryRows(ctx, "budget", map[string]any{"on": sqlDate(asOf), "year": year})
+	if err != nil {
+		return r, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var l BudgetLine
+		var line string
+		if err := rows.Scan(&line, &l.Group, &l.Category, &l.Kind, &l.Budget, &l.Outcome, &l.Forecast, &l.Deviation,
+			&l.Share, &l.OutcomeShare, &l.Status, &l.Threshold, &l.PercentTrigger, &l.PBBTrigger, &r.PBB); err != nil {
+			return r, err
+		}
+		if line == "total" {
+			r.Total = l
+		} else {
+			r.Lines = append(r.Lines, l)
+		}
+	}
+	return r, rows.Err()
 }
 
 // BudgetYears lists the years that have budget lines, in order.
 func (s *Store) BudgetYears(ctx context.Context) ([]int, error) {
-	return nil, Errorf(EInvalid, "the budget follow-up is not built yet")
+	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT year FROM budget_lines ORDER BY year`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var years []int
+	for rows.Next() {
+		var y int
+		if err := rows.Scan(&y); err != nil {
+			return nil, err
+		}
+		years = append(years, y)
+	}
+	return years, rows.Err()
 }
 
-// BudgetFollowups lists the follow-ups of year dated on or before asOf, by
-// date (and in the order entered on a day).
+// BudgetFollowups lists the follow-ups of year dated on or before asOf (the
+// ones the follow-up on asOf may count), by date and in the order entered on
+// a day.
 func (s *Store) BudgetFollowups(ctx context.Context, year int, asOf time.Time) ([]BudgetFollowup, error) {
-	return nil, Errorf(EInvalid, "the budget follow-up is not built yet")
+	if err := checkYear(year); err != nil {
+		return nil, err
+	}
+	asOf, err := s.asOfDay(asOf)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT followed_on, group_name, category, CAST(outcome AS DOUBLE),
+		CAST(forecast AS DOUBLE), coalesce(comment, '')
+		FROM budget_followups WHERE year(followed_on) = ? AND followed_on <= CAST(? AS DATE)
+		ORDER BY followed_on, id`, year, sqlDate(asOf))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []BudgetFollowup
+	for rows.Next() {
+		var f BudgetFollowup
+		if err := rows.Scan(&f.Date, &f.Group, &f.Category, &f.Outcome, &f.Forecast, &f.Comment); err != nil {
+			return nil, err
+		}
+		out = append(out, f)
+	}
+	return out, rows.Err()
 }
 
 // BudgetSeries is the total's outcome and forecast on each follow-up day of
-// year up to asOf.
+// year up to asOf, as the follow-up on that day had them.
 func (s *Store) BudgetSeries(ctx context.Context, year int, asOf time.Time) ([]BudgetPoint, error) {
-	return nil, Errorf(EInvalid, "the budget follow-up is not built yet")
-}
-
-// BudgetRuleSetting is the reporting rule from the settings, the defaults of
-// the decision (10 %, 4 pbb) where none is set.
-func (s *Store) BudgetRuleSetting(ctx context.Context) (BudgetRule, error) {
-	return BudgetRule{Percent: 10, PBBMultiple: 4}, nil
+	followups, err := s.BudgetFollowups(ctx, year, asOf)
+	if err != nil || len(followups) == 0 {
+		return nil, err
+	}
+	var days []string
+	for _, f := range followups {
+		if d := sqlDate(f.Date); len(days) == 0 || days[len(days)-1] != d {
+			days = append(days, d)
+		}
+	}
+	asOf, _ = s.asOfDay(asOf)
+	rows, err := s.queryRows(ctx, "budget_series", map[string]any{
+		"on": sqlDate(asOf), "days": strings.Join(days, ","), "year": year})
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []BudgetPoint
+	for rows.Next() {
+		var p BudgetPoint
+		if err := rows.Scan(&p.Date, &p.Outcome, &p.Forecast); err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
 }

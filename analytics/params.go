@@ -82,10 +82,25 @@ func (m MetricInfo) bindParams(p Params) (map[string]any, error) {
 				return nil, Errorf(EInvalid, "n=%s: n is a whole number of municipalities, at least 1", value)
 			}
 			args["n"] = n
+		case "group", "category":
+			// A budget line's name as the office writes it; a name the
+			// year's budget lacks measures nothing (null), as a goal may be
+			// set before its year's budget is.
+			if !given || value == "" {
+				args[name] = nil
+				continue
+			}
+			if len(value) > maxBudgetNameLength || strings.ContainsAny(value, "\x00\r\n") {
+				return nil, Errorf(EInvalid, "%s=%.40s…: a budget %s is one line of at most %d characters", name, value, name, maxBudgetNameLength)
+			}
+			args[name] = value
 		}
 	}
 	return args, nil
 }
+
+// maxBudgetNameLength bounds a group's or category's name in a parameter.
+const maxBudgetNameLength = 200
 
 // memberKinds are the kinds of member, in the order pages list them.
 var memberKinds = []string{KindKommun, KindRegion, KindKommunalforbund, KindOvrig}

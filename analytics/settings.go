@@ -13,13 +13,19 @@ const (
 	// SettingAssociation is the association's name on the annual meeting
 	// report; without it the export's own fallback is used.
 	SettingAssociation = "association_name"
+	// SettingBudgetPercent and SettingBudgetPBBMultiple are the budget's
+	// reporting rule (budgetrule.go).
+	SettingBudgetPercent     = "budget_rule_percent"
+	SettingBudgetPBBMultiple = "budget_rule_pbb_multiple"
 )
 
 // settingKeys are the keys Setting and SetSetting accept.
-var settingKeys = map[string]bool{SettingAssociation: true}
+var settingKeys = map[string]bool{SettingAssociation: true, SettingBudgetPercent: true, SettingBudgetPBBMultiple: true}
 
 // SettingKeys lists the keys a setting may have, for the interfaces' help.
-func SettingKeys() []string { return []string{SettingAssociation} }
+func SettingKeys() []string {
+	return []string{SettingAssociation, SettingBudgetPercent, SettingBudgetPBBMultiple}
+}
 
 // maxSettingLength bounds a value: a name on a report, not a document.
 const maxSettingLength = 200
@@ -52,6 +58,12 @@ func (s *Store) SetSetting(ctx context.Context, key, value string) error {
 	}
 	if strings.ContainsAny(value, "\r\n") {
 		return Errorf(EInvalid, "the value of %s must be one line", key)
+	}
+	if check := settingChecks[key]; check != nil && value != "" {
+		var err error
+		if value, err = check(value); err != nil {
+			return err
+		}
 	}
 	return s.Serialized(func() error {
 		if value == "" {

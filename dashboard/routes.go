@@ -47,6 +47,7 @@ func (s *Server) routeList() []route {
 		{"GET", "/export", viewer, s.exportForms},
 		{"GET", "/api/metrics", viewer, s.apiMetrics},
 		{"GET", "/api/goals", viewer, s.apiGoals},
+		{"GET", "/api/budget", viewer, s.apiBudget},
 
 		{"GET", "/members/:id/edit", editor, s.editMemberForm},
 		{"POST", "/members/:id/edit", editor, s.editMember},

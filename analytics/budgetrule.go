@@ -1,0 +1,41 @@
+package analytics
+
+import (
+	"context"
+	"strconv"
+	"strings"
+)
+
+// settingChecks check and normalise the value of a setting that is not free
+// text, before SetSetting stores it.
+var settingChecks = map[string]func(string) (string, error){
+	SettingBudgetPercent:     budgetRuleNumber(SettingBudgetPercent, "a percentage such as 10"),
+	SettingBudgetPBBMultiple: budgetRuleNumber(SettingBudgetPBBMultiple, "a number of prisbasbelopp such as 4"),
+}
+
+// maxBudgetRuleNumber bounds the rule's percent and multiple: a rule that
+// reports only beyond 100 % or 100 prisbasbelopp is a typo.
+const maxBudgetRuleNumber = 100
+
+// budgetRuleNumber checks a number of the reporting rule as the office
+// writes it ("10", "12,5", "12.5"): above 0 and at most 100. It is stored
+// with a decimal point, which the view budget_rule (migration 013) reads.
+func budgetRuleNumber(key, what string) func(string) (string, error) {
+	return func(value string) (string, error) {
+		n, err := strconv.ParseFloat(strings.Replace(value, ",", ".", 1), 64)
+		if err != nil || !(n > 0 && n <= maxBudgetRuleNumber) { // NaN fails too
+			return "", Errorf(EInvalid, "%s=%.40s: write %s, above 0 and at most %d", key, value, what, maxBudgetRuleNumber)
+		}
+		return strconv.FormatFloat(n, 'f', -1, 64), nil
+	}
+}
+
+// BudgetRuleSetting is the reporting rule in force: the settings, or the
+// defaults of the decision (10 %, 4 pbb) where none is set (the view
+// budget_rule of migration 013 holds the defaults).
+func (s *Store) BudgetRuleSetting(ctx context.Context) (BudgetRule, error) {
+	var r BudgetRule
+	err := s.db.QueryRowContext(ctx, `SELECT CAST(percent AS DOUBLE), CAST(pbb_multiple AS DOUBLE) FROM budget_rule`).
+		Scan(&r.Percent, &r.PBBMultiple)
+	return r, err
+}
