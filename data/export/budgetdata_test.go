@@ -43,7 +43,7 @@ func budgetFixture(t testing.TB) []byte {
 			{"2025-03-31", nil, "Switchar", "900 000", nil, nil},
 			{"2025-06-30", "Användarhårdvara", nil, "300 000", "300 000", "Ej fördelat"},
 			{"2025-06-30", nil, "Kansliet", "600 000", "1 300 000", nil},
-			{"2025-06-30", nil, "=Konferens", "0", "210 000", nil},
+			{"2025-06-30", nil, "=Konferens", "0", "230 000", nil},
 		},
 		"Prisbasbelopp": {{"År", "Prisbasbelopp"}, {2027, 60100}},
 	}

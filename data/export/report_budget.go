@@ -55,7 +55,7 @@ func (b *book) budgetSheet(d *reportData) error {
 	w.set(1, 1, tr(d.Lang, "budget.title", r.Year, r.AsOf.Format(time.DateOnly)), b.st.section)
 	w.set(1, 2, budgetRuleText(d.Lang, r), 0)
 	for i, key := range []string{"group", "budget.category", "kind", "budget.budget", "budget.outcome",
-		"forecast", "budget.deviation", "budget.deviation_share", "status", "budget.threshold"} {
+		"budget.forecast", "budget.deviation", "budget.deviation_share", "status", "budget.threshold"} {
 		w.set(i+1, budgetHeaderRow, tr(d.Lang, key), b.st.header)
 	}
 	row := budgetHeaderRow + 1
@@ -242,7 +242,7 @@ func (b *book) budgetChartSheet(d *reportData) error {
 		return err
 	}
 	w := b.cells(sheet)
-	for i, key := range []string{"budget.category", "budget.budget", "budget.outcome", "forecast"} {
+	for i, key := range []string{"budget.category", "budget.budget", "budget.outcome", "budget.forecast"} {
 		w.set(i+1, 1, tr(d.Lang, key), 0)
 	}
 	for i, l := range budgetChartLines(d.budget) {
