@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"malbild/analytics/analyticstest"
 )
 
@@ -101,6 +103,17 @@ func TestReportHasABudgetSheetWithItsChartWhenTheYearHasABudget(t *testing.T) {
 	})
 	if r := budgetRow(rows(t, en, "Budget"), "", "=Konferens"); r == nil || r[8] != "Report to the board" {
 		t.Errorf("English line %q", r)
+	}
+	for _, book := range []*excelize.File{f, en} {
+		for _, sheet := range book.GetSheetList() {
+			for _, r := range rows(t, book, sheet) {
+				for _, v := range r {
+					if strings.HasPrefix(v, "[budget.") || strings.HasPrefix(v, "[sheet.") {
+						t.Errorf("%s: missing text %q", sheet, v)
+					}
+				}
+			}
+		}
 	}
 	none, _ := workbook(t, func(w io.Writer) error {
 		return WriteReport(ctx, s, ReportOptions{Year: 2023, AsOf: day("2023-12-31")}, w)
