@@ -374,3 +374,25 @@ func TestBudgetHeaderWithAnUnreadUnitIsRefused(t *testing.T) {
 		t.Errorf("%d errors, want the header's alone:\n%s", plan.Errors, problems(plan))
 	}
 }
+
+func TestBudgetSheetsRefuseWhatAWorkbookCannotHold(t *testing.T) {
+	s := analyticstest.New(t)
+	long := strings.Repeat("Klienter ", 4445) // 40 005 characters
+	file := importer.File{Name: "budget.csv", Data: []byte("År;Kategori;Typ;Belopp\r\n" +
+		"2025;" + long + ";drift;1000\r\n" +
+		"2025;Kon\x00tor;drift;1000\r\n" +
+		"2025;Resor;drift;\x00\r\n" +
+		"2025;Tal;drift;#VALUE!\r\n")}
+	plan, err := importer.Preview(context.Background(), s, file, en)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for row, code := range map[int]string{2: "value.too_long", 3: "value.control", 4: "value.control", 5: "amount.unreadable"} {
+		if problemAt(plan, row, code) == "" {
+			t.Errorf("row %d: no %s in\n%s", row, code, problems(plan))
+		}
+	}
+	if plan.Changes() != 0 || !plan.HasErrors() {
+		t.Errorf("%d changes", plan.Changes())
+	}
+}

@@ -15,6 +15,7 @@ var budgetTexts = map[string][2]string{
 	"budget.kind.investering": {"investering", "investment"},
 	"budget.kind.drift":       {"drift", "running cost"},
 
+	"amount.thousands": {"(tkr: × 1 000 kr)", "(tkr: × 1,000 kr)"},
 	"amount.unreadable": {"%[1]q är inget belopp. Skriv kronor med siffror, gärna med mellanslag mellan tusental, till exempel 17 481 000 eller 1 234,50.",
 		"%[1]q is not an amount. Write kronor in digits, with spaces between thousands if you like, for example 17 481 000 or 1 234,50."},
 	"amount.unit": {"%[1]q har en enhet som kolumnen inte har. Skriv beloppet i kronor (17 481 000), eller i tkr om kolumnens rubrik säger tkr, till exempel Budget (tkr).",
