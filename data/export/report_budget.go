@@ -45,7 +45,7 @@ func (b *book) budgetSheet(d *reportData) error {
 	if err := b.addSheet(sheet, cellName(1, budgetHeaderRow)+":"+cellName(budgetColumns, budgetHeaderRow+len(r.Lines))); err != nil {
 		return err
 	}
-	for i, width := range []float64{24, 28, 12, 15, 15, 15, 15, 11, 22, 15} {
+	for i, width := range []float64{20, 23, 11, 13, 13, 13, 13, 10, 20, 13} {
 		col, _ := excelize.ColumnNumberToName(i + 1)
 		if err := b.f.SetColWidth(sheet, col, col, width); err != nil {
 			return err
