@@ -51,12 +51,20 @@ func (b *book) budgetSheet(d *reportData) error {
 			return err
 		}
 	}
+	// Two lines for the header: "Avvikelse (kr)" and its English wrap.
+	if err := b.f.SetRowHeight(sheet, budgetHeaderRow, 2*lineHeight); err != nil {
+		return err
+	}
 	w := b.cells(sheet)
 	w.set(1, 1, tr(d.Lang, "budget.title", r.Year, r.AsOf.Format(time.DateOnly)), b.st.section)
 	w.set(1, 2, budgetRuleText(d.Lang, r), 0)
 	for i, key := range []string{"group", "budget.category", "kind", "budget.budget", "budget.outcome",
 		"budget.forecast", "budget.deviation", "budget.deviation_share", "status", "budget.threshold"} {
-		w.set(i+1, budgetHeaderRow, tr(d.Lang, key), b.st.header)
+		style := b.st.header
+		if i >= 3 && i != 8 { // over amounts and shares
+			style = b.headerOver(b.st.integer)
+		}
+		w.set(i+1, budgetHeaderRow, tr(d.Lang, key), style)
 	}
 	row := budgetHeaderRow + 1
 	for _, l := range r.Lines {

@@ -8,7 +8,7 @@ var budgetTexts = map[string][2]string{
 
 	"budget.title": {"Budgetuppföljning %d per %s", "Budget follow-up %d as of %s"},
 	"budget.rule": {"Anmäls till styrelsen när prognosen överskrider budgeten med minst %s %% av budgeten eller minst %s prisbasbelopp (%d: %s kr, alltså %s kr). Inom en ram bedöms ramen som helhet.",
-		"Reported to the board when the forecast exceeds the budget by at least %s%% of the budget or at least %s price base amounts (%d: %s kr, that is %s kr). Within a frame, the frame as a whole is judged."},
+		"Reported to the board when the forecast exceeds the budget by at least %s%% of the budget or at least %s price base amounts (%d: SEK %s, that is SEK %s). Within a frame, the frame as a whole is judged."},
 	"budget.rule_no_pbb": {"Anmäls till styrelsen när prognosen överskrider budgeten med minst %s %% av budgeten eller minst %s prisbasbelopp; prisbasbeloppet för %d saknas.",
 		"Reported to the board when the forecast exceeds the budget by at least %s%% of the budget or at least %s price base amounts; the price base amount of %d is missing."},
 	"budget.category":         {"Kategori", "Category"},
@@ -19,7 +19,7 @@ var budgetTexts = map[string][2]string{
 	"budget.deviation_share":  {"Avvikelse (%)", "Deviation (%)"},
 	"budget.threshold":        {"Tröskel (kr)", "Threshold (SEK)"},
 	"budget.frame":            {"Hela ramen", "Whole frame"},
-	"budget.frame_decides":    {"ramen avgör", "the frame decides"},
+	"budget.frame_decides":    {"ramen avgör", "by the frame"},
 	"budget.kind.investering": {"investering", "investment"},
 	"budget.kind.drift":       {"drift", "running cost"},
 	"budget.status.within":    {"Inom budget", "Within budget"},
