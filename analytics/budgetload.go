@@ -2,13 +2,14 @@ package analytics
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
+
+	"malbild/analytics/store"
 )
 
 // loadBudget writes the dataset's budget lines and follow-ups (Load), the
 // follow-ups in their order so that a day's last one is the one that counts.
-func loadBudget(ctx context.Context, conn *sql.Conn, ds Dataset) error {
+func loadBudget(ctx context.Context, conn *store.Conn, ds Dataset) error {
 	for _, l := range ds.BudgetLines {
 		_, err := conn.ExecContext(ctx, `INSERT INTO budget_lines (year, group_name, category, kind, amount) VALUES (?, ?, ?, ?, ?)`,
 			l.Year, text(l.Group), text(l.Category), l.Kind, l.Amount)
