@@ -93,7 +93,11 @@ func (s *sheet) readBudget() error {
 			l.Kind = kind
 		}
 		if prev, dup := r.seenLines[k]; dup {
-			s.errorf(br.row, "category", s.cell(br.cells, "category"), "budget.duplicate", prev.sheet, prev.row)
+			f := field("category")
+			if l.Category == "" {
+				f = "group" // a frame's row
+			}
+			s.errorf(br.row, f, s.cell(br.cells, f), "budget.duplicate", prev.sheet, prev.row)
 			continue
 		}
 		r.seenLines[k] = place{s.plan.Name, br.row}
