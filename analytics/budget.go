@@ -78,6 +78,20 @@ type BudgetReport struct {
 	Total BudgetLine
 }
 
+// Category is the line of the category with the name, in a frame or
+// standalone, when exactly one line has it (DESIGN "Benefits" reads a
+// service's cost as the budget of the category named as the service).
+func (r BudgetReport) Category(name string) (BudgetLine, bool) {
+	var found BudgetLine
+	n := 0
+	for _, l := range r.Lines {
+		if l.Category != nil && *l.Category == name {
+			found, n = l, n+1
+		}
+	}
+	return found, n == 1
+}
+
 // MarshalJSON writes DESIGN's shape: {"year", "asof" (YYYY-MM-DD), "pbb",
 // "rule", "lines" ([] when none), "total"}.
 func (r BudgetReport) MarshalJSON() ([]byte, error) {
@@ -97,15 +111,32 @@ func (r BudgetReport) MarshalJSON() ([]byte, error) {
 
 // BudgetFollowup is one follow-up as the office wrote it: of a category
 // (Category set) or of a group alone (Category nil). Forecast is nil when
-// none was given (the outcome is then the forecast).
+// none was given (the outcome is then the forecast). Line is the line it
+// belongs to (migration 013's budget_followup_lines): a category's, or for
+// a group's own follow-up the frame's (Category nil); nil when it belongs
+// to none and so counts nowhere.
 type BudgetFollowup struct {
-	Date     time.Time `json:"date"`
-	Group    *string   `json:"group"`
-	Category *string   `json:"category"`
-	Outcome  float64   `json:"outcome"`
-	Forecast *float64  `json:"forecast"`
-	Comment  string    `json:"comment"`
+	Date     time.Time      `json:"date"`
+	Group    *string        `json:"group"`
+	Category *string        `json:"category"`
+	Outcome  float64        `json:"outcome"`
+	Forecast *float64       `json:"forecast"`
+	Comment  string         `json:"comment"`
+	Line     *BudgetLineKey `json:"-"`
 }
+
+// BudgetLineKey names a line: its group (nil for a standalone category) and
+// category (nil for a frame).
+type BudgetLineKey struct {
+	Group, Category *string
+}
+
+// Of says whether the key names line l.
+func (k BudgetLineKey) Of(l BudgetLine) bool {
+	return same(k.Group, l.Group) && same(k.Category, l.Category)
+}
+
+func same(a, b *string) bool { return a == nil && b == nil || a != nil && b != nil && *a == *b }
 
 // BudgetPoint is the total's outcome and forecast on a follow-up day of the
 // year, for the chart of the follow-ups against the budget.
@@ -181,10 +212,11 @@ func (s *Store) BudgetFollowups(ctx context.Context, year int, asOf time.Time) (
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT followed_on, group_name, category, CAST(outcome AS DOUBLE),
-		CAST(forecast AS DOUBLE), coalesce(comment, '')
-		FROM budget_followups WHERE year(followed_on) = ? AND followed_on <= CAST(? AS DATE)
-		ORDER BY followed_on, id`, year, sqlDate(asOf))
+	rows, err := s.db.QueryContext(ctx, `SELECT f.followed_on, f.group_name, f.category, CAST(f.outcome AS DOUBLE),
+		CAST(f.forecast AS DOUBLE), coalesce(f.comment, ''), fl.followup_id IS NOT NULL, fl.group_name, fl.category
+		FROM budget_followups AS f LEFT JOIN budget_followup_lines AS fl ON fl.followup_id = f.id
+		WHERE year(f.followed_on) = ? AND f.followed_on <= CAST(? AS DATE)
+		ORDER BY f.followed_on, f.id`, year, sqlDate(asOf))
 	if err != nil {
 		return nil, err
 	}
@@ -192,8 +224,13 @@ func (s *Store) BudgetFollowups(ctx context.Context, year int, asOf time.Time) (
 	var out []BudgetFollowup
 	for rows.Next() {
 		var f BudgetFollowup
-		if err := rows.Scan(&f.Date, &f.Group, &f.Category, &f.Outcome, &f.Forecast, &f.Comment); err != nil {
+		var matched bool
+		var line BudgetLineKey
+		if err := rows.Scan(&f.Date, &f.Group, &f.Category, &f.Outcome, &f.Forecast, &f.Comment, &matched, &line.Group, &line.Category); err != nil {
 			return nil, err
+		}
+		if matched {
+			f.Line = &line
 		}
 		out = append(out, f)
 	}

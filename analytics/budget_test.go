@@ -344,3 +344,40 @@ func TestBudgetMetrics(t *testing.T) {
 		t.Errorf("frame goal after its due date: %+v", g)
 	}
 }
+
+// A follow-up without its group belongs to the one line of that name; a
+// name in two groups needs the group; a follow-up of a group or category
+// the year's budget lacks counts nowhere and is listed as belonging to none.
+func TestBudgetFollowUpsFindTheirLine(t *testing.T) {
+	ctx := context.Background()
+	s := budgetStore(t, []string{
+		`(2025, 'Ram A', 'Licenser', 'drift', 100000)`,
+		`(2025, 'Ram B', 'Licenser', 'drift', 100000)`,
+		`(2025, 'Ram B', 'Konsulter', 'drift', 100000)`,
+	}, []string{
+		`('2025-03-31', NULL, 'Licenser', 50000, 150000, 'which one?')`,
+		`('2025-03-31', 'Ram B', 'Licenser', 10000, 90000, NULL)`,
+		`('2025-03-31', NULL, 'Konsulter', 20000, 120000, NULL)`,
+		`('2025-03-31', 'Ram C', NULL, 5000, 5000, 'no such group')`,
+		`('2025-03-31', NULL, 'Okänd', 5000, 5000, 'no such category')`,
+	})
+	r := budgetOn(t, s, 2025, "2025-03-31")
+	wantLine(t, lineOf(t, r, "Ram A", "Licenser"), nil, nil, "", nil)
+	wantLine(t, lineOf(t, r, "Ram B", "Licenser"), num(90000), num(-10000), "within", nil)
+	wantLine(t, lineOf(t, r, "Ram B", "Konsulter"), num(120000), num(20000), "over", nil)
+	wantLine(t, lineOf(t, r, "Ram B", ""), num(210000), num(10000), "over", num(20000))
+	wantLine(t, r.Total, num(210000), num(-90000), "within", num(30000))
+	fs, err := s.BudgetFollowups(ctx, 2025, date("2025-12-31"))
+	if err != nil || len(fs) != 5 {
+		t.Fatalf("%d follow-ups, %v", len(fs), err)
+	}
+	for i, want := range []string{"", "Ram B/Licenser", "Ram B/Konsulter", "", ""} {
+		got := ""
+		if fs[i].Line != nil {
+			got = text(fs[i].Line.Group) + "/" + text(fs[i].Line.Category)
+		}
+		if got != want {
+			t.Errorf("follow-up %d (%s) belongs to %q, want %q", i+1, fs[i].Comment, got, want)
+		}
+	}
+}

@@ -11,7 +11,32 @@ SELECT coalesce((SELECT TRY_CAST(value AS DECIMAL(18, 6)) FROM settings WHERE ke
        coalesce((SELECT TRY_CAST(value AS DECIMAL(18, 6)) FROM settings WHERE key = 'budget_rule_pbb_multiple'),
                 CAST(4 AS DECIMAL(18, 6))) AS pbb_multiple;
 
--- budget_follow_up(date_from, date_to, extra_days, budget_year): for every as-of day d of as_of_days(date_from, date_to,
+-- budget_followup_lines: the line of its year each follow-up belongs to. A
+-- follow-up of a category (with or without its group) belongs to that
+-- category's line; without a group, only when exactly one line of the year
+-- has the category's name (a name used in two groups needs the group). A
+-- follow-up of a group alone (no category) belongs to the group's frame
+-- (line_id NULL) when the year's budget has the group. A follow-up that
+-- belongs to no line counts nowhere (the import refuses such rows).
+CREATE VIEW budget_followup_lines AS
+WITH named AS (
+    SELECT id, year, group_name, category, count(*) OVER (PARTITION BY year, category) AS same_name
+    FROM budget_lines
+    WHERE category IS NOT NULL
+)
+SELECT f.id AS followup_id, l.id AS line_id, l.group_name, l.category
+FROM budget_followups AS f
+JOIN named AS l
+  ON l.year = year(f.followed_on) AND l.category = f.category
+ AND (l.group_name = f.group_name OR f.group_name IS NULL AND l.same_name = 1)
+UNION ALL
+SELECT f.id, CAST(NULL AS INTEGER), f.group_name, CAST(NULL AS VARCHAR)
+FROM budget_followups AS f
+WHERE f.category IS NULL
+  AND EXISTS (SELECT 1 FROM budget_lines AS l WHERE l.year = year(f.followed_on) AND l.group_name = f.group_name);
+
+-- budget_follow_up(date_from, date_to, extra_days, budget_year): for every
+-- as-of day d of as_of_days(date_from, date_to,
 -- extra_days) and its year y (budget_year, or the year of d when NULL), one
 -- row per frame, per category of a frame, per standalone category and one
 -- for the total (line 'total'), with
@@ -22,11 +47,9 @@ SELECT coalesce((SELECT TRY_CAST(value AS DECIMAL(18, 6)) FROM settings WHERE ke
 -- - The follow-ups that count for (y, d) are those dated in y and on or before
 --   d; of each category (and each group's own follow-up) the latest counts,
 --   the one entered last (highest id) among several on the same day.
--- - A follow-up names its category, with or without its group. Without a
---   group it belongs to the line of year y with that category when exactly
---   one line has it (a name in two groups needs the group to say which).
---   A follow-up naming a group and no category is the group's own (amounts
---   not split by type): it adds to the frame's sums.
+-- - A follow-up belongs to a line as budget_followup_lines says; one naming
+--   a group and no category is the group's own (amounts not split by type):
+--   it adds to the frame's sums.
 -- - Nothing known is NULL, not zero: a category with no follow-up has no
 --   outcome, forecast, deviation, share or status. A frame's outcome and
 --   forecast are the sums over what is known of its categories and its own
@@ -49,48 +72,42 @@ WITH days AS (
     SELECT d, coalesce(CAST(budget_year AS INTEGER), year(d)) AS y
     FROM as_of_days(date_from, date_to, extra_days)
 ),
--- The lines of each day's year, with how many lines of the year share the
--- category's name (a follow-up without its group must name a unique one).
+-- The lines of each day's year.
 lines AS (
-    SELECT days.d, days.y, bl.id, bl.group_name, bl.category, bl.kind, bl.amount,
-           count(*) OVER (PARTITION BY days.d, bl.category) AS same_name
+    SELECT days.d, days.y, bl.id, bl.group_name, bl.category, bl.kind, bl.amount
     FROM days
     JOIN budget_lines AS bl ON bl.year = days.y
 ),
 -- The follow-ups that count on each day: dated in the budget's year, on or
--- before the day.
+-- before the day, with the line each belongs to (budget_followup_lines).
 counted AS (
-    SELECT days.d, days.y, f.*
+    SELECT days.d, days.y, f.id, f.followed_on, f.outcome, f.forecast, fl.line_id, fl.group_name
     FROM days
-    JOIN budget_followups AS f
-      ON year(f.followed_on) = days.y AND f.followed_on <= days.d
+    JOIN budget_followups AS f ON year(f.followed_on) = days.y AND f.followed_on <= days.d
+    JOIN budget_followup_lines AS fl ON fl.followup_id = f.id
 ),
 -- The latest follow-up of each category line.
 category_values AS (
-    SELECT l.d, l.id,
-           arg_max(c.outcome, (c.followed_on, c.id)) AS outcome,
-           arg_max(coalesce(c.forecast, c.outcome), (c.followed_on, c.id)) AS forecast
-    FROM lines AS l
-    JOIN counted AS c
-      ON c.d = l.d AND c.category = l.category
-     AND (c.group_name = l.group_name
-          OR c.group_name IS NULL AND l.same_name = 1)
-    WHERE l.category IS NOT NULL
-    GROUP BY l.d, l.id
+    SELECT d, line_id,
+           arg_max(outcome, (followed_on, id)) AS outcome,
+           arg_max(coalesce(forecast, outcome), (followed_on, id)) AS forecast
+    FROM counted
+    WHERE line_id IS NOT NULL
+    GROUP BY d, line_id
 ),
 -- The latest follow-up of each group naming no category.
 group_values AS (
-    SELECT c.d, c.group_name,
-           arg_max(c.outcome, (c.followed_on, c.id)) AS outcome,
-           arg_max(coalesce(c.forecast, c.outcome), (c.followed_on, c.id)) AS forecast
-    FROM counted AS c
-    WHERE c.category IS NULL
-    GROUP BY c.d, c.group_name
+    SELECT d, group_name,
+           arg_max(outcome, (followed_on, id)) AS outcome,
+           arg_max(coalesce(forecast, outcome), (followed_on, id)) AS forecast
+    FROM counted
+    WHERE line_id IS NULL
+    GROUP BY d, group_name
 ),
 categories AS (
     SELECT l.d, l.y, l.group_name, l.category, l.kind, l.amount AS budget, v.outcome, v.forecast
     FROM lines AS l
-    LEFT JOIN category_values AS v ON v.d = l.d AND v.id = l.id
+    LEFT JOIN category_values AS v ON v.d = l.d AND v.line_id = l.id
     WHERE l.category IS NOT NULL
 ),
 groups AS (

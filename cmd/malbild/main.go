@@ -29,7 +29,7 @@ func commands() []command {
 		{"goals", "print the status of a year's goals on a day (as /api/goals)", runGoals},
 		{"budget", "print a year's budget follow-up on a day (as /api/budget)", runBudget},
 		{"user", "manage accounts and API tokens", runUser},
-		{"settings", "show or change a setting (the association's name)", runSettings},
+		{"settings", "show or change a setting (the association's name, the budget's rule)", runSettings},
 		{"backup", "write a consistent copy of the database into a folder", runBackup},
 		{"restore", "replace the database with a checked backup", runRestore},
 	}

@@ -67,6 +67,9 @@ func TestDemoBudget(t *testing.T) {
 	r, _ := s.Budget(ctx, today.Year(), today)
 	for _, name := range services {
 		line(r, "Tjänsteförvaltning", name)
+		if l, ok := r.Category(name); !ok || l.Budget <= 0 {
+			t.Errorf("the cost of %s: %+v, %v", name, l, ok)
+		}
 	}
 	followups, _ := s.BudgetFollowups(ctx, today.Year(), today)
 	last := followups[len(followups)-1].Date

@@ -1,0 +1,68 @@
+package dashboard
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+
+	"malbild/analytics"
+)
+
+// budgetRuleForm is the budget's reporting rule on the admin page's settings
+// form: the values set ("" for the default) and the defaults as the
+// placeholders, written the page's way.
+type budgetRuleForm struct {
+	Percent, Multiple               string
+	DefaultPercent, DefaultMultiple string
+}
+
+// Form fields of the rule and their settings.
+var budgetRuleSettings = [][2]string{
+	{"budget_percent", analytics.SettingBudgetPercent},
+	{"budget_pbb_multiple", analytics.SettingBudgetPBBMultiple},
+}
+
+func (s *Server) budgetRuleForm(c *fiber.Ctx) (budgetRuleForm, error) {
+	ctx, l := c.UserContext(), lang(c)
+	var f budgetRuleForm
+	var err error
+	if f.Percent, err = s.store.Setting(ctx, analytics.SettingBudgetPercent); err != nil {
+		return f, err
+	}
+	if f.Multiple, err = s.store.Setting(ctx, analytics.SettingBudgetPBBMultiple); err != nil {
+		return f, err
+	}
+	if l != langEn {
+		f.Percent, f.Multiple = strings.Replace(f.Percent, ".", ",", 1), strings.Replace(f.Multiple, ".", ",", 1)
+	}
+	f.DefaultPercent, f.DefaultMultiple = translate(l, "admin.budget_rule.default", "10"), translate(l, "admin.budget_rule.default", "4")
+	return f, nil
+}
+
+// budgetRuleFields are the rule's settings the form sent; a field it did not
+// send is left as it is.
+func budgetRuleFields(c *fiber.Ctx) [][2]string {
+	var out [][2]string
+	for _, f := range budgetRuleSettings {
+		if c.Request().PostArgs().Has(f[0]) {
+			out = append(out, [2]string{f[1], c.FormValue(f[0])})
+		}
+	}
+	return out
+}
+
+// budgetRuleMessage says in the page's language what is wrong with a
+// setting: the rule's numbers have their own sentence, the rest the
+// domain's.
+func budgetRuleMessage(l string, err error) string {
+	var e *analytics.Error
+	if errors.As(err, &e) {
+		for _, key := range []string{analytics.SettingBudgetPercent, analytics.SettingBudgetPBBMultiple} {
+			if strings.HasPrefix(e.Message, key+"=") {
+				return translate(l, "admin.budget_rule.bad."+key)
+			}
+		}
+	}
+	return err.Error()
+}
