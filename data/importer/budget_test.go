@@ -283,13 +283,13 @@ func TestBudgetImportRefusesBadRowsAtTheirPlace(t *testing.T) {
 		code  string
 		text  string
 	}{
-		{"Budget", 2, "budget.negative", "negative"},
+		{"Budget", 2, "budgetline.negative", "negative"},
 		{"Budget", 3, "amount.unit", "in kronor"},
-		{"Budget", 4, "budget.kind", "investment or running"},
+		{"Budget", 4, "budgetline.kind", "investment or running"},
 		{"Budget", 5, "amount.dot_grouping", "17 481"},
-		{"Budget", 7, "budget.duplicate", "row 6"},
-		{"Budget", 8, "budget.no_name", "neither"},
-		{"Budget", 9, "budget.kind_missing", "Ny ram"},
+		{"Budget", 7, "budgetrow.duplicate", "row 6"},
+		{"Budget", 8, "budgetline.no_name", "neither"},
+		{"Budget", 9, "budgetline.kind_missing", "Ny ram"},
 		{"Budget", 10, "amount.unreadable", "not an amount"},
 		{"Budget", 11, "value.integer", "tjugo"},
 		{"Budget", 12, "amount.too_large", "larger"},
@@ -304,7 +304,7 @@ func TestBudgetImportRefusesBadRowsAtTheirPlace(t *testing.T) {
 		{"Uppföljning", 3, "followup.no_budget", "2024"},
 		{"Uppföljning", 4, "followup.no_budget", "2023"},
 		{"PBB", 2, "pbb.positive", "above zero"},
-		{"PBB", 4, "budget.duplicate", "row 3"},
+		{"PBB", 4, "budgetrow.duplicate", "row 3"},
 	} {
 		found := ""
 		for _, pr := range plan.Problems() {
