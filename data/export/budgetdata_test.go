@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"slices"
 	"strings"
@@ -163,5 +164,31 @@ func TestTemplateHasTheBudgetSheetsWithAKindList(t *testing.T) {
 	var fe *importer.FileError
 	if !errors.As(err, &fe) || fe.Reason != importer.ReasonOnlyExamples {
 		t.Errorf("the unedited template: %v, want only examples", err)
+	}
+}
+
+// The demo's budget, every year of it, is the same after the data export is
+// imported into a fresh store.
+func TestDemoBudgetSurvivesTheDataRoundTrip(t *testing.T) {
+	ctx := context.Background()
+	s := demoStore(t)
+	_, data := workbook(t, func(w io.Writer) error { return Data(ctx, s, w, true) })
+	fresh := analyticstest.New(t)
+	importFile(t, fresh, "data.xlsx", data)
+	years, err := s.BudgetYears(ctx)
+	if err != nil || len(years) < 3 {
+		t.Fatalf("budget years %v, %v", years, err)
+	}
+	for _, y := range years {
+		for _, asOf := range []string{"-03-31", "-06-30", "-12-31"} {
+			d := day(fmt.Sprint(y) + asOf)
+			a, errA := s.Budget(ctx, y, d)
+			b, errB := fresh.Budget(ctx, y, d)
+			ja, _ := json.Marshal(a)
+			jb, _ := json.Marshal(b)
+			if errA != nil || errB != nil || !bytes.Equal(ja, jb) {
+				t.Errorf("%d on %s differs (%v, %v):\n%s\n%s", y, d.Format("2006-01-02"), errA, errB, ja, jb)
+			}
+		}
 	}
 }
