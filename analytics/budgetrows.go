@@ -2,8 +2,9 @@ package analytics
 
 import (
 	"context"
-	"database/sql"
 	"time"
+
+	"malbild/analytics/store"
 )
 
 // The budget tables' rows as stored (migration 011), read whole for the data
@@ -63,12 +64,12 @@ func (s *Store) AllBudgetFollowups(ctx context.Context) ([]BudgetFollowupRow, er
 		       CAST(forecast AS DOUBLE), coalesce(comment, '')
 		FROM budget_followups
 		ORDER BY followed_on, group_name NULLS FIRST, category NULLS FIRST, id`,
-		func(f *BudgetFollowupRow, forecast *sql.NullFloat64) []any {
+		func(f *BudgetFollowupRow, forecast *store.Null[float64]) []any {
 			return []any{&f.ID, &f.On, &f.Group, &f.Category, &f.Outcome, forecast, &f.Comment}
 		},
-		func(f *BudgetFollowupRow, forecast sql.NullFloat64) {
+		func(f *BudgetFollowupRow, forecast store.Null[float64]) {
 			if forecast.Valid {
-				f.Forecast = &forecast.Float64
+				f.Forecast = &forecast.V
 			}
 		})
 }

@@ -228,14 +228,25 @@ func (s *sheet) amount(row int, cells []Cell, f field) (v float64, given, ok boo
 }
 
 // checkAmountHeaders reports every amount column whose header states a unit
-// other than kr or tkr; it returns false when there is one.
+// other than kr or tkr, and says in the plan's columns which are read as
+// thousands; it returns false when a unit cannot be read.
 func (s *sheet) checkAmountHeaders() bool {
 	ok := true
 	for _, f := range amountFields[s.kind()] {
-		if s.has(f) && s.columnUnit(f) == unitOther {
+		if !s.has(f) {
+			continue
+		}
+		switch s.columnUnit(f) {
+		case unitOther:
 			h := s.header(f)
 			s.failAt(s.head.row, h, h, "amount.header_unit", h)
 			ok = false
+		case unitThousands:
+			for i := range s.plan.Columns {
+				if s.plan.Columns[i].Field == string(f) {
+					s.plan.Columns[i].Label += " " + msg(s.b.lang, "amount.thousands")
+				}
+			}
 		}
 	}
 	return ok

@@ -87,13 +87,17 @@ func (s *sheet) readBudget() error {
 		if l.Kind == "" {
 			kind, ok := r.frameKind(k)
 			if !ok {
-				s.errorf(br.row, "kind", s.cell(br.cells, "kind"), "budget.kind_missing", l.Group)
+				s.errorf(br.row, "kind", s.cell(br.cells, "kind"), "budgetline.kind_missing", l.Group)
 				continue
 			}
 			l.Kind = kind
 		}
 		if prev, dup := r.seenLines[k]; dup {
-			s.errorf(br.row, "category", s.cell(br.cells, "category"), "budget.duplicate", prev.sheet, prev.row)
+			f := field("category")
+			if l.Category == "" {
+				f = "group" // a frame's row
+			}
+			s.errorf(br.row, f, s.cell(br.cells, f), "budgetrow.duplicate", prev.sheet, prev.row)
 			continue
 		}
 		r.seenLines[k] = place{s.plan.Name, br.row}
@@ -109,17 +113,17 @@ func (s *sheet) parseBudgetLine(row int, cells []Cell) (analytics.BudgetLineRow,
 	l.Year = year
 	l.Group, l.Category = s.cell(cells, "group").Text(), s.cell(cells, "category").Text()
 	if l.Group == "" && l.Category == "" {
-		s.errorf(row, "category", s.cell(cells, "category"), "budget.no_name")
+		s.errorf(row, "category", s.cell(cells, "category"), "budgetline.no_name")
 		ok = false
 	}
-	kind, okKind := s.choice(row, cells, "kind", budgetKindWords, "budget.kind")
+	kind, okKind := s.choice(row, cells, "kind", budgetKindWords, "budgetline.kind")
 	l.Kind = kind
 	amount, given, okAmount := s.amount(row, cells, "amount")
 	switch {
 	case okAmount && !given:
 		okAmount = s.require(row, cells, "amount")
 	case okAmount && amount < 0:
-		s.errorf(row, "amount", s.cell(cells, "amount"), "budget.negative")
+		s.errorf(row, "amount", s.cell(cells, "amount"), "budgetline.negative")
 		okAmount = false
 	}
 	l.Amount = amount
@@ -162,5 +166,5 @@ func (s *sheet) applyBudgetLine(row int, l analytics.BudgetLineRow) {
 
 // budgetKindLabel is a kind as the plan shows it.
 func budgetKindLabel(lang, kind string) string {
-	return msg(lang, "budget.kind."+kind)
+	return msg(lang, "budgetline.kind."+kind)
 }

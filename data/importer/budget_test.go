@@ -283,13 +283,13 @@ func TestBudgetImportRefusesBadRowsAtTheirPlace(t *testing.T) {
 		code  string
 		text  string
 	}{
-		{"Budget", 2, "budget.negative", "negative"},
+		{"Budget", 2, "budgetline.negative", "negative"},
 		{"Budget", 3, "amount.unit", "in kronor"},
-		{"Budget", 4, "budget.kind", "investment or running"},
+		{"Budget", 4, "budgetline.kind", "investment or running"},
 		{"Budget", 5, "amount.dot_grouping", "17 481"},
-		{"Budget", 7, "budget.duplicate", "row 6"},
-		{"Budget", 8, "budget.no_name", "neither"},
-		{"Budget", 9, "budget.kind_missing", "Ny ram"},
+		{"Budget", 7, "budgetrow.duplicate", "row 6"},
+		{"Budget", 8, "budgetline.no_name", "neither"},
+		{"Budget", 9, "budgetline.kind_missing", "Ny ram"},
 		{"Budget", 10, "amount.unreadable", "not an amount"},
 		{"Budget", 11, "value.integer", "tjugo"},
 		{"Budget", 12, "amount.too_large", "larger"},
@@ -304,7 +304,7 @@ func TestBudgetImportRefusesBadRowsAtTheirPlace(t *testing.T) {
 		{"Uppföljning", 3, "followup.no_budget", "2024"},
 		{"Uppföljning", 4, "followup.no_budget", "2023"},
 		{"PBB", 2, "pbb.positive", "above zero"},
-		{"PBB", 4, "budget.duplicate", "row 3"},
+		{"PBB", 4, "budgetrow.duplicate", "row 3"},
 	} {
 		found := ""
 		for _, pr := range plan.Problems() {
@@ -372,5 +372,27 @@ func TestBudgetHeaderWithAnUnreadUnitIsRefused(t *testing.T) {
 	}
 	if plan.Errors != 1 {
 		t.Errorf("%d errors, want the header's alone:\n%s", plan.Errors, problems(plan))
+	}
+}
+
+func TestBudgetSheetsRefuseWhatAWorkbookCannotHold(t *testing.T) {
+	s := analyticstest.New(t)
+	long := strings.Repeat("Klienter ", 4445) // 40 005 characters
+	file := importer.File{Name: "budget.csv", Data: []byte("År;Kategori;Typ;Belopp\r\n" +
+		"2025;" + long + ";drift;1000\r\n" +
+		"2025;Kon\x00tor;drift;1000\r\n" +
+		"2025;Resor;drift;\x00\r\n" +
+		"2025;Tal;drift;#VALUE!\r\n")}
+	plan, err := importer.Preview(context.Background(), s, file, en)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for row, code := range map[int]string{2: "value.too_long", 3: "value.control", 4: "value.control", 5: "amount.unreadable"} {
+		if problemAt(plan, row, code) == "" {
+			t.Errorf("row %d: no %s in\n%s", row, code, problems(plan))
+		}
+	}
+	if plan.Changes() != 0 || !plan.HasErrors() {
+		t.Errorf("%d changes", plan.Changes())
 	}
 }

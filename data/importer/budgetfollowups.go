@@ -42,7 +42,7 @@ func (s *sheet) readBudgetFollowups() error {
 		r := s.b.reg.budget
 		k := followupKeyOf(&f)
 		if prev, dup := r.seenFollowups[k]; dup {
-			s.errorf(row, "date", s.cell(cells, "date"), "budget.duplicate", prev.sheet, prev.row)
+			s.errorf(row, "date", s.cell(cells, "date"), "budgetrow.duplicate", prev.sheet, prev.row)
 			return
 		}
 		r.seenFollowups[k] = place{s.plan.Name, row}

@@ -12,9 +12,10 @@ var budgetTexts = map[string][2]string{
 	"field.forecast":          {"prognos", "forecast"},
 	"field.price_base_amount": {"prisbasbelopp", "price base amount"},
 
-	"budget.kind.investering": {"investering", "investment"},
-	"budget.kind.drift":       {"drift", "running cost"},
+	"budgetline.kind.investering": {"investering", "investment"},
+	"budgetline.kind.drift":       {"drift", "running cost"},
 
+	"amount.thousands": {"(tkr: × 1 000 kr)", "(tkr: × 1,000 kr)"},
 	"amount.unreadable": {"%[1]q är inget belopp. Skriv kronor med siffror, gärna med mellanslag mellan tusental, till exempel 17 481 000 eller 1 234,50.",
 		"%[1]q is not an amount. Write kronor in digits, with spaces between thousands if you like, for example 17 481 000 or 1 234,50."},
 	"amount.unit": {"%[1]q har en enhet som kolumnen inte har. Skriv beloppet i kronor (17 481 000), eller i tkr om kolumnens rubrik säger tkr, till exempel Budget (tkr).",
@@ -28,15 +29,15 @@ var budgetTexts = map[string][2]string{
 	"amount.header_unit": {"Rubriken %[1]q anger en enhet som importen inte läser. Skriv beloppen i kronor eller i tkr och ge kolumnen rubriken i kronor (till exempel Belopp) eller tkr (Belopp (tkr)).",
 		"The header %[1]q states a unit the import does not read. Write the amounts in kronor or in tkr and give the column a header in kronor (for example Amount) or tkr (Amount (tkr))."},
 
-	"budget.no_name": {"Raden saknar både grupp och kategori. Skriv kategorin, ramens grupp, eller båda.",
+	"budgetline.no_name": {"Raden saknar både grupp och kategori. Skriv kategorin, ramens grupp, eller båda.",
 		"The row has neither a group nor a category. Write the category, the frame's group, or both."},
-	"budget.kind": {"%[1]q är ingen budgettyp. Skriv investering eller drift.",
+	"budgetline.kind": {"%[1]q är ingen budgettyp. Skriv investering eller drift.",
 		"%[1]q is not a kind of budget line. Write investment or running (investering, drift)."},
-	"budget.kind_missing": {"Typen saknas, och gruppen %[2]q har ingen ramrad med typ att ta den från. Skriv investering eller drift.",
+	"budgetline.kind_missing": {"Typen saknas, och gruppen %[2]q har ingen ramrad med typ att ta den från. Skriv investering eller drift.",
 		"The kind is missing, and the group %[2]q has no frame row with a kind to take it from. Write investment or running (investering, drift)."},
-	"budget.negative": {"Budgeten %[1]s är negativ. En budget är ett belopp på noll kronor eller mer: rätta beloppet.",
+	"budgetline.negative": {"Budgeten %[1]s är negativ. En budget är ett belopp på noll kronor eller mer: rätta beloppet.",
 		"The budget %[1]s is negative. A budget is an amount of zero kronor or more: correct the amount."},
-	"budget.duplicate": {"Samma rad står redan i bladet %[2]q på rad %[3]d. Ta bort den ena raden eller slå ihop dem.",
+	"budgetrow.duplicate": {"Samma rad står redan i bladet %[2]q på rad %[3]d. Ta bort den ena raden eller slå ihop dem.",
 		"The same line is already in the sheet %[2]q, row %[3]d. Remove one of the rows or merge them."},
 
 	"followup.date_year": {"%[1]q är ett årtal, men en uppföljning gäller en dag. Skriv dagen som ÅÅÅÅ-MM-DD, till exempel 2025-03-31.",

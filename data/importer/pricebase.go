@@ -27,7 +27,7 @@ func (s *sheet) readPriceBase() error {
 		}
 		r := s.b.reg.budget
 		if prev, dup := r.seenPBB[year]; dup {
-			s.errorf(row, "year", s.cell(cells, "year"), "budget.duplicate", prev.sheet, prev.row)
+			s.errorf(row, "year", s.cell(cells, "year"), "budgetrow.duplicate", prev.sheet, prev.row)
 			return
 		}
 		r.seenPBB[year] = place{s.plan.Name, row}
