@@ -17,6 +17,7 @@ type budgetRow struct {
 	// follow-up); Threshold spells the triggers out in kronor.
 	StatusKey string
 	Threshold string
+	KindKey   string // the kind's text key, "" when the line has none
 }
 
 func newBudgetRow(l string, r analytics.BudgetReport, line analytics.BudgetLine) budgetRow {
@@ -31,6 +32,9 @@ func newBudgetRow(l string, r analytics.BudgetReport, line analytics.BudgetLine)
 	}
 	if line.Status != nil {
 		row.StatusKey = "budget.status." + *line.Status
+	}
+	if line.Kind != nil {
+		row.KindKey = "budget.kind." + *line.Kind
 	}
 	row.Threshold = thresholdText(l, r, line)
 	return row

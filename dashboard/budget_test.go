@@ -30,6 +30,7 @@ func TestBudgetPage(t *testing.T) {
 		"Tjänsteförvaltning</a> <small>(ram)</small>",
 		"Till styrelsen",
 		"prövas i ramen",
+		"<td>drift</td>",
 		nb("10 %") + " av " + nb("2 986 tkr") + " = " + nb("298 600 kr") + "; 4 pbb = " + nb("229 200 kr"),
 		"Ny licensmodell från leverantören", // a comment in Egil's history
 		nb("+269 200"),                      // the frame's deviation
@@ -39,6 +40,9 @@ func TestBudgetPage(t *testing.T) {
 		if !strings.Contains(page, want) {
 			t.Errorf("the 2024 page lacks %q", want)
 		}
+	}
+	if strings.Contains(page, "[budget.") {
+		t.Error("the page shows a text key instead of its text")
 	}
 	if strings.Contains(page, "@") {
 		t.Error("the page shows an e-mail address to a viewer")
