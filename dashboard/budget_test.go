@@ -19,7 +19,9 @@ func nb(s string) string { return strings.ReplaceAll(s, " ", "\u00a0") }
 // The board sees which frames go to the board and why, in kronor; a year
 // without a budget says so; a bad year is refused in the page's language.
 func TestBudgetPage(t *testing.T) {
-	app, _ := newDemoApp(t)
+	app, s := newDemoApp(t)
+	analyticstest.Exec(t, s, `INSERT INTO budget_followups (followed_on, group_name, category, outcome, comment)
+		VALUES ('2024-05-31', 'Ingen ram', 'Okänd kategori', 1000, 'belongs nowhere')`)
 	resp, page := get(t, app, "/budget?year=2024&asof=2024-12-31", "as=viewer")
 	if resp.StatusCode != http.StatusOK {
 		t.Fatalf("status %d", resp.StatusCode)
@@ -33,6 +35,7 @@ func TestBudgetPage(t *testing.T) {
 		"<td>drift</td>",
 		nb("10 %") + " av " + nb("2 986 tkr") + " = " + nb("298 600 kr") + "; 4 pbb = " + nb("229 200 kr"),
 		"Ny licensmodell från leverantören", // a comment in Egil's history
+		"Uppföljningar utan budgetrad", "<td>Ingen ram / Okänd kategori</td>",
 		nb("+269 200"),                      // the frame's deviation
 		`id="chart-budget-bars"`, `aria-describedby="budget-table"`, `id="chart-budget-series-table"`,
 		`href="/budget?asof=2024-12-31&year=2024#history-1"`,
