@@ -381,3 +381,27 @@ func TestBudgetFollowUpsFindTheirLine(t *testing.T) {
 		}
 	}
 }
+
+// A budget deviation's forecast may be below zero (an under-run), and the
+// series of the follow-up days follows the total.
+func TestBudgetDeviationForecastMayBeNegativeAndTheSeries(t *testing.T) {
+	var followups []string
+	for m := 1; m <= 6; m++ {
+		day := date("2022-01-01").AddDate(0, m, -1).Format("2006-01-02")
+		followups = append(followups, `('`+day+`', NULL, 'Kansli', `+itoa(m*10000)+`, `+itoa(1000000-m*1000)+`, NULL)`)
+	}
+	s := budgetStore(t, []string{`(2022, NULL, 'Kansli', 'drift', 1000000)`}, followups)
+	analyticstest.Exec(t, s, goal("under", "budget_deviation", "", "<=", "0", "", ""))
+	g := evaluate(t, s, "2022-06-30")["under"]
+	// −1 000 a month from −1 000 in January: about −12 000 at year end.
+	if !sameNumber(g.Value, num(-6000)) || g.Forecast == nil || *g.Forecast > -11000 || *g.Forecast < -13000 {
+		t.Errorf("value %s forecast %s", show(g.Value), show(g.Forecast))
+	}
+	points, err := s.BudgetSeries(context.Background(), 2022, date("2022-03-31"))
+	if err != nil || len(points) != 3 {
+		t.Fatalf("%d points, %v", len(points), err)
+	}
+	if !points[2].Date.Equal(date("2022-03-31")) || !sameNumber(points[2].Outcome, num(30000)) || !sameNumber(points[2].Forecast, num(997000)) {
+		t.Errorf("the series' last point: %+v", points[2])
+	}
+}
