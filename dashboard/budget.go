@@ -59,7 +59,7 @@ func (s *Server) budget(c *fiber.Ctx) error {
 	if data.Report, err = s.store.Budget(ctx, year, asOf); err != nil {
 		return err
 	}
-	title := fmt.Sprintf("%s %d", translate(l, "budget.title"), year)
+	title := fmt.Sprintf("%s %d", translate(l, "budgetpage.title"), year)
 	data.Rule = budgetRuleText(l, data.Report)
 	if len(data.Report.Lines) == 0 {
 		return s.render(c, "budget", title, data)

@@ -13,7 +13,7 @@ type budgetRow struct {
 	Name     string // the frame's, the category's, or "Totalt"
 	Indented bool   // a category of a frame
 	Link     string // its follow-up history
-	// StatusKey is the status's text key ("budget.status.none" before any
+	// StatusKey is the status's text key ("budgetpage.status.none" before any
 	// follow-up); Threshold spells the triggers out in kronor.
 	StatusKey string
 	Threshold string
@@ -21,20 +21,20 @@ type budgetRow struct {
 }
 
 func newBudgetRow(l string, r analytics.BudgetReport, line analytics.BudgetLine) budgetRow {
-	row := budgetRow{BudgetLine: line, Indented: line.InFrame(), StatusKey: "budget.status.none"}
+	row := budgetRow{BudgetLine: line, Indented: line.InFrame(), StatusKey: "budgetpage.status.none"}
 	switch {
 	case line.IsTotal():
-		row.Name = translate(l, "budget.total")
+		row.Name = translate(l, "budgetpage.total")
 	case line.IsFrame():
 		row.Name = *line.Group
 	default:
 		row.Name = *line.Category
 	}
 	if line.Status != nil {
-		row.StatusKey = "budget.status." + *line.Status
+		row.StatusKey = "budgetpage.status." + *line.Status
 	}
 	if line.Kind != nil {
-		row.KindKey = "budget.kind." + *line.Kind
+		row.KindKey = "budgetpage.kind." + *line.Kind
 	}
 	row.Threshold = thresholdText(l, r, line)
 	return row
@@ -45,15 +45,15 @@ func newBudgetRow(l string, r analytics.BudgetReport, line analytics.BudgetLine)
 // frame judges.
 func thresholdText(l string, r analytics.BudgetReport, line analytics.BudgetLine) string {
 	if line.InFrame() {
-		return translate(l, "budget.threshold.inframe")
+		return translate(l, "budgetpage.threshold.inframe")
 	}
 	var parts []string
 	if line.PercentTrigger != nil {
-		parts = append(parts, translate(l, "budget.threshold.percent", rulePercent(l, r.Rule.Percent),
+		parts = append(parts, translate(l, "budgetpage.threshold.percent", rulePercent(l, r.Rule.Percent),
 			formatKronor(l, line.Budget), formatKronor(l, *line.PercentTrigger)))
 	}
 	if line.PBBTrigger != nil {
-		parts = append(parts, translate(l, "budget.threshold.pbb", formatDecimal(l, r.Rule.PBBMultiple, decimalsOf(r.Rule.PBBMultiple)),
+		parts = append(parts, translate(l, "budgetpage.threshold.pbb", formatDecimal(l, r.Rule.PBBMultiple, decimalsOf(r.Rule.PBBMultiple)),
 			formatKronor(l, *line.PBBTrigger)))
 	}
 	return strings.Join(parts, "; ")
@@ -65,9 +65,9 @@ func budgetRuleText(l string, r analytics.BudgetReport) string {
 	percent := rulePercent(l, r.Rule.Percent)
 	multiple := formatDecimal(l, r.Rule.PBBMultiple, decimalsOf(r.Rule.PBBMultiple))
 	if r.PBB == nil {
-		return translate(l, "budget.rule.nopbb", percent, multiple, r.Year)
+		return translate(l, "budgetpage.rule.nopbb", percent, multiple, r.Year)
 	}
-	return translate(l, "budget.rule", percent, multiple, r.Year, formatDecimal(l, *r.PBB, 0)+nbsp+"kr")
+	return translate(l, "budgetpage.rule", percent, multiple, r.Year, formatDecimal(l, *r.PBB, 0)+nbsp+"kr")
 }
 
 // rulePercent writes the rule's percent as pages write percentages: "10 %"

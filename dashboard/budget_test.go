@@ -44,7 +44,7 @@ func TestBudgetPage(t *testing.T) {
 			t.Errorf("the 2024 page lacks %q", want)
 		}
 	}
-	if strings.Contains(page, "[budget.") {
+	if strings.Contains(page, "[budgetpage.") {
 		t.Error("the page shows a text key instead of its text")
 	}
 	if strings.Contains(page, "@") {

@@ -10,15 +10,15 @@ func budgetBars(l string, rows []budgetRow) chartBlock {
 	for i, r := range rows {
 		names[i], links[i] = r.Name, r.Link
 		if r.IsFrame() {
-			names[i] = translate(l, "budget.frame.total", r.Name)
+			names[i] = translate(l, "budgetpage.frame.total", r.Name)
 		}
 		b := r.Budget
 		budget[i], outcome[i], forecast[i] = &b, r.Outcome, r.Forecast
 	}
 	return barChart(names, []series{
-		{Name: translate(l, "budget.col.budget"), Values: budget},
-		{Name: translate(l, "budget.col.outcome"), Values: outcome},
-		{Name: translate(l, "budget.col.forecast"), Values: forecast},
+		{Name: translate(l, "budgetpage.col.budget"), Values: budget},
+		{Name: translate(l, "budgetpage.col.outcome"), Values: outcome},
+		{Name: translate(l, "budgetpage.col.forecast"), Values: forecast},
 	}, nil, 0, true, links)
 }
 
@@ -33,7 +33,7 @@ func budgetSeriesChart(l string, points []budgetPointRow) chartBlock {
 		outcome[i], forecast[i], budget = p.Outcome, p.Forecast, p.Budget
 	}
 	return lineChart(days, []series{
-		{Name: translate(l, "budget.col.outcome"), Values: outcome},
-		{Name: translate(l, "budget.col.forecast"), Values: forecast},
-	}, []refLine{{Label: translate(l, "budget.col.budget"), Value: budget}}, 0)
+		{Name: translate(l, "budgetpage.col.outcome"), Values: outcome},
+		{Name: translate(l, "budgetpage.col.forecast"), Values: forecast},
+	}, []refLine{{Label: translate(l, "budgetpage.col.budget"), Value: budget}}, 0)
 }
