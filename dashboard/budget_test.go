@@ -36,7 +36,7 @@ func TestBudgetPage(t *testing.T) {
 		nb("10 %") + " av " + nb("2 986 tkr") + " = " + nb("298 600 kr") + "; 4 pbb = " + nb("229 200 kr"),
 		"Ny licensmodell från leverantören", // a comment in Egil's history
 		"Uppföljningar utan budgetrad", "<td>Ingen ram / Okänd kategori</td>",
-		nb("+269 200"),                      // the frame's deviation
+		nb("+269 200"), // the frame's deviation
 		`id="chart-budget-bars"`, `aria-describedby="budget-table"`, `id="chart-budget-series-table"`,
 		`href="/budget?asof=2024-12-31&year=2024#history-1"`,
 	} {

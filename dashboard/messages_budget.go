@@ -15,7 +15,7 @@ var budgetMessages = map[string]map[string]string{
 	"admin.budget_rule.bad.budget_rule_pbb_multiple": {langSv: "Antalet prisbasbelopp för budgetregeln ska vara ett tal över 0 och högst 100, till exempel 4. Inget sparades.",
 		langEn: "The budget rule's number of price base amounts must be a number above 0 and at most 100, such as 4. Nothing was saved."},
 
-	"nav.budget":               {langSv: "Budget", langEn: "Budget"},
+	"nav.budget":                   {langSv: "Budget", langEn: "Budget"},
 	"budgetpage.title":             {langSv: "Budget", langEn: "Budget"},
 	"budgetpage.year":              {langSv: "År", langEn: "Year"},
 	"budgetpage.none":              {langSv: "Det finns ingen budget för %d.", langEn: "There is no budget for %d."},
