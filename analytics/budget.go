@@ -133,10 +133,10 @@ type BudgetLineKey struct {
 
 // Of says whether the key names line l.
 func (k BudgetLineKey) Of(l BudgetLine) bool {
-	return same(k.Group, l.Group) && same(k.Category, l.Category)
+	return sameName(k.Group, l.Group) && sameName(k.Category, l.Category)
 }
 
-func same(a, b *string) bool { return a == nil && b == nil || a != nil && b != nil && *a == *b }
+func sameName(a, b *string) bool { return a == nil && b == nil || a != nil && b != nil && *a == *b }
 
 // BudgetPoint is the total's outcome and forecast on a follow-up day of the
 // year, for the chart of the follow-ups against the budget.
