@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"malbild/analytics/locale"
 )
 
 // Amounts in kronor as the budget office writes them (DESIGN "Budget
@@ -245,7 +247,7 @@ func (s *sheet) checkAmountHeaders() bool {
 		case unitThousands:
 			for i := range s.plan.Columns {
 				if s.plan.Columns[i].Field == string(f) {
-					s.plan.Columns[i].Label += " " + msg(s.b.lang, "amount.thousands")
+					s.plan.Columns[i].Label += " " + locale.Text(s.b.lang, "amount.thousands")
 				}
 			}
 		}
