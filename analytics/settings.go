@@ -90,10 +90,10 @@ func checkSetting(key, value string) (string, error) {
 	}
 	value = strings.TrimSpace(value)
 	if utf8.RuneCountInString(value) > maxSettingLength {
-		return "", Errorf(EInvalid, "the value of %s is longer than %d characters", key, maxSettingLength)
+		return "", Keyed(EInvalid, "invalid.setting.long", key, maxSettingLength)
 	}
 	if strings.ContainsAny(value, "\r\n") {
-		return "", Errorf(EInvalid, "the value of %s must be one line", key)
+		return "", Keyed(EInvalid, "invalid.setting.lines", key)
 	}
 	if check := settingChecks[key]; check != nil && value != "" {
 		return check(value)
@@ -102,5 +102,5 @@ func checkSetting(key, value string) (string, error) {
 }
 
 func unknownSetting(key string) error {
-	return Errorf(EInvalid, "unknown setting %q: the settings are %s", key, strings.Join(SettingKeys(), ", "))
+	return Keyed(EInvalid, "invalid.setting.unknown", key, strings.Join(SettingKeys(), ", "))
 }

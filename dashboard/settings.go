@@ -5,6 +5,7 @@ import (
 
 	"malbild/analytics"
 	"malbild/analytics/accounts"
+	"malbild/analytics/locale"
 )
 
 // saveSettings stores the settings of the admin page's form (the
@@ -17,7 +18,7 @@ func (s *Server) saveSettings(c *fiber.Ctx) error {
 	err := s.store.SetSettings(c.UserContext(), settings)
 	if analytics.ErrorCode(err) == analytics.EInvalid {
 		c.Status(fiber.StatusBadRequest)
-		return s.renderAdmin(c, adminPage{Message: budgetRuleMessage(lang(c), err)})
+		return s.renderAdmin(c, adminPage{Message: analytics.ErrorText(lang(c), err)})
 	}
 	if err != nil {
 		return err
@@ -26,5 +27,5 @@ func (s *Server) saveSettings(c *fiber.Ctx) error {
 	for _, kv := range settings {
 		s.audit(c, actor(c), accounts.AuditSettings, "set "+kv[0])
 	}
-	return s.renderAdmin(c, adminPage{Notice: translate(lang(c), "admin.saved")})
+	return s.renderAdmin(c, adminPage{Notice: locale.Text(lang(c), "admin.saved")})
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"malbild/analytics"
+	"malbild/analytics/locale"
 )
 
 // The report's Budget sheet (DESIGN "Budget follow-up"): the year's budget
@@ -41,7 +42,7 @@ func (b *book) budgetSheet(d *reportData) error {
 	if r == nil {
 		return nil
 	}
-	sheet := tr(d.Lang, "sheet.budget")
+	sheet := locale.Text(d.Lang, "export.sheet.budget")
 	if err := b.addSheet(sheet, cellName(1, budgetHeaderRow)+":"+cellName(budgetColumns, budgetHeaderRow+len(r.Lines))); err != nil {
 		return err
 	}
@@ -56,15 +57,15 @@ func (b *book) budgetSheet(d *reportData) error {
 		return err
 	}
 	w := b.cells(sheet)
-	w.set(1, 1, tr(d.Lang, "budget.title", r.Year, r.AsOf.Format(time.DateOnly)), b.st.section)
+	w.set(1, 1, locale.Text(d.Lang, "export.budget.title", r.Year, r.AsOf.Format(time.DateOnly)), b.st.section)
 	w.set(1, 2, budgetRuleText(d.Lang, r), 0)
-	for i, key := range []string{"group", "budget.category", "kind", "budget.budget", "budget.outcome",
-		"budget.forecast", "budget.deviation", "budget.deviation_share", "status", "budget.threshold"} {
+	for i, key := range []string{"group", "export.budget.category", "kind", "export.budget.budget", "export.budget.outcome",
+		"export.budget.forecast", "export.budget.deviation", "export.budget.deviation_share", "status", "export.budget.threshold"} {
 		style := b.st.header
 		if i >= 3 && i != 8 { // over amounts and shares
 			style = b.headerOver(b.st.integer)
 		}
-		w.set(i+1, budgetHeaderRow, tr(d.Lang, key), style)
+		w.set(i+1, budgetHeaderRow, locale.Text(d.Lang, key), style)
 	}
 	row := budgetHeaderRow + 1
 	for _, l := range r.Lines {
@@ -99,9 +100,9 @@ func (b *book) budgetLine(w *cellWriter, lang string, row int, l analytics.Budge
 	group, category := orEmpty(l.Group), orEmpty(l.Category)
 	switch {
 	case l.IsTotal():
-		group = tr(lang, "total")
+		group = locale.Text(lang, "total")
 	case l.IsFrame():
-		category = tr(lang, "budget.frame")
+		category = locale.Text(lang, "export.budget.frame")
 	}
 	categoryStyle := text
 	if l.InFrame() {
@@ -111,7 +112,7 @@ func (b *book) budgetLine(w *cellWriter, lang string, row int, l analytics.Budge
 	w.set(2, row, category, categoryStyle)
 	kind := ""
 	if l.Kind != nil {
-		kind = tr(lang, "budget.kind."+*l.Kind)
+		kind = locale.Text(lang, "export.budget.kind."+*l.Kind)
 	}
 	w.set(3, row, kind, text)
 	w.set(4, row, l.Budget, amount)
@@ -125,7 +126,7 @@ func (b *book) budgetLine(w *cellWriter, lang string, row int, l analytics.Budge
 	case l.Threshold != nil:
 		w.set(10, row, *l.Threshold, amount)
 	case l.InFrame():
-		w.set(10, row, tr(lang, "budget.frame_decides"), text)
+		w.set(10, row, locale.Text(lang, "export.budget.frame_decides"), text)
 	default:
 		w.set(10, row, nil, amount)
 	}
@@ -135,7 +136,7 @@ func (b *book) budgetLine(w *cellWriter, lang string, row int, l analytics.Budge
 // it takes: within green, over amber, report red, none grey.
 func budgetStatus(lang string, status *string) (string, analytics.Status) {
 	if status == nil {
-		return tr(lang, "budget.status.none"), analytics.StatusNoData
+		return locale.Text(lang, "export.budget.status.none"), analytics.StatusNoData
 	}
 	colour := map[string]analytics.Status{
 		analytics.BudgetStatusWithin: analytics.StatusMet,
@@ -145,7 +146,7 @@ func budgetStatus(lang string, status *string) (string, analytics.Status) {
 	if colour == "" {
 		return *status, analytics.StatusNoData
 	}
-	return tr(lang, "budget.status."+*status), colour
+	return locale.Text(lang, "export.budget.status."+*status), colour
 }
 
 // budgetRuleText says the rule in kronor: the percent of the budget or the
@@ -154,9 +155,9 @@ func budgetRuleText(lang string, r *analytics.BudgetReport) string {
 	percent := formatNumber(lang, r.Rule.Percent, decimalsOf(r.Rule.Percent))
 	multiple := formatNumber(lang, r.Rule.PBBMultiple, decimalsOf(r.Rule.PBBMultiple))
 	if r.PBB == nil {
-		return tr(lang, "budget.rule_no_pbb", percent, multiple, r.Year)
+		return locale.Text(lang, "export.budget.rule_no_pbb", percent, multiple, r.Year)
 	}
-	return tr(lang, "budget.rule", percent, multiple, r.Year, formatNumber(lang, *r.PBB, 0),
+	return locale.Text(lang, "export.budget.rule", percent, multiple, r.Year, formatNumber(lang, *r.PBB, 0),
 		formatNumber(lang, r.Rule.PBBMultiple**r.PBB, 0))
 }
 
@@ -211,7 +212,7 @@ func budgetChartLines(r *analytics.BudgetReport) []analytics.BudgetLine {
 // columns at row, on a page of its own, from the hidden budget chart sheet.
 func (b *book) budgetChart(d *reportData, sheet string, row int) error {
 	lines := budgetChartLines(d.budget)
-	data := tr(d.Lang, "sheet.budgetchart")
+	data := locale.Text(d.Lang, "export.sheet.budgetchart")
 	first, last := 2, len(lines)+1
 	names := absRange(data, 1, first, last)
 	var series []excelize.ChartSeries
@@ -221,7 +222,7 @@ func (b *book) budgetChart(d *reportData, sheet string, row int) error {
 			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colour}},
 		})
 	}
-	title := tr(d.Lang, "budget.chart", d.budget.Year)
+	title := locale.Text(d.Lang, "export.budget.chart", d.budget.Year)
 	chart := &excelize.Chart{
 		Type:       excelize.Col,
 		Series:     series,
@@ -230,8 +231,8 @@ func (b *book) budgetChart(d *reportData, sheet string, row int) error {
 		Dimension:  excelize.ChartDimension{Width: chartWidth, Height: chartHeight},
 		Format:     excelize.GraphicOptions{AltText: altText(d.Lang, title, sheet)},
 		VaryColors: new(false),
-		XAxis:      axis("", tr(d.Lang, "budget.category")),
-		YAxis:      axis("#,##0", tr(d.Lang, "budget.kr")),
+		XAxis:      axis("", locale.Text(d.Lang, "export.budget.category")),
+		YAxis:      axis("#,##0", locale.Text(d.Lang, "export.budget.kr")),
 	}
 	if err := b.f.InsertPageBreak(sheet, cellName(1, row)); err != nil {
 		return err
@@ -245,13 +246,13 @@ func (b *book) budgetChartSheet(d *reportData) error {
 	if d.budget == nil {
 		return nil
 	}
-	sheet := tr(d.Lang, "sheet.budgetchart")
+	sheet := locale.Text(d.Lang, "export.sheet.budgetchart")
 	if _, err := b.f.NewSheet(sheet); err != nil {
 		return err
 	}
 	w := b.cells(sheet)
-	for i, key := range []string{"budget.category", "budget.budget", "budget.outcome", "budget.forecast"} {
-		w.set(i+1, 1, tr(d.Lang, key), 0)
+	for i, key := range []string{"export.budget.category", "export.budget.budget", "export.budget.outcome", "export.budget.forecast"} {
+		w.set(i+1, 1, locale.Text(d.Lang, key), 0)
 	}
 	for i, l := range budgetChartLines(d.budget) {
 		name := orEmpty(l.Category)

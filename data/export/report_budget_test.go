@@ -14,6 +14,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"malbild/analytics/analyticstest"
+	"malbild/analytics/locale"
 )
 
 // budgetRow finds the row of the Budget sheet whose first two cells are
@@ -99,7 +100,7 @@ func TestReportHasABudgetSheetWithItsChartWhenTheYearHasABudget(t *testing.T) {
 
 	// English words, and no Budget sheet for a year without a budget.
 	en, _ := workbook(t, func(w io.Writer) error {
-		return WriteReport(ctx, s, ReportOptions{Year: 2025, AsOf: day("2025-06-30"), Lang: LangEn}, w)
+		return WriteReport(ctx, s, ReportOptions{Year: 2025, AsOf: day("2025-06-30"), Lang: locale.En}, w)
 	})
 	if r := budgetRow(rows(t, en, "Budget"), "", "=Konferens"); r == nil || r[8] != "Report to the board" {
 		t.Errorf("English line %q", r)
@@ -108,7 +109,7 @@ func TestReportHasABudgetSheetWithItsChartWhenTheYearHasABudget(t *testing.T) {
 		for _, sheet := range book.GetSheetList() {
 			for _, r := range rows(t, book, sheet) {
 				for _, v := range r {
-					if strings.HasPrefix(v, "[budget.") || strings.HasPrefix(v, "[sheet.") {
+					if strings.HasPrefix(v, "[export.budget.") || strings.HasPrefix(v, "[export.sheet.") {
 						t.Errorf("%s: missing text %q", sheet, v)
 					}
 				}

@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"malbild/analytics/locale"
 )
 
 // Amounts in kronor as the budget office writes them (DESIGN "Budget
@@ -27,8 +29,14 @@ const (
 // budget of an association, and well inside what a float64 holds to the öre.
 const maxAmount = 1e12
 
-// The header suffixes that state a unit, after headerKey and with brackets,
-// commas and colons dropped, longest first so that "itkr" wins over "tkr".
+// unitReading is a header read as a name and the unit it states.
+type unitReading struct {
+	base string // the name, as headerKey writes it
+	unit amountUnit
+}
+
+// headerUnits are the header suffixes that state a unit, after headerKey and
+// with brackets, commas and colons dropped ("Belopp (i tkr)" is "beloppitkr").
 var headerUnits = []struct {
 	suffix string
 	unit   amountUnit
@@ -50,22 +58,17 @@ var amountFields = map[Kind][]field{}
 // headerUnitReadings are the ways to read a header as a name and the unit
 // it states: "Budget (tkr)" is ("budget", tkr); "Budget kr" is both
 // ("budge", tkr) and ("budget", kr), and the name decides which is meant.
-func headerUnitReadings(name string) (out []struct {
-	base string
-	unit amountUnit
-}) {
+func headerUnitReadings(name string) []unitReading {
 	key := strings.Map(func(r rune) rune {
 		if strings.ContainsRune("()[],:;.", r) {
 			return -1
 		}
 		return r
 	}, headerKey(name))
+	var out []unitReading
 	for _, u := range headerUnits {
 		if base, ok := strings.CutSuffix(key, u.suffix); ok && base != "" {
-			out = append(out, struct {
-				base string
-				unit amountUnit
-			}{base, u.unit})
+			out = append(out, unitReading{base, u.unit})
 		}
 	}
 	return out
@@ -244,7 +247,7 @@ func (s *sheet) checkAmountHeaders() bool {
 		case unitThousands:
 			for i := range s.plan.Columns {
 				if s.plan.Columns[i].Field == string(f) {
-					s.plan.Columns[i].Label += " " + msg(s.b.lang, "amount.thousands")
+					s.plan.Columns[i].Label += " " + locale.Text(s.b.lang, "amount.thousands")
 				}
 			}
 		}

@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"malbild/analytics"
+	"malbild/analytics/locale"
 )
 
 // The budget follow-up's sheets (DESIGN "Budget follow-up"): the budget's
@@ -166,5 +167,5 @@ func (s *sheet) applyBudgetLine(row int, l analytics.BudgetLineRow) {
 
 // budgetKindLabel is a kind as the plan shows it.
 func budgetKindLabel(lang, kind string) string {
-	return msg(lang, "budgetline.kind."+kind)
+	return locale.Text(lang, "budgetline.kind."+kind)
 }

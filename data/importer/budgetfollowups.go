@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"cmp"
 	"regexp"
 	"strconv"
 	"strings"
@@ -168,7 +169,7 @@ func (s *sheet) resolveFollowup(row int, cells []Cell, f *analytics.BudgetFollow
 	case len(found) > 1:
 		var groups []string
 		for _, l := range found {
-			groups = append(groups, cmpOr(l.Group, "–"))
+			groups = append(groups, cmp.Or(l.Group, "–"))
 		}
 		s.errorf(row, "category", c, "followup.ambiguous", strings.Join(groups, ", "))
 		return false
@@ -199,13 +200,6 @@ func budgetNames(lines []*analytics.BudgetLineRow) string {
 		out = append(out[:12], "…")
 	}
 	return strings.Join(out, ", ")
-}
-
-func cmpOr(s, fallback string) string {
-	if s == "" {
-		return fallback
-	}
-	return s
 }
 
 func (s *sheet) applyFollowup(row int, f analytics.BudgetFollowupRow) {

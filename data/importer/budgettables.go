@@ -1,9 +1,6 @@
 package importer
 
 import (
-	"context"
-	"database/sql"
-	"hash"
 	"time"
 
 	"malbild/analytics"
@@ -19,58 +16,9 @@ const (
 func init() {
 	tables = append(tables, budgetLinesTable, budgetFollowupsTable, priceBaseTable)
 	order = append(order, KindBudget, KindPriceBase, KindBudgetFollowups)
-	undoTables[budgetLinesTable] = undoTable[analytics.BudgetLineRow]{&budgetLineTable}
-	undoTables[budgetFollowupsTable] = undoTable[analytics.BudgetFollowupRow]{&budgetFollowupTable}
-	undoTables[priceBaseTable] = undoTable[analytics.PriceBaseAmount]{&priceBaseAmountTable}
 	tableKinds[budgetLinesTable] = "kind." + string(KindBudget)
 	tableKinds[budgetFollowupsTable] = "kind." + string(KindBudgetFollowups)
 	tableKinds[priceBaseTable] = "kind." + string(KindPriceBase)
-}
-
-var budgetLineTable = table[analytics.BudgetLineRow]{
-	name:    budgetLinesTable,
-	columns: []string{"id", "year", "group_name", "category", "kind", "amount"},
-	selects: []string{"id", "year", "coalesce(group_name, '')", "coalesce(category, '')", "kind", "amount::DOUBLE"},
-	keyCols: 1,
-	values: func(l *analytics.BudgetLineRow) []any {
-		return []any{l.ID, l.Year, null(l.Group), null(l.Category), l.Kind, l.Amount}
-	},
-	scan: func(rows *sql.Rows) (*analytics.BudgetLineRow, error) {
-		var l analytics.BudgetLineRow
-		return &l, rows.Scan(&l.ID, &l.Year, &l.Group, &l.Category, &l.Kind, &l.Amount)
-	},
-}
-
-var budgetFollowupTable = table[analytics.BudgetFollowupRow]{
-	name:    budgetFollowupsTable,
-	columns: []string{"id", "followed_on", "group_name", "category", "outcome", "forecast", "comment"},
-	selects: []string{"id", "followed_on", "coalesce(group_name, '')", "coalesce(category, '')", "outcome::DOUBLE",
-		"forecast::DOUBLE", "coalesce(comment, '')"},
-	keyCols: 1,
-	values: func(f *analytics.BudgetFollowupRow) []any {
-		return []any{f.ID, f.On, null(f.Group), null(f.Category), f.Outcome, f.Forecast, null(f.Comment)}
-	},
-	scan: func(rows *sql.Rows) (*analytics.BudgetFollowupRow, error) {
-		var f analytics.BudgetFollowupRow
-		var forecast sql.NullFloat64
-		err := rows.Scan(&f.ID, &f.On, &f.Group, &f.Category, &f.Outcome, &forecast, &f.Comment)
-		f.On, f.Forecast = day(f.On), floatPtr(forecast)
-		return &f, err
-	},
-}
-
-// priceBaseAmountTable is the imported prisbasbelopp; the shipped ones are
-// no rows (see the view price_base_amount_by_year) and never written.
-var priceBaseAmountTable = table[analytics.PriceBaseAmount]{
-	name:    priceBaseTable,
-	columns: []string{"year", "amount"},
-	selects: []string{"year", "amount::DOUBLE"},
-	keyCols: 1,
-	values:  func(p *analytics.PriceBaseAmount) []any { return []any{p.Year, p.Amount} },
-	scan: func(rows *sql.Rows) (*analytics.PriceBaseAmount, error) {
-		p := analytics.PriceBaseAmount{Stored: true}
-		return &p, rows.Scan(&p.Year, &p.Amount)
-	},
 }
 
 // budgetKey names a budget line: year, group and category, folded.
@@ -148,61 +96,17 @@ func (r *budgetRegistry) frameKind(k budgetKey) (string, bool) {
 	return "", false
 }
 
-// load reads the budget tables and the prisbasbelopp of every year known.
-func (r *budgetRegistry) load(ctx context.Context, q queryer) error {
-	if err := budgetLineTable.selectAll(ctx, q, r.addLine); err != nil {
-		return err
+// load puts the budget's rows in the indexes.
+func (r *budgetRegistry) load(b *analytics.ImportBudget) {
+	for i := range b.Lines {
+		r.addLine(&b.Lines[i])
 	}
-	err := budgetFollowupTable.selectAll(ctx, q, func(f *analytics.BudgetFollowupRow) {
+	for i := range b.Followups {
+		f := &b.Followups[i]
 		r.followups[followupKeyOf(f)] = f
-	})
-	if err != nil {
-		return err
 	}
-	return scanAll(ctx, q, `SELECT v.year, v.amount::DOUBLE, p.year IS NOT NULL
-		FROM price_base_amount_by_year v LEFT JOIN price_base_amounts p ON p.year = v.year`, nil,
-		func(rows *sql.Rows) error {
-			var p analytics.PriceBaseAmount
-			err := rows.Scan(&p.Year, &p.Amount, &p.Stored)
-			r.pbb[p.Year] = &p
-			return err
-		})
-}
-
-// write inserts and updates the budget tables' rows, with ids for the new
-// lines and follow-ups from their sequences.
-func (r *budgetRegistry) write(ctx context.Context, tx execer) ([]logEntry, error) {
-	ids, err := reserveIDs(ctx, tx, "budget_line_id_seq", len(r.lineChanges.inserted))
-	if err != nil {
-		return nil, err
+	for i := range b.PriceBaseAmounts {
+		p := &b.PriceBaseAmounts[i]
+		r.pbb[p.Year] = p
 	}
-	for i, id := range ids {
-		r.lineChanges.inserted[i].ID = id
-	}
-	if ids, err = reserveIDs(ctx, tx, "budget_followup_id_seq", len(r.followupChanges.inserted)); err != nil {
-		return nil, err
-	}
-	for i, id := range ids {
-		r.followupChanges.inserted[i].ID = id
-	}
-	var log []logEntry
-	for _, w := range []func() ([]logEntry, error){
-		func() ([]logEntry, error) { return writeTable(ctx, tx, &budgetLineTable, &r.lineChanges) },
-		func() ([]logEntry, error) { return writeTable(ctx, tx, &budgetFollowupTable, &r.followupChanges) },
-		func() ([]logEntry, error) { return writeTable(ctx, tx, &priceBaseAmountTable, &r.pbbChanges) },
-	} {
-		entries, err := w()
-		if err != nil {
-			return nil, err
-		}
-		log = append(log, entries...)
-	}
-	return log, nil
-}
-
-// hash writes the budget tables' changes into a plan's fingerprint.
-func (r *budgetRegistry) hash(h hash.Hash) {
-	hashChanges(h, &budgetLineTable, &r.lineChanges)
-	hashChanges(h, &budgetFollowupTable, &r.followupChanges)
-	hashChanges(h, &priceBaseAmountTable, &r.pbbChanges)
 }

@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"strconv"
 	"time"
+
+	"malbild/analytics"
+	"malbild/analytics/locale"
 )
 
 // Plan is what importing a file would do, shown before anything is written:
@@ -105,11 +108,7 @@ type Problem struct {
 }
 
 // Count is what a file does to one table.
-type Count struct {
-	New       int `json:"new"`
-	Changed   int `json:"changed"`
-	Unchanged int `json:"unchanged"`
-}
+type Count = analytics.ImportCount
 
 // Tables in the order the import writes them.
 var tables = []string{"members", "services", "events", "goals", "fee_bands", "participations", "attendance"}
@@ -139,10 +138,10 @@ func (p *Plan) Problems() []Problem {
 func (pr Problem) Place(lang string) string {
 	s := pr.Sheet
 	if pr.Row > 0 {
-		s += ", " + msg(lang, "place.row", pr.Row)
+		s += ", " + locale.Text(lang, "place.row", pr.Row)
 	}
 	if pr.Column != "" {
-		s += ", " + msg(lang, "place.column", pr.Column)
+		s += ", " + locale.Text(lang, "place.column", pr.Column)
 	}
 	return s
 }
