@@ -9,8 +9,8 @@ import (
 // settingChecks check and normalise the value of a setting that is not free
 // text, before SetSetting stores it.
 var settingChecks = map[string]func(string) (string, error){
-	SettingBudgetPercent:     budgetRuleNumber(SettingBudgetPercent, "a percentage such as 10"),
-	SettingBudgetPBBMultiple: budgetRuleNumber(SettingBudgetPBBMultiple, "a number of prisbasbelopp such as 4"),
+	SettingBudgetPercent:     budgetRuleNumber("invalid.setting." + SettingBudgetPercent),
+	SettingBudgetPBBMultiple: budgetRuleNumber("invalid.setting." + SettingBudgetPBBMultiple),
 }
 
 // maxBudgetRuleNumber bounds the rule's percent and multiple: a rule that
@@ -18,16 +18,25 @@ var settingChecks = map[string]func(string) (string, error){
 const maxBudgetRuleNumber = 100
 
 // budgetRuleNumber checks a number of the reporting rule as the office
-// writes it ("10", "12,5", "12.5"): above 0 and at most 100. It is stored
-// with a decimal point, which the view budget_rule (migration 013) reads.
-func budgetRuleNumber(key, what string) func(string) (string, error) {
+// writes it ("10", "12,5", "12.5"): above 0 and at most 100, else the
+// catalogue's text key says so. It is stored with a decimal point, which the
+// view budget_rule (migration 013) reads.
+func budgetRuleNumber(key string) func(string) (string, error) {
 	return func(value string) (string, error) {
 		n, err := strconv.ParseFloat(strings.Replace(value, ",", ".", 1), 64)
 		if err != nil || !(n > 0 && n <= maxBudgetRuleNumber) { // NaN fails too
-			return "", Errorf(EInvalid, "%s=%.40s: write %s, above 0 and at most %d", key, value, what, maxBudgetRuleNumber)
+			return "", Keyed(EInvalid, key, shortened(value))
 		}
 		return strconv.FormatFloat(n, 'f', -1, 64), nil
 	}
+}
+
+// shortened is a value as a message quotes it: at most 40 characters.
+func shortened(value string) string {
+	if r := []rune(value); len(r) > 40 {
+		return string(r[:40]) + "…"
+	}
+	return value
 }
 
 // BudgetRuleSetting is the reporting rule in force: the settings, or the

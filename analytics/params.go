@@ -91,7 +91,7 @@ func (m MetricInfo) bindParams(p Params) (map[string]any, error) {
 				continue
 			}
 			if len(value) > maxBudgetNameLength || strings.ContainsAny(value, "\x00\r\n") {
-				return nil, Errorf(EInvalid, "%s=%.40s…: a budget %s is one line of at most %d characters", name, value, name, maxBudgetNameLength)
+				return nil, Keyed(EInvalid, "invalid.param.budget_name", name, maxBudgetNameLength)
 			}
 			args[name] = value
 		}

@@ -7,6 +7,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"malbild/analytics"
+	"malbild/analytics/locale"
 )
 
 // budgetPage is the year's budget follow-up (DESIGN "Budget follow-up"):
@@ -59,7 +60,7 @@ func (s *Server) budget(c *fiber.Ctx) error {
 	if data.Report, err = s.store.Budget(ctx, year, asOf); err != nil {
 		return err
 	}
-	title := fmt.Sprintf("%s %d", translate(l, "budgetpage.title"), year)
+	title := fmt.Sprintf("%s %d", locale.Text(l, "budgetpage.title"), year)
 	data.Rule = budgetRuleText(l, data.Report)
 	if len(data.Report.Lines) == 0 {
 		return s.render(c, "budget", title, data)

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"malbild/analytics"
+	"malbild/analytics/locale"
 )
 
 // budgetRow is a line of the budget table as the page writes it.
@@ -24,7 +25,7 @@ func newBudgetRow(l string, r analytics.BudgetReport, line analytics.BudgetLine)
 	row := budgetRow{BudgetLine: line, Indented: line.InFrame(), StatusKey: "budgetpage.status.none"}
 	switch {
 	case line.IsTotal():
-		row.Name = translate(l, "budgetpage.total")
+		row.Name = locale.Text(l, "budgetpage.total")
 	case line.IsFrame():
 		row.Name = *line.Group
 	default:
@@ -45,15 +46,15 @@ func newBudgetRow(l string, r analytics.BudgetReport, line analytics.BudgetLine)
 // frame judges.
 func thresholdText(l string, r analytics.BudgetReport, line analytics.BudgetLine) string {
 	if line.InFrame() {
-		return translate(l, "budgetpage.threshold.inframe")
+		return locale.Text(l, "budgetpage.threshold.inframe")
 	}
 	var parts []string
 	if line.PercentTrigger != nil {
-		parts = append(parts, translate(l, "budgetpage.threshold.percent", rulePercent(l, r.Rule.Percent),
+		parts = append(parts, locale.Text(l, "budgetpage.threshold.percent", rulePercent(l, r.Rule.Percent),
 			formatKronor(l, line.Budget), formatKronor(l, *line.PercentTrigger)))
 	}
 	if line.PBBTrigger != nil {
-		parts = append(parts, translate(l, "budgetpage.threshold.pbb", formatDecimal(l, r.Rule.PBBMultiple, decimalsOf(r.Rule.PBBMultiple)),
+		parts = append(parts, locale.Text(l, "budgetpage.threshold.pbb", formatDecimal(l, r.Rule.PBBMultiple, decimalsOf(r.Rule.PBBMultiple)),
 			formatKronor(l, *line.PBBTrigger)))
 	}
 	return strings.Join(parts, "; ")
@@ -65,15 +66,15 @@ func budgetRuleText(l string, r analytics.BudgetReport) string {
 	percent := rulePercent(l, r.Rule.Percent)
 	multiple := formatDecimal(l, r.Rule.PBBMultiple, decimalsOf(r.Rule.PBBMultiple))
 	if r.PBB == nil {
-		return translate(l, "budgetpage.rule.nopbb", percent, multiple, r.Year)
+		return locale.Text(l, "budgetpage.rule.nopbb", percent, multiple, r.Year)
 	}
-	return translate(l, "budgetpage.rule", percent, multiple, r.Year, formatDecimal(l, *r.PBB, 0)+nbsp+"kr")
+	return locale.Text(l, "budgetpage.rule", percent, multiple, r.Year, formatDecimal(l, *r.PBB, 0)+nbsp+"kr")
 }
 
 // rulePercent writes the rule's percent as pages write percentages: "10 %"
 // in Swedish, "10%" in English.
 func rulePercent(l string, percent float64) string {
-	if l == langEn {
+	if l == locale.En {
 		return formatDecimal(l, percent, decimalsOf(percent)) + "%"
 	}
 	return formatDecimal(l, percent, decimalsOf(percent)) + nbsp + "%"

@@ -1,5 +1,7 @@
 package dashboard
 
+import "malbild/analytics/locale"
+
 // budgetBars draws budget, outcome and forecast per line, lying down as the
 // names are long: a frame as its total, before its categories. A bar leads
 // to the line's follow-up history, as the line's name in the table does.
@@ -10,15 +12,15 @@ func budgetBars(l string, rows []budgetRow) chartBlock {
 	for i, r := range rows {
 		names[i], links[i] = r.Name, r.Link
 		if r.IsFrame() {
-			names[i] = translate(l, "budgetpage.frame.total", r.Name)
+			names[i] = locale.Text(l, "budgetpage.frame.total", r.Name)
 		}
 		b := r.Budget
 		budget[i], outcome[i], forecast[i] = &b, r.Outcome, r.Forecast
 	}
 	return barChart(names, []series{
-		{Name: translate(l, "budgetpage.col.budget"), Values: budget},
-		{Name: translate(l, "budgetpage.col.outcome"), Values: outcome},
-		{Name: translate(l, "budgetpage.col.forecast"), Values: forecast},
+		{Name: locale.Text(l, "budgetpage.col.budget"), Values: budget},
+		{Name: locale.Text(l, "budgetpage.col.outcome"), Values: outcome},
+		{Name: locale.Text(l, "budgetpage.col.forecast"), Values: forecast},
 	}, nil, 0, true, links)
 }
 
@@ -33,7 +35,7 @@ func budgetSeriesChart(l string, points []budgetPointRow) chartBlock {
 		outcome[i], forecast[i], budget = p.Outcome, p.Forecast, p.Budget
 	}
 	return lineChart(days, []series{
-		{Name: translate(l, "budgetpage.col.outcome"), Values: outcome},
-		{Name: translate(l, "budgetpage.col.forecast"), Values: forecast},
-	}, []refLine{{Label: translate(l, "budgetpage.col.budget"), Value: budget}}, 0)
+		{Name: locale.Text(l, "budgetpage.col.outcome"), Values: outcome},
+		{Name: locale.Text(l, "budgetpage.col.forecast"), Values: forecast},
+	}, []refLine{{Label: locale.Text(l, "budgetpage.col.budget"), Value: budget}}, 0)
 }

@@ -1,12 +1,12 @@
 package dashboard
 
 import (
-	"errors"
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
 
 	"malbild/analytics"
+	"malbild/analytics/locale"
 )
 
 // budgetRuleForm is the budget's reporting rule on the admin page's settings
@@ -33,10 +33,10 @@ func (s *Server) budgetRuleForm(c *fiber.Ctx) (budgetRuleForm, error) {
 	if f.Multiple, err = s.store.Setting(ctx, analytics.SettingBudgetPBBMultiple); err != nil {
 		return f, err
 	}
-	if l != langEn {
+	if l != locale.En {
 		f.Percent, f.Multiple = strings.Replace(f.Percent, ".", ",", 1), strings.Replace(f.Multiple, ".", ",", 1)
 	}
-	f.DefaultPercent, f.DefaultMultiple = translate(l, "admin.budget_rule.default", "10"), translate(l, "admin.budget_rule.default", "4")
+	f.DefaultPercent, f.DefaultMultiple = locale.Text(l, "admin.budget_rule.default", "10"), locale.Text(l, "admin.budget_rule.default", "4")
 	return f, nil
 }
 
@@ -50,19 +50,4 @@ func budgetRuleFields(c *fiber.Ctx) [][2]string {
 		}
 	}
 	return out
-}
-
-// budgetRuleMessage says in the page's language what is wrong with a
-// setting: the rule's numbers have their own sentence, the rest the
-// domain's.
-func budgetRuleMessage(l string, err error) string {
-	var e *analytics.Error
-	if errors.As(err, &e) {
-		for _, key := range []string{analytics.SettingBudgetPercent, analytics.SettingBudgetPBBMultiple} {
-			if strings.HasPrefix(e.Message, key+"=") {
-				return translate(l, "admin.budget_rule.bad."+key)
-			}
-		}
-	}
-	return err.Error()
 }

@@ -34,7 +34,7 @@ func TestSettingsCommand(t *testing.T) {
 	if code := settings("get", "budget_rule_percent"); code != 0 || out.String() != "12.5\n" {
 		t.Errorf("get the percent: %d %q", code, out.String())
 	}
-	if code := settings("set", "budget_rule_pbb_multiple", "fyra"); code != 2 || !strings.Contains(errOut.String(), "budget_rule_pbb_multiple") {
+	if code := settings("set", "budget_rule_pbb_multiple", "fyra"); code != 2 || !strings.Contains(errOut.String(), "price base amounts (fyra)") {
 		t.Errorf("a bad multiple: exit %d, %q", code, errOut.String())
 	}
 	if code := settings("get", "colour"); code != 2 {
