@@ -10,8 +10,8 @@ import (
 )
 
 // budgetRuleForm is the budget's reporting rule on the admin page's settings
-// form: the values set ("" for the default) and the defaults as the
-// placeholders, written the page's way.
+// form: the values set ("" for the default) and, as the placeholders, the
+// rule in force, which is the default where a value is not set.
 type budgetRuleForm struct {
 	Percent, Multiple               string
 	DefaultPercent, DefaultMultiple string
@@ -36,8 +36,11 @@ func (s *Server) budgetRuleForm(c *fiber.Ctx) (budgetRuleForm, error) {
 	if l != locale.En {
 		f.Percent, f.Multiple = strings.Replace(f.Percent, ".", ",", 1), strings.Replace(f.Multiple, ".", ",", 1)
 	}
-	f.DefaultPercent, f.DefaultMultiple = locale.Text(l, "admin.budget_rule.default", "10"), locale.Text(l, "admin.budget_rule.default", "4")
-	return f, nil
+	// Unset, the rule in force is the default (the view budget_rule holds it).
+	rule, err := s.store.BudgetRuleSetting(ctx)
+	f.DefaultPercent = locale.Text(l, "admin.budget_rule.default", formatDecimal(l, rule.Percent, decimalsOf(rule.Percent)))
+	f.DefaultMultiple = locale.Text(l, "admin.budget_rule.default", formatDecimal(l, rule.PBBMultiple, decimalsOf(rule.PBBMultiple)))
+	return f, err
 }
 
 // budgetRuleFields are the rule's settings the form sent; a field it did not
