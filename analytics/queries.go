@@ -38,6 +38,7 @@ var queryParams = map[string]bool{
 	"n":                     true, // networks_min_participants: the least number of municipalities
 	"year":                  true, // fees: the year
 	"member":                true, // fees: one membership row, NULL for all
+	"services":              true, // service_adoption: service ids, comma-separated; empty for all
 	"sweden_population":     true, // SwedenPopulation
 	"sweden_municipalities": true, // SwedenMunicipalities
 }
