@@ -58,8 +58,8 @@ func Report(ctx context.Context, s *analytics.Store, o ReportOptions) (*excelize
 		return nil, err
 	}
 	for _, write := range []func(*reportData) error{
-		b.summarySheet, b.chartsSheet, b.changesSheet, b.membersSheet, b.servicesSheet, b.networksSheet,
-		b.matrixSheet, b.developmentSheet, b.historySheet, b.chartDataSheet,
+		b.summarySheet, b.chartsSheet, b.chartDataSheet, b.changesSheet, b.membersSheet, b.servicesSheet,
+		b.networksSheet, b.matrixSheet, b.developmentSheet, b.historySheet,
 	} {
 		if err := write(d); err != nil {
 			b.f.Close()
