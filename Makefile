@@ -8,7 +8,7 @@ NODE_MODULES := node_modules/.package-lock.json
 # axe-core is for the tests only: it lives outside static/, so it is never embedded nor served
 AXE     := dashboard/testdata/vendor/axe.min.js
 
-.PHONY: run test test-clocks build assets vet bench demo-large load load-large clean
+.PHONY: run test test-clocks build assets vet bench bench-all demo-large load load-large clean
 
 ## run: install the front-end packages, build, and serve the demo on http://localhost:8080
 run: build
@@ -57,8 +57,12 @@ vet: assets
 	@unformatted=$$(gofmt -l cmd analytics dashboard data); \
 	  if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted"; exit 1; fi
 
-## bench: the benchmarks (figures in the README)
-bench: assets
+## bench: issue 18's figures beside their goals (README "Figures"; cmd/malbild-bench says how each is
+## measured); bench-all runs every benchmark
+bench: demo-large
+	$(GO) run ./cmd/malbild-bench --bin bin/malbild --db bench.duckdb
+
+bench-all: assets
 	$(GO) test -run '^$$' -bench . -benchtime 3x ./...
 
 ## demo-large: the benchmark-size data set, timed (figures in the README)
