@@ -39,6 +39,8 @@ var queryParams = map[string]bool{
 	"year":                  true, // fees: the year
 	"member":                true, // fees: one membership row, NULL for all
 	"services":              true, // service_adoption: service ids, comma-separated; empty for all
+	"group":                 true, // budget metrics: the frame, NULL for the total
+	"category":              true, // budget metrics: the category, NULL for a frame or the total
 	"sweden_population":     true, // SwedenPopulation
 	"sweden_municipalities": true, // SwedenMunicipalities
 }

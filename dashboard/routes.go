@@ -44,9 +44,11 @@ func (s *Server) routeList() []route {
 		{"GET", "/services/:id", viewer, s.service},
 		{"GET", "/events", viewer, s.events},
 		{"GET", "/fees", viewer, s.fees},
+		{"GET", "/budget", viewer, s.budget},
 		{"GET", "/export", viewer, s.exportForms},
 		{"GET", "/api/metrics", viewer, s.apiMetrics},
 		{"GET", "/api/goals", viewer, s.apiGoals},
+		{"GET", "/api/budget", viewer, s.apiBudget},
 
 		{"GET", "/members/:id/edit", editor, s.editMemberForm},
 		{"POST", "/members/:id/edit", editor, s.editMember},
