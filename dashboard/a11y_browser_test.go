@@ -174,7 +174,7 @@ const ownChecks = `(() => {
 func TestAxeAndReflowOnEveryPage(t *testing.T) {
 	f := newA11yFixture(t)
 	script := axeSource(t)
-	ctx, _ := newBrowserFor(t, 150)
+	ctx, _ := newBrowserFor(t, 300) // two languages of every page, on a shared machine
 	injectIntoEveryPage(t, ctx, script)
 	who := ""
 	for _, p := range a11yPages(f.memberID, f.serviceID, f.goalID) {
