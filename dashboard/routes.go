@@ -49,6 +49,9 @@ func (s *Server) routeList() []route {
 		{"GET", "/api/metrics", viewer, s.apiMetrics},
 		{"GET", "/api/goals", viewer, s.apiGoals},
 		{"GET", "/api/budget", viewer, s.apiBudget},
+		{"GET", "/api/benefits", viewer, s.apiBenefits},
+		{"GET", "/benefits", viewer, s.benefits},
+		{"GET", "/benefits/:id", viewer, s.benefit},
 
 		{"GET", "/members/:id/edit", editor, s.editMemberForm},
 		{"POST", "/members/:id/edit", editor, s.editMember},
