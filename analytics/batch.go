@@ -59,6 +59,10 @@ type ImportChanges struct {
 
 	Benefits            TableChanges[BenefitEntry]
 	BenefitMeasurements TableChanges[BenefitMeasurementEntry]
+	// The budget follow-up's tables (importbudget.go).
+	BudgetLines      TableChanges[BudgetLineRow]
+	BudgetFollowups  TableChanges[BudgetFollowupRow]
+	PriceBaseAmounts TableChanges[PriceBaseAmount]
 }
 
 // TableChanges are one table's rows an import inserts and updates.

@@ -61,6 +61,7 @@ func (ch *ImportChanges) write(ctx context.Context, tx *store.Tx) ([]logEntry, e
 		func() ([]logEntry, error) {
 			return writeTable(ctx, tx, &benefitMeasurementTable, &ch.BenefitMeasurements)
 		},
+		func() ([]logEntry, error) { return ch.writeBudget(ctx, tx) },
 	} {
 		entries, err := w()
 		if err != nil {

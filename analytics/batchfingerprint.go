@@ -23,6 +23,7 @@ func (ch *ImportChanges) Fingerprint() string {
 	hashChanges(h, &attendanceTable, &ch.Attendance)
 	hashChanges(h, &benefitTable, &ch.Benefits)
 	hashChanges(h, &benefitMeasurementTable, &ch.BenefitMeasurements)
+	ch.hashBudget(h)
 	return hex.EncodeToString(h.Sum(nil))[:16]
 }
 

@@ -25,6 +25,12 @@ type MetricInfo struct {
 	// "Forecast").
 	YearRelative bool
 	Params       []string // the parameters it accepts
+	// Signed: the value may be below zero (a budget under-run), so neither
+	// its forecast nor its chart is held at 0.
+	Signed bool
+	// Uncapped: a share that may pass 1 (an outcome over its budget), so its
+	// forecast and chart are not held at 100 %.
+	Uncapped bool
 	// ForGoals: a metric for goals only (DESIGN "Budget follow-up",
 	// "Benefits"), not one of the key figures of DESIGN "Metrics" that
 	// Metrics, the overview and the annual report list.
@@ -47,6 +53,8 @@ var metricCatalog = []MetricInfo{
 	{Key: "municipality_coverage", Share: true},
 	{Key: "population_coverage", Share: true},
 	{Key: "fee_income", Money: true},
+	{Key: "budget_deviation", Money: true, Signed: true, ForGoals: true, Params: []string{"group", "category"}},
+	{Key: "budget_outcome_share", Share: true, Uncapped: true, YearRelative: true, ForGoals: true, Params: []string{"group", "category"}},
 	// DESIGN "Benefits": the kronor the benefit register realised.
 	{Key: "benefit_realised", Money: true, Params: []string{"service"}, ForGoals: true},
 }

@@ -128,4 +128,7 @@ type Dataset struct {
 	// MemberID refer to the dataset's own ids (0: none).
 	Benefits            []BenefitEntry
 	BenefitMeasurements []BenefitMeasurementEntry
+	// The budget (DESIGN "Budget follow-up"); ids are not used.
+	BudgetLines     []BudgetLineRow
+	BudgetFollowups []BudgetFollowupRow
 }

@@ -18,6 +18,7 @@ type overviewPage struct {
 	Chart     chartBlock
 	Services  []analytics.ServiceParticipants
 	Coverage  chartBlock
+	Budget    *budgetFigure // nil: the year has no budget (overview_budget.go)
 }
 
 // keyFigure is one of the board's headline numbers against its target.
@@ -77,6 +78,9 @@ func (s *Server) overview(c *fiber.Ctx) error {
 		return errServices
 	}
 	data.Figures = keyFigures(metrics, data.Scorecard.Goals)
+	if data.Budget, err = s.budgetFigureOf(ctx, lang(c), asOf, chartLinks(c)); err != nil {
+		return err
+	}
 	data.Chart = growthChart(lang(c), growth, data.Figures[0].Target)
 	data.Coverage = coverageChart(lang(c), data.Services).withLinks(chartLinks(c))
 	return s.render(c, "overview", locale.Text(lang(c), "overview.title"), data)

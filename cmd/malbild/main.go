@@ -27,9 +27,10 @@ func commands() []command {
 		{"import", "import the office's spreadsheets (preview, then apply)", runImport},
 		{"metrics", "print every metric on a day (as /api/metrics)", runMetrics},
 		{"goals", "print the status of a year's goals on a day (as /api/goals)", runGoals},
+		{"budget", "print a year's budget follow-up on a day (as /api/budget)", runBudget},
 		{"benefits", "print the benefit register on a day (as /api/benefits)", runBenefits},
 		{"user", "manage accounts and API tokens", runUser},
-		{"settings", "show or change a setting (the association's name)", runSettings},
+		{"settings", "show or change a setting (the association's name, the budget's rule)", runSettings},
 		{"backup", "write a consistent copy of the database into a folder", runBackup},
 		{"restore", "replace the database with a checked backup", runRestore},
 	}

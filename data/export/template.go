@@ -84,6 +84,7 @@ func templateLists(services []analytics.Service) map[string]*dropList {
 		{"categories", []string{"kommun", "övrig"}},
 		{"counties", counties},
 		{"services", names},
+		{"budget_kinds", []string{"investering", "drift"}},
 	}
 	values = append(values, benefitLists...)
 	out := map[string]*dropList{}

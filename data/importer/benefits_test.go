@@ -177,8 +177,8 @@ func TestEnglishHeadersAndWordsInACSVFile(t *testing.T) {
 	}
 }
 
-// problemAt is the problem of a plan at a sheet's row and column, or nil.
-func problemAt(p *importer.Plan, sheet string, row int, column string) *importer.Problem {
+// benefitProblemAt is the problem of a plan at a sheet's row and column, or nil.
+func benefitProblemAt(p *importer.Plan, sheet string, row int, column string) *importer.Problem {
 	for _, pr := range p.Problems() {
 		if pr.Sheet == sheet && pr.Row == row && pr.Column == column {
 			return &pr
@@ -236,14 +236,14 @@ func TestBadBenefitRowsAreErrorsAtTheirPlaceAndNothingIsWritten(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		pr := problemAt(plan, tc.sheet, tc.row, tc.column)
+		pr := benefitProblemAt(plan, tc.sheet, tc.row, tc.column)
 		if pr == nil || pr.Code != tc.code || pr.Severity != importer.SeverityError || !strings.Contains(pr.Message, tc.says) {
 			t.Errorf("%s row %d %s: got %+v, want %s saying %q\n%s", tc.sheet, tc.row, tc.column, pr, tc.code, tc.says, problems(plan))
 		}
 	}
 	// A number with the benefit's own unit is no error.
 	plan, _ := importer.Preview(context.Background(), s, f, en)
-	if pr := problemAt(plan, "Nyttomätningar", 4, "Värde"); pr != nil {
+	if pr := benefitProblemAt(plan, "Nyttomätningar", 4, "Värde"); pr != nil {
 		t.Errorf("280 kr for a benefit in kr: %+v", pr)
 	}
 	res, err := importer.Commit(context.Background(), s, f, en)
@@ -255,7 +255,7 @@ func TestBadBenefitRowsAreErrorsAtTheirPlaceAndNothingIsWritten(t *testing.T) {
 	}
 	// The sentence is in the user's language.
 	sv, _ := importer.Preview(context.Background(), s, f, importer.Options{})
-	if pr := problemAt(sv, "Nyttomätningar", 3, "Värde"); pr == nil || !strings.Contains(pr.Message, "men nyttan mäts i kr") {
+	if pr := benefitProblemAt(sv, "Nyttomätningar", 3, "Värde"); pr == nil || !strings.Contains(pr.Message, "men nyttan mäts i kr") {
 		t.Errorf("Swedish: %+v", pr)
 	}
 }
@@ -269,7 +269,7 @@ func TestAMeasurementGoesWithTheMembershipActiveOnItsDate(t *testing.T) {
 		{"Frigjord tid för kontoadministration", date("2021-06-30"), "Håbo kommun", 30},
 	}})
 	res := commit(t, s, f)
-	if pr := problemAt(res.Plan, "Nyttomätningar", 4, "Medlem"); pr == nil || pr.Code != "benefit.not_member_on" ||
+	if pr := benefitProblemAt(res.Plan, "Nyttomätningar", 4, "Medlem"); pr == nil || pr.Code != "benefit.not_member_on" ||
 		pr.Severity != importer.SeverityWarning {
 		t.Errorf("between memberships: %+v\n%s", pr, problems(res.Plan))
 	}
@@ -332,7 +332,7 @@ func TestWorstValuesInABenefitCSVFile(t *testing.T) {
 		column string
 		code   string
 	}{{4, "Källa", "value.too_long"}, {5, "Källa", "value.control"}, {6, "Värde", "value.required_field"}} {
-		if pr := problemAt(plan, "m.csv", want.row, want.column); pr == nil || pr.Code != want.code {
+		if pr := benefitProblemAt(plan, "m.csv", want.row, want.column); pr == nil || pr.Code != want.code {
 			t.Errorf("row %d %s: %+v, want %s\n%s", want.row, want.column, pr, want.code, problems(plan))
 		}
 	}

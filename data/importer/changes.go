@@ -18,6 +18,9 @@ func (r *registry) handover() *analytics.ImportChanges {
 
 		Benefits:            tableChanges(&r.benefits.benefitChanges),
 		BenefitMeasurements: tableChanges(&r.benefits.measurementChanges),
+		BudgetLines:         tableChanges(&r.budget.lineChanges),
+		BudgetFollowups:     tableChanges(&r.budget.followupChanges),
+		PriceBaseAmounts:    tableChanges(&r.budget.pbbChanges),
 	}
 }
 

@@ -38,6 +38,8 @@ type registry struct {
 	goalChanges       changes[analytics.Goal]
 	goalInputChanges  changes[analytics.GoalStatusEntry]
 	feeChanges        changes[analytics.FeeBand]
+
+	budget *budgetRegistry
 }
 
 type goalKey struct {
@@ -97,7 +99,7 @@ func newRegistry() *registry {
 		parts: map[[2]int64][]*analytics.Participation{}, eventsByName: map[string][]*analytics.Event{},
 		eventByID: map[int64]*analytics.Event{}, attendance: map[[2]int64]*analytics.Attendance{},
 		goals: map[goalKey]*analytics.Goal{}, goalInput: map[int64][]analytics.GoalStatusEntry{},
-		fees: map[feeKey]*analytics.FeeBand{},
+		fees: map[feeKey]*analytics.FeeBand{}, budget: newBudgetRegistry(),
 	}
 }
 
@@ -183,5 +185,10 @@ func loadRegistry(ctx context.Context, v *analytics.ImportView) (*registry, erro
 	for i := range rows.BenefitMeasurements {
 		r.benefits.addMeasurement(&rows.BenefitMeasurements[i])
 	}
+	budget, err := v.Budget(ctx)
+	if err != nil {
+		return nil, err
+	}
+	r.budget.load(budget)
 	return r, nil
 }

@@ -28,6 +28,12 @@ func (s *sheet) read() error {
 		return s.readBenefits()
 	case KindBenefitMeasurements:
 		return s.readBenefitMeasurements()
+	case KindBudget:
+		return s.readBudget()
+	case KindBudgetFollowups:
+		return s.readBudgetFollowups()
+	case KindPriceBase:
+		return s.readPriceBase()
 	}
 	return s.readWide()
 }
