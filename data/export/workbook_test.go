@@ -29,7 +29,7 @@ func TestReportWorkbookHasItsSheetsChartsAndLayout(t *testing.T) {
 		// The hidden chart data sheets come third and fourth in the file,
 		// before the big streamed sheets (see chartDataSheet); the list
 		// above keeps them after the sheets they serve.
-		want := slices.Concat(c.sheets[:2], []string{c.sheets[9], c.sheets[11]}, c.sheets[2:9], c.sheets[10:11])
+		want := slices.Concat(c.sheets[:2], []string{c.sheets[10], c.sheets[12]}, c.sheets[2:10], c.sheets[11:12])
 		if got := f.GetSheetList(); !slices.Equal(got, want) {
 			t.Fatalf("%s: sheets %v, want %v", c.lang, got, want)
 		}
