@@ -176,7 +176,7 @@ const ownChecks = `(() => {
 func TestAxeAndReflowOnEveryPage(t *testing.T) {
 	f := newA11yFixture(t)
 	script := axeSource(t)
-	ctx, b := newBrowserFor(t, 150)
+	ctx, b := newBrowserFor(t, 300) // two languages of every page, on a shared machine
 	injectIntoEveryPage(t, ctx, script)
 	who, seen := "", 0
 	for _, p := range a11yPages(f.memberID, f.serviceID, f.goalID) {
