@@ -63,13 +63,18 @@ func (s *sheet) benefit(row int, cells []Cell) *analytics.BenefitEntry {
 	return nil
 }
 
-// measuredMember is the membership row a measurement belongs to: the one
-// active on its date, else (with a warning) the one that started last
-// before it.
+// measuredMember is the membership row a measurement belongs to, named by
+// code, organisation number or name: the one active on its date, else (with
+// a warning) the one that started last before it.
 func (s *sheet) measuredMember(row int, cells []Cell, on time.Time) *analytics.Member {
-	orgs := s.member(row, cells, "member")
+	var orgs []*analytics.Member
+	if org, ok := parseOrgNumber(s.cell(cells, "member")); ok {
+		orgs = s.b.reg.byOrg[org]
+	}
 	if orgs == nil {
-		return nil
+		if orgs = s.member(row, cells, "member"); orgs == nil {
+			return nil
+		}
 	}
 	if m := periodOn(orgs, on); m != nil {
 		return m

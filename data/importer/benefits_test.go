@@ -39,7 +39,7 @@ func register(t *testing.T) importer.File {
 		}},
 		sheet{"Nyttomätningar", [][]any{measurementHeader,
 			{"Frigjord tid för kontoadministration", date("2023-06-30"), "Ale", 120, "Enkät", ""},
-			{"Frigjord tid för kontoadministration", date("2023-06-30"), "1984", "80 h", "Enkät", "Arboga"},
+			{"Frigjord tid för kontoadministration", date("2023-06-30"), "212000-2486", "80 h", "Enkät", "Arboga"},
 			{"Frigjord tid för kontoadministration", date("2024-06-30"), "Ale kommun", 300},
 			{"Utlån per barn", date("2023-12-31"), "", "5,1", "Bibliotekens statistik"},
 			{"Handläggningskostnad per felanmälan", date("2024-03-31"), "", "290 kr", "", "efter omläggningen"},
