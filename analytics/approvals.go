@@ -113,8 +113,10 @@ func CheckLine(field, text string, max int) error {
 // writer lock held, before the transaction, and so are the snapshot's
 // queries, so that the workbook and the snapshot are of the same data and
 // nothing is written between them and the commit. The version is the year's
-// next. A request Check refuses is EInvalid and nothing is written.
-func (s *Store) Approve(ctx context.Context, r ApprovalRequest, workbook func() ([]byte, error)) (Approval, error) {
+// next. record, when not nil, runs in the same transaction after the insert
+// (the audit log's entry), so that both commit or neither does. A request
+// Check refuses is EInvalid and nothing is written.
+func (s *Store) Approve(ctx context.Context, r ApprovalRequest, workbook func() ([]byte, error), record func(*sql.Tx, Approval) error) (Approval, error) {
 	r.Meeting, r.By = strings.TrimSpace(r.Meeting), strings.TrimSpace(r.By)
 	r.AsOf, r.MeetingOn = day(r.AsOf), dayOrZero(r.MeetingOn)
 	if err := r.Check(s.Today()); err != nil {
@@ -147,7 +149,10 @@ func (s *Store) Approve(ctx context.Context, r ApprovalRequest, workbook func() 
 			VALUES (?, ?, CAST(? AS DATE), ?, CAST(? AS DATE), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			a.Year, a.Version, sqlDate(a.AsOf), a.Meeting, nullDate(a.MeetingOn), a.ApprovedBy, a.ApprovedAt,
 			book, a.SHA256, cols[0], cols[1], cols[2], cols[3], cols[4], snap.FeeIncome)
-		return err
+		if err != nil || record == nil {
+			return err
+		}
+		return record(tx, a)
 	})
 	if err != nil {
 		return Approval{}, err
@@ -157,10 +162,11 @@ func (s *Store) Approve(ctx context.Context, r ApprovalRequest, workbook func() 
 
 // Withdraw marks version of year's approved report as withdrawn by by, with
 // reason (one line, at most MaxWithdrawalReason characters). The snapshot
-// and the workbook stay. Who may withdraw (an admin) is the caller's check.
+// and the workbook stay. Who may withdraw (an admin) is the caller's check;
+// record, when not nil, runs in the same transaction (the audit log's entry).
 // A version that does not exist is ENotFound; one withdrawn already, or a bad
 // reason, EInvalid.
-func (s *Store) Withdraw(ctx context.Context, year, version int, by, reason string) (Approval, error) {
+func (s *Store) Withdraw(ctx context.Context, year, version int, by, reason string, record func(*sql.Tx, Approval) error) (Approval, error) {
 	reason, by = strings.TrimSpace(reason), strings.TrimSpace(by)
 	if err := CheckLine("reason", reason, MaxWithdrawalReason); err != nil {
 		return Approval{}, err
@@ -176,9 +182,13 @@ func (s *Store) Withdraw(ctx context.Context, year, version int, by, reason stri
 		if a.Withdrawn() {
 			return Errorf(EInvalid, "reason: version %d of %d was withdrawn on %s already", version, year, sqlDate(DateOf(a.WithdrawnAt)))
 		}
+		a.WithdrawnAt, a.WithdrawnBy, a.WithdrawnReason = s.Now().UTC().Truncate(time.Microsecond), by, reason
 		_, err = tx.ExecContext(ctx, `UPDATE approvals SET withdrawn_at = ?, withdrawn_by = ?, withdrawn_reason = ?
-			WHERE year = ? AND version = ?`, s.Now().UTC().Truncate(time.Microsecond), by, reason, year, version)
-		return err
+			WHERE year = ? AND version = ?`, a.WithdrawnAt, by, reason, year, version)
+		if err != nil || record == nil {
+			return err
+		}
+		return record(tx, a)
 	})
 	if err != nil {
 		return Approval{}, err

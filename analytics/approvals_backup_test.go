@@ -28,7 +28,7 @@ func TestBackupAndRestoreCarryTheApprovedReports(t *testing.T) {
 	book := []byte("PK\x03\x04 bytes \x00\xff of a workbook")
 	approve(t, s, 2023, "2023-12-31", "Årsmöte 2024-04-20 § 7", book)
 	approve(t, s, 2023, "2023-12-31", "Årsmöte 2024-04-20 § 8", []byte("v2"))
-	if _, err := s.Withdraw(ctx, 2023, 2, "admin", "Fel paragraf"); err != nil {
+	if _, err := s.Withdraw(ctx, 2023, 2, "admin", "Fel paragraf", nil); err != nil {
 		t.Fatal(err)
 	}
 	want := storedRow(t, s, 2023, 1)

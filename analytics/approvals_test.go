@@ -28,7 +28,7 @@ func demoStore(t *testing.T) *analytics.Store {
 func approve(t *testing.T, s *analytics.Store, year int, asOf, meeting string, book []byte) analytics.Approval {
 	t.Helper()
 	a, err := s.Approve(context.Background(), analytics.ApprovalRequest{Year: year, AsOf: date(asOf), Meeting: meeting,
-		MeetingOn: date("2024-04-20"), By: "kansliet"}, func() ([]byte, error) { return book, nil })
+		MeetingOn: date("2024-04-20"), By: "kansliet"}, func() ([]byte, error) { return book, nil }, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -162,22 +162,22 @@ func TestWithdrawMarksAndKeeps(t *testing.T) {
 	approve(t, s, 2023, "2023-12-31", "Årsmöte § 8", []byte("v2"))
 	before := storedRow(t, s, 2023, 2)
 	for _, reason := range []string{"", " ", "two\r\nlines", "nul\x00", strings.Repeat("x", analytics.MaxWithdrawalReason+1)} {
-		_, err := s.Withdraw(ctx, 2023, 2, "admin", reason)
+		_, err := s.Withdraw(ctx, 2023, 2, "admin", reason, nil)
 		if analytics.ErrorCode(err) != analytics.EInvalid || !strings.HasPrefix(err.Error(), "reason: ") {
 			t.Errorf("reason %q: %v", reason, err)
 		}
 	}
-	if _, err := s.Withdraw(ctx, 2023, 3, "admin", "fel"); analytics.ErrorCode(err) != analytics.ENotFound {
+	if _, err := s.Withdraw(ctx, 2023, 3, "admin", "fel", nil); analytics.ErrorCode(err) != analytics.ENotFound {
 		t.Errorf("withdraw a missing version: %v", err)
 	}
-	a, err := s.Withdraw(ctx, 2023, 2, "admin", "Fel årsmöte angivet")
+	a, err := s.Withdraw(ctx, 2023, 2, "admin", "Fel årsmöte angivet", nil)
 	if err != nil || !a.Withdrawn() || a.WithdrawnBy != "admin" || a.WithdrawnReason != "Fel årsmöte angivet" {
 		t.Fatalf("withdrawn = %+v, %v", a, err)
 	}
 	if storedRow(t, s, 2023, 2) != before {
 		t.Error("withdrawing changed the snapshot")
 	}
-	if _, err := s.Withdraw(ctx, 2023, 2, "admin", "igen"); analytics.ErrorCode(err) != analytics.EInvalid {
+	if _, err := s.Withdraw(ctx, 2023, 2, "admin", "igen", nil); analytics.ErrorCode(err) != analytics.EInvalid {
 		t.Errorf("withdraw twice: %v", err)
 	}
 	in, ok, _ := s.InForce(ctx, 2023)
@@ -212,13 +212,13 @@ func TestApproveRefusesBadInputAndWritesNothing(t *testing.T) {
 	} {
 		r := ok
 		c.edit(&r)
-		_, err := s.Approve(ctx, r, func() ([]byte, error) { return []byte("x"), nil })
+		_, err := s.Approve(ctx, r, func() ([]byte, error) { return []byte("x"), nil }, nil)
 		if analytics.ErrorCode(err) != analytics.EInvalid || !strings.HasPrefix(err.Error(), c.field+": ") {
 			t.Errorf("%s %+v: %v", c.field, r.Meeting[:min(len(r.Meeting), 20)], err)
 		}
 	}
 	broken := errors.New("disk full")
-	if _, err := s.Approve(ctx, ok, func() ([]byte, error) { return nil, broken }); !errors.Is(err, broken) {
+	if _, err := s.Approve(ctx, ok, func() ([]byte, error) { return nil, broken }, nil); !errors.Is(err, broken) {
 		t.Errorf("a failing workbook: %v", err)
 	}
 	if list, _ := s.Approvals(ctx); len(list) != 0 {
