@@ -29,6 +29,8 @@ func commands() []command {
 		{"goals", "print the status of a year's goals on a day (as /api/goals)", runGoals},
 		{"user", "manage accounts and API tokens", runUser},
 		{"settings", "show or change a setting (the association's name)", runSettings},
+		{"approve", "approve the annual meeting report of a year (a frozen snapshot)", runApprove},
+		{"approvals", "list the approved reports", runApprovals},
 		{"backup", "write a consistent copy of the database into a folder", runBackup},
 		{"restore", "replace the database with a checked backup", runRestore},
 	}
@@ -62,7 +64,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "Målbild: goals and membership of an association of municipalities.\n\nUsage: malbild COMMAND [flags]\n\nCommands:")
 	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintln(w, "\nEvery command takes --db PATH (default malbild.duckdb, or $MALBILD_DB) and --help.")
 }
