@@ -8,8 +8,6 @@ import (
 	"encoding/json"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 )
 
 // The approved report (DESIGN "The approved report"): an editor approves the
@@ -58,55 +56,6 @@ func (a Approval) Withdrawn() bool { return !a.WithdrawnAt.IsZero() }
 type ApprovedReport struct {
 	Approval
 	Snapshot
-}
-
-// Check says what is wrong with the request, field by field in the order of
-// the form: "year: …", "asof: …", "meeting: …", "meeting_date: …" (EInvalid,
-// the field first so that a form can show it at the field). today is the
-// store's day: a report cannot be approved as of a day that has not come.
-func (r ApprovalRequest) Check(today time.Time) error {
-	if err := checkYear(r.Year); err != nil {
-		return Errorf(EInvalid, "year: %v", err)
-	}
-	switch {
-	case r.AsOf.IsZero():
-		return Errorf(EInvalid, "asof: give the day the numbers are taken on, YYYY-MM-DD")
-	case r.AsOf.Year() < r.Year:
-		return Errorf(EInvalid, "asof: the day %s lies before the year %d: give a day in %d or later", sqlDate(r.AsOf), r.Year, r.Year)
-	case r.AsOf.After(today):
-		return Errorf(EInvalid, "asof: the day %s has not come yet (today is %s)", sqlDate(r.AsOf), sqlDate(today))
-	}
-	if err := CheckLine("meeting", r.Meeting, MaxMeeting); err != nil {
-		return err
-	}
-	if !r.MeetingOn.IsZero() {
-		if err := checkYear(r.MeetingOn.Year()); err != nil {
-			return Errorf(EInvalid, "meeting_date: %v", err)
-		}
-	}
-	if strings.TrimSpace(r.By) == "" {
-		return Errorf(EInvalid, "by: name who approves")
-	}
-	return nil
-}
-
-// CheckLine refuses a text that is empty, longer than max characters, not
-// UTF-8, or holds a line break or another control character: "field: …".
-func CheckLine(field, text string, max int) error {
-	switch {
-	case strings.TrimSpace(text) == "":
-		return Errorf(EInvalid, "%s: write something (at most %d characters)", field, max)
-	case !utf8.ValidString(text):
-		return Errorf(EInvalid, "%s: the text is not valid UTF-8", field)
-	case utf8.RuneCountInString(text) > max:
-		return Errorf(EInvalid, "%s: write at most %d characters (this has %d)", field, max, utf8.RuneCountInString(text))
-	}
-	for i, r := range []rune(text) {
-		if unicode.IsControl(r) {
-			return Errorf(EInvalid, "%s: character %d is a line break or another control character: write one line", field, i+1)
-		}
-	}
-	return nil
 }
 
 // Approve stores the approved report of r: workbook is called with the
@@ -168,11 +117,11 @@ func (s *Store) Approve(ctx context.Context, r ApprovalRequest, workbook func() 
 // reason, EInvalid.
 func (s *Store) Withdraw(ctx context.Context, year, version int, by, reason string, record func(*sql.Tx, Approval) error) (Approval, error) {
 	reason, by = strings.TrimSpace(reason), strings.TrimSpace(by)
-	if err := CheckLine("reason", reason, MaxWithdrawalReason); err != nil {
-		return Approval{}, err
+	if p := lineProblem("reason", reason, MaxWithdrawalReason); p != nil {
+		return Approval{}, p.err()
 	}
 	if by == "" {
-		return Approval{}, Errorf(EInvalid, "by: name who withdraws")
+		return Approval{}, Problem{Field: "by", Reason: ProblemEmpty}.err()
 	}
 	err := s.Write(ctx, func(tx *sql.Tx) error {
 		a, err := approvalIn(ctx, tx, year, version)
@@ -180,7 +129,7 @@ func (s *Store) Withdraw(ctx context.Context, year, version int, by, reason stri
 			return err
 		}
 		if a.Withdrawn() {
-			return Errorf(EInvalid, "reason: version %d of %d was withdrawn on %s already", version, year, sqlDate(DateOf(a.WithdrawnAt)))
+			return Problem{Field: "reason", Reason: ProblemWithdrawn, Day: DateOf(a.WithdrawnAt)}.err()
 		}
 		a.WithdrawnAt, a.WithdrawnBy, a.WithdrawnReason = s.Now().UTC().Truncate(time.Microsecond), by, reason
 		_, err = tx.ExecContext(ctx, `UPDATE approvals SET withdrawn_at = ?, withdrawn_by = ?, withdrawn_reason = ?
