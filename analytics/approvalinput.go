@@ -93,7 +93,7 @@ func (r ApprovalRequest) Problems(today time.Time) []Problem {
 	switch {
 	case r.AsOf.IsZero():
 		out = append(out, Problem{Field: "asof", Reason: ProblemMissing})
-	case r.AsOf.Year() < r.Year:
+	case checkYear(r.Year) == nil && r.AsOf.Year() < r.Year:
 		out = append(out, Problem{Field: "asof", Reason: ProblemBeforeYear, Day: r.AsOf, Year: r.Year})
 	case r.AsOf.After(today):
 		out = append(out, Problem{Field: "asof", Reason: ProblemFuture, Day: r.AsOf})

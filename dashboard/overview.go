@@ -17,6 +17,7 @@ type overviewPage struct {
 	Chart     chartBlock
 	Services  []analytics.ServiceParticipants
 	Coverage  chartBlock
+	Approval  *approvalView // the year's approved report, nil when none (approvalbanner.go)
 }
 
 // keyFigure is one of the board's headline numbers against its target.
@@ -67,6 +68,9 @@ func (s *Server) overview(c *fiber.Ctx) error {
 		// Only the key figures, after the scorecard: a figure a goal
 		// measures with the same parameters is already computed.
 		metrics, err = s.store.MetricsOf(ctx, asOf, headline...)
+	}
+	if err == nil {
+		data.Approval, err = s.approvalOf(ctx, lang(c), data.Year)
 	}
 	<-done
 	if err != nil {

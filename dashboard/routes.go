@@ -47,6 +47,9 @@ func (s *Server) routeList() []route {
 		{"GET", "/export", viewer, s.exportForms},
 		{"GET", "/api/metrics", viewer, s.apiMetrics},
 		{"GET", "/api/goals", viewer, s.apiGoals},
+		{"GET", "/api/approvals", viewer, s.apiApprovals},
+		{"GET", "/api/approvals/:year/:version", viewer, s.apiApproval},
+		{"GET", "/api/approvals/:year/:version/report.xlsx", viewer, s.approvedWorkbook},
 
 		{"GET", "/members/:id/edit", editor, s.editMemberForm},
 		{"POST", "/members/:id/edit", editor, s.editMember},
@@ -57,6 +60,8 @@ func (s *Server) routeList() []route {
 		{"POST", "/import", editor, imp.preview},
 		{"POST", "/import/commit", editor, imp.commit},
 		{"POST", "/import/undo", editor, imp.undo},
+		{"POST", "/export/approvals", editor, s.approve},
+		{"POST", "/export/approvals/:year/:version/withdraw", admin, s.withdrawApproval},
 
 		{"GET", "/admin", admin, s.admin},
 		{"POST", "/admin/accounts", admin, s.addAccount},
@@ -118,9 +123,10 @@ func (s *Server) install(app *fiber.App, routes []route) {
 func isUpload(r route) bool { return r.method == fiber.MethodPost && r.path == "/import" }
 
 // cacheable routes are the reading ones of the board: pages and API
-// answers, not downloads (exports are made fresh, and audited).
+// answers, not downloads (exports are made fresh, and audited; an approved
+// workbook goes out with its own headers).
 func cacheable(r route) bool {
-	return r.method == fiber.MethodGet && r.role == viewer && !strings.HasPrefix(r.path, "/export")
+	return r.method == fiber.MethodGet && r.role == viewer && !strings.HasPrefix(r.path, "/export") && !strings.HasSuffix(r.path, ".xlsx")
 }
 
 func isAPI(c *fiber.Ctx) bool { return strings.HasPrefix(c.Path(), "/api/") }
