@@ -52,7 +52,7 @@ func TestApproveAndApprovalsCommands(t *testing.T) {
 		Approvals []struct {
 			Year, Version       int
 			Meeting, ApprovedBy string
-			SHA256              string `json:"sha256"`
+			SHA256              string  `json:"sha256"`
 			MeetingDate         *string `json:"meeting_date"`
 			Withdrawn           bool
 		} `json:"approvals"`
