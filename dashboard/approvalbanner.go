@@ -140,6 +140,11 @@ func describeChange(l string, ch analytics.Change, goals map[string]string) chan
 			return "–"
 		}
 	case analytics.ChangeMember:
+		for _, row := range []any{ch.New, ch.Old} {
+			if m, ok := row.(analytics.ApprovedMember); ok {
+				v.What = m.Name
+			}
+		}
 		say = func(x any) string {
 			if m, ok := x.(analytics.ApprovedMember); ok {
 				return memberLine(l, m)

@@ -23,7 +23,8 @@ type approvalsSection struct {
 	List        []analytics.Approval
 	CanApprove  bool
 	CanWithdraw bool
-	Year        int // the form's default year
+	Year        int    // the form's default year: the one before the as-of day's
+	AsOf        string // the form's default day: 31 December of Year
 	refusal
 }
 
@@ -49,7 +50,7 @@ func (s *Server) approvalsOf(c *fiber.Ctx, year int) (approvalsSection, error) {
 	if err != nil {
 		return approvalsSection{}, err
 	}
-	a := approvalsSection{List: list, Year: year,
+	a := approvalsSection{List: list, Year: year - 1, AsOf: fmt.Sprintf("%d-12-31", year-1),
 		CanApprove:  accounts.RoleRank(u.Role) >= accounts.RoleRank(editor),
 		CanWithdraw: accounts.RoleRank(u.Role) >= accounts.RoleRank(admin)}
 	if r, ok := c.Locals(refusedApproval).(refusal); ok {

@@ -17,7 +17,7 @@ var approvalMessages = map[string]map[string]string{
 	"approvals.list":               {langSv: "Fastställda versioner", langEn: "Approved versions"},
 	"approvals.version":            {langSv: "Version", langEn: "Version"},
 	"approvals.by":                 {langSv: "Fastställd av", langEn: "Approved by"},
-	"approvals.at":                 {langSv: "Fastställd", langEn: "Approved"},
+	"approvals.at":                 {langSv: "Fastställd den", langEn: "Approved at"},
 	"approvals.checksum":           {langSv: "SHA-256", langEn: "SHA-256"},
 	"approvals.state":              {langSv: "Status", langEn: "Status"},
 	"approvals.inforce":            {langSv: "Gäller", langEn: "In force"},
