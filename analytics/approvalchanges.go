@@ -31,26 +31,20 @@ type Change struct {
 // Changes lists what differs between an approved snapshot and the live one of
 // the same plan year and day: every metric (as /api/metrics's value), goal
 // value, goal status, service's participants and member row, in the
-// snapshot's order, what the live data adds after.
+// snapshot's order, what the live data adds after. A metric that a later
+// Målbild added to the catalogue was not approved and is no change.
 func Changes(approved, live Snapshot) []Change {
 	out := []Change{}
 	liveMetrics := map[string]Value{}
 	for _, kv := range live.Metrics {
 		liveMetrics[kv.Key] = kv.Value
 	}
-	seen := map[string]bool{}
 	for _, kv := range approved.Metrics {
-		seen[kv.Key] = true
 		now, ok := liveMetrics[kv.Key]
 		if !ok {
 			out = append(out, Change{Kind: ChangeMetric, Key: kv.Key, Old: kv.Value, New: nil, Metric: kv.Key})
 		} else if !sameValue(kv.Value.Value, now.Value) || kv.Value.Service != now.Service {
 			out = append(out, Change{Kind: ChangeMetric, Key: kv.Key, Old: kv.Value, New: now, Metric: kv.Key})
-		}
-	}
-	for _, kv := range live.Metrics {
-		if !seen[kv.Key] {
-			out = append(out, Change{Kind: ChangeMetric, Key: kv.Key, Old: nil, New: kv.Value, Metric: kv.Key})
 		}
 	}
 	out = append(out, goalChanges(approved.Goals, live.Goals)...)

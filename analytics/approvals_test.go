@@ -225,3 +225,25 @@ func TestApproveRefusesBadInputAndWritesNothing(t *testing.T) {
 		t.Errorf("refused approvals were stored: %+v", list)
 	}
 }
+
+// Changes compares within the goal rules' tolerance, pairs rows by identity
+// (two active rows of one code each with its own), lists a goal the plan got
+// since, and does not count a metric a later Målbild added as a change.
+func TestChangesCompareByIdentity(t *testing.T) {
+	third := 1.0 / 3
+	approved := analytics.Snapshot{
+		Metrics: analytics.MetricSet{{Key: "members", Value: analytics.Value{Value: num(10)}}, {Key: "services_per_member", Value: analytics.Value{Value: &third}}},
+		Goals:   []analytics.GoalResult{{Key: "g1", Metric: "members", Value: num(10), Status: analytics.StatusMet}},
+		Members: []analytics.ApprovedMember{{Name: "A", Code: "0001"}, {Name: "A", Code: "0001", Population: 5}},
+	}
+	live := analytics.Snapshot{
+		Metrics: analytics.MetricSet{{Key: "members", Value: analytics.Value{Value: num(10)}}, {Key: "services_per_member", Value: analytics.Value{Value: num(1 - 2.0/3)}},
+			{Key: "budget_deviation", Value: analytics.Value{Value: num(5)}}},
+		Goals:   []analytics.GoalResult{{Key: "g1", Metric: "members", Value: num(10), Status: analytics.StatusMet}, {Key: "g2", Metric: "members", Value: num(1), Status: analytics.StatusAtRisk}},
+		Members: []analytics.ApprovedMember{{Name: "A", Code: "0001"}, {Name: "A", Code: "0001", Population: 5}},
+	}
+	got := analytics.Changes(approved, live)
+	if len(got) != 2 || got[0].Kind != analytics.ChangeGoalValue || got[0].Key != "g2" || got[0].Old != nil || got[1].Kind != analytics.ChangeGoalStatus {
+		t.Errorf("changes = %+v", got)
+	}
+}
