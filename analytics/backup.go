@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/rand"
 	"crypto/sha256"
-	"database/sql"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -16,6 +15,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"malbild/analytics/store"
 )
 
 // Manifest describes a backup: what it holds and how to check it is whole.
@@ -80,30 +81,26 @@ func (s *Store) Backup(ctx context.Context, dir string) (Manifest, error) {
 
 // writeBackup writes every table and then the manifest into dir.
 func (s *Store) writeBackup(ctx context.Context, dir string) (Manifest, error) {
-	conn, err := s.db.Conn(ctx)
+	m := Manifest{CreatedAt: s.Now().UTC().Truncate(time.Second)}
+	// One snapshot: the counts in the manifest and every file see the
+	// same rows.
+	err := s.db.Snapshot(ctx, func(c *store.Conn) error {
+		var err error
+		if m.Tables, err = c.TableCounts(ctx); err != nil {
+			return err
+		}
+		if m.Schema, err = c.SchemaVersion(ctx); err != nil {
+			return err
+		}
+		for table := range m.Tables {
+			if err := c.ExportTable(ctx, table, filepath.Join(dir, table+".parquet")); err != nil {
+				return fmt.Errorf("back up table %s: %w", table, err)
+			}
+		}
+		return nil
+	})
 	if err != nil {
 		return Manifest{}, err
-	}
-	defer conn.Close()
-	// One transaction: the counts in the manifest and every file see the
-	// same snapshot.
-	if _, err := conn.ExecContext(ctx, `BEGIN TRANSACTION`); err != nil {
-		return Manifest{}, err
-	}
-	defer conn.ExecContext(context.Background(), `ROLLBACK`)
-	m := Manifest{CreatedAt: s.Now().UTC().Truncate(time.Second)}
-	if m.Tables, err = tableCounts(ctx, conn); err != nil {
-		return Manifest{}, err
-	}
-	if err := conn.QueryRowContext(ctx, `SELECT max(version) FROM schema_migrations`).Scan(&m.Schema); err != nil {
-		return Manifest{}, err
-	}
-	for table := range m.Tables {
-		file := filepath.Join(dir, table+".parquet")
-		if _, err := conn.ExecContext(ctx, fmt.Sprintf(`COPY (SELECT * FROM %s) TO %s (FORMAT parquet)`,
-			quoteIdent(table), quoteLiteral(file))); err != nil {
-			return Manifest{}, fmt.Errorf("back up table %s: %w", table, err)
-		}
 	}
 	if m.Files, err = checksums(dir); err != nil {
 		return Manifest{}, err
@@ -134,12 +131,8 @@ func Restore(ctx context.Context, dir, path string) (Manifest, error) {
 	// The database must not be in use: DuckDB's lock says whether a server
 	// holds it, and renaming a file under a running server would lose data.
 	if _, err := os.Stat(path); err == nil {
-		held, err := sql.Open("duckdb", path)
+		held, err := store.Open(ctx, path)
 		if err != nil {
-			return Manifest{}, openError(path, err)
-		}
-		if err := held.PingContext(ctx); err != nil {
-			held.Close()
 			return Manifest{}, openError(path, err)
 		}
 		held.Close()
@@ -199,13 +192,7 @@ func verifyBackup(dir string) (Manifest, error) {
 	return m, nil
 }
 
-func latestMigration() (int, error) {
-	ms, err := loadMigrations()
-	if err != nil || len(ms) == 0 {
-		return 0, err
-	}
-	return ms[len(ms)-1].version, nil
-}
+func latestMigration() (int, error) { return store.Latest(migrations()) }
 
 // tableName is a name a table of the schema may have; anything else in a
 // manifest is refused before it comes near a query.
@@ -213,28 +200,32 @@ var tableName = regexp.MustCompile(`^[a-z][a-z0-9_]{0,62}$`)
 
 // loadInto builds the schema of the backup's version in a new database file
 // from the binary's migrations, loads every table's rows from its Parquet
-// file (data only: INSERT … SELECT from read_parquet), checks the counts and
-// moves the sequences past the loaded ids.
+// file, checks the counts and moves the sequences past the loaded ids.
 func loadInto(ctx context.Context, dir, path string, m Manifest) error {
 	if strings.ContainsAny(dir, "*?[]{}") {
 		// read_parquet would take them for a pattern and read other files
 		return Errorf(EInvalid, "the backup folder %s has *, ?, [ ] or { } in its path: rename it and restore again; nothing was restored", dir)
 	}
-	db, err := sql.Open("duckdb", path)
+	db, err := store.Open(ctx, path)
 	if err != nil {
 		return openError(path, err)
 	}
 	defer db.Close()
-	s := &Store{db: db, Now: time.Now}
-	if err := s.migrateTo(ctx, m.Schema); err != nil {
+	if err := db.Migrate(ctx, migrations(), m.Schema); err != nil {
 		return err
 	}
-	conn, err := db.Conn(ctx)
+	err = db.Bulk(ctx, func(c *store.Conn) error { return loadTables(ctx, c, dir, m) })
 	if err != nil {
 		return err
 	}
-	defer conn.Close()
-	schema, err := tableCounts(ctx, conn)
+	return db.Checkpoint(ctx)
+}
+
+// loadTables loads every table of the backup in dir, refusing one the
+// schema does not have, a missing file and a count that is not the
+// manifest's.
+func loadTables(ctx context.Context, c *store.Conn, dir string, m Manifest) error {
+	schema, err := c.TableCounts(ctx)
 	if err != nil {
 		return err
 	}
@@ -243,11 +234,7 @@ func loadInto(ctx context.Context, dir, path string, m Manifest) error {
 			return Errorf(EInvalid, "the backup in %s holds a table %q that schema version %d does not have; nothing was restored", dir, table, m.Schema)
 		}
 	}
-	if _, err := conn.ExecContext(ctx, `BEGIN TRANSACTION`); err != nil {
-		return err
-	}
-	defer conn.ExecContext(context.Background(), `ROLLBACK`)
-	order, err := loadOrder(ctx, conn, schema)
+	order, err := c.LoadOrder(ctx, schema)
 	if err != nil {
 		return err
 	}
@@ -258,21 +245,18 @@ func loadInto(ctx context.Context, dir, path string, m Manifest) error {
 		if _, hashed := m.Files[file]; !inBackup || !hashed {
 			return Errorf(EInvalid, "the backup in %s is incomplete: it has no file for table %s; nothing was restored", dir, table)
 		}
-		source := fmt.Sprintf(`read_parquet(%s)`, quoteLiteral(filepath.Join(dir, file)))
+		path := filepath.Join(dir, file)
 		if table == "schema_migrations" {
 			// built by the migrations above; the backup's copy only says
 			// which version made it
-			if err := conn.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM `+source).Scan(&backupSchema); err != nil {
+			if backupSchema, err = c.MigrationsVersionIn(ctx, path); err != nil {
 				return Errorf(EInvalid, "the backup in %s cannot be read (%v); nothing was restored", dir, err)
 			}
 			continue
 		}
-		if _, err := conn.ExecContext(ctx, fmt.Sprintf(`INSERT INTO %s BY NAME SELECT * FROM %s`, quoteIdent(table), source)); err != nil {
+		got, err := c.ImportTable(ctx, table, path)
+		if err != nil {
 			return Errorf(EInvalid, "the backup in %s cannot be read: table %s (%v); nothing was restored", dir, table, err)
-		}
-		var got int64
-		if err := conn.QueryRowContext(ctx, `SELECT count(*) FROM `+quoteIdent(table)).Scan(&got); err != nil {
-			return err
 		}
 		if got != rows {
 			return Errorf(EInvalid, "the backup in %s is incomplete: table %s has %d rows, the manifest says %d; nothing was restored", dir, table, got, rows)
@@ -281,101 +265,7 @@ func loadInto(ctx context.Context, dir, path string, m Manifest) error {
 	if backupSchema != m.Schema {
 		return Errorf(EInvalid, "the backup in %s is inconsistent: its data is of schema version %d, its manifest says %d; nothing was restored", dir, backupSchema, m.Schema)
 	}
-	if err := advanceSequences(ctx, conn); err != nil {
-		return err
-	}
-	if _, err := conn.ExecContext(ctx, `COMMIT`); err != nil {
-		return err
-	}
-	_, err = conn.ExecContext(ctx, `CHECKPOINT`)
-	return err
-}
-
-// loadOrder lists the tables so that a table comes after the tables its
-// foreign keys refer to (the older schemas have some), by name otherwise.
-func loadOrder(ctx context.Context, conn *sql.Conn, tables map[string]int64) ([]string, error) {
-	refers := map[string][]string{}
-	rows, err := conn.QueryContext(ctx, `SELECT table_name, referenced_table FROM duckdb_constraints()
-		WHERE schema_name = 'main' AND constraint_type = 'FOREIGN KEY'`)
-	if err != nil {
-		return nil, err
-	}
-	for rows.Next() {
-		var t, r string
-		if err := rows.Scan(&t, &r); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		refers[t] = append(refers[t], r)
-	}
-	rows.Close()
-	var names []string
-	for t := range tables {
-		names = append(names, t)
-	}
-	sort.Strings(names)
-	var order []string
-	placed := map[string]bool{}
-	var place func(t string, depth int)
-	place = func(t string, depth int) {
-		if placed[t] || depth > len(names) {
-			return
-		}
-		for _, r := range refers[t] {
-			if r != t {
-				place(r, depth+1)
-			}
-		}
-		if !placed[t] {
-			placed[t] = true
-			order = append(order, t)
-		}
-	}
-	for _, t := range names {
-		place(t, 0)
-	}
-	return order, nil
-}
-
-// nextval finds a column default's sequence: nextval('member_id_seq').
-var nextval = regexp.MustCompile(`^nextval\('([a-z_][a-z0-9_]*)'\)$`)
-
-// advanceSequences moves every sequence that numbers a table's ids past the
-// largest id loaded, so that new rows do not collide with restored ones.
-func advanceSequences(ctx context.Context, conn *sql.Conn) error {
-	rows, err := conn.QueryContext(ctx, `SELECT table_name, column_name, column_default FROM duckdb_columns()
-		WHERE schema_name = 'main' AND column_default LIKE 'nextval(%'`)
-	if err != nil {
-		return err
-	}
-	type seq struct{ table, column, name string }
-	var seqs []seq
-	for rows.Next() {
-		var q seq
-		var def string
-		if err := rows.Scan(&q.table, &q.column, &def); err != nil {
-			rows.Close()
-			return err
-		}
-		if sm := nextval.FindStringSubmatch(def); sm != nil {
-			q.name = sm[1]
-			seqs = append(seqs, q)
-		}
-	}
-	rows.Close()
-	for _, q := range seqs {
-		var top int64
-		if err := conn.QueryRowContext(ctx, fmt.Sprintf(`SELECT coalesce(max(%s), 0) FROM %s`, quoteIdent(q.column), quoteIdent(q.table))).Scan(&top); err != nil {
-			return err
-		}
-		if top <= 0 {
-			continue
-		}
-		if _, err := conn.ExecContext(ctx, fmt.Sprintf(`SELECT max(nextval(%s)) FROM range(?)`, quoteLiteral(q.name)), top); err != nil {
-			return fmt.Errorf("advance %s: %w", q.name, err)
-		}
-	}
-	return nil
+	return c.AdvanceSequences(ctx)
 }
 
 func readManifest(dir string) (Manifest, error) {
@@ -391,32 +281,6 @@ func readManifest(dir string) (Manifest, error) {
 		return Manifest{}, Errorf(EInvalid, "the manifest of the backup in %s is damaged; nothing was restored", dir)
 	}
 	return m, nil
-}
-
-func tableCounts(ctx context.Context, conn *sql.Conn) (map[string]int64, error) {
-	rows, err := conn.QueryContext(ctx, `SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' AND NOT temporary ORDER BY table_name`)
-	if err != nil {
-		return nil, err
-	}
-	var tables []string
-	for rows.Next() {
-		var t string
-		if err := rows.Scan(&t); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		tables = append(tables, t)
-	}
-	rows.Close()
-	counts := map[string]int64{}
-	for _, t := range tables {
-		var n int64
-		if err := conn.QueryRowContext(ctx, `SELECT count(*) FROM `+quoteIdent(t)).Scan(&n); err != nil {
-			return nil, err
-		}
-		counts[t] = n
-	}
-	return counts, nil
 }
 
 // checksums is the SHA-256 of every file in dir but the manifest.
@@ -524,7 +388,3 @@ func syncDir(dir string) {
 		d.Close()
 	}
 }
-
-func quoteLiteral(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
-
-func quoteIdent(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }

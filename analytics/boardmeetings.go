@@ -2,9 +2,10 @@ package analytics
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"time"
+
+	"malbild/analytics/store"
 )
 
 // BoardMeetings lists the board's meeting days the office has set, the
@@ -55,7 +56,7 @@ func (s *Store) PreviousBoardMeeting(ctx context.Context, before time.Time) (tim
 	var d time.Time
 	err := s.db.QueryRowContext(ctx, `SELECT max(held_on) FROM board_meetings WHERE held_on < CAST(? AS DATE) HAVING count(*) > 0`,
 		sqlDate(before)).Scan(&d)
-	if errors.Is(err, sql.ErrNoRows) {
+	if errors.Is(err, store.ErrNoRows) {
 		return time.Time{}, nil
 	}
 	return day(d), err

@@ -2,8 +2,9 @@ package analytics
 
 import (
 	"context"
-	"database/sql"
 	"time"
+
+	"malbild/analytics/store"
 )
 
 // The breakdowns the pages show beside the metrics, each one query of
@@ -95,7 +96,7 @@ func breakdown[T any](ctx context.Context, s *Store, name string, asOf time.Time
 	return scanRows(rows, fields)
 }
 
-func scanRows[T any](rows *sql.Rows, fields func(*T) []any) ([]T, error) {
+func scanRows[T any](rows *store.Rows, fields func(*T) []any) ([]T, error) {
 	defer rows.Close()
 	out := []T{}
 	for rows.Next() {

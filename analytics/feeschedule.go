@@ -2,8 +2,9 @@ package analytics
 
 import (
 	"context"
-	"database/sql"
 	"time"
+
+	"malbild/analytics/store"
 )
 
 // FeeSchedule is the fee schedule of year: the municipalities' population
@@ -35,7 +36,7 @@ func (s *Store) FeeIncomeByYear(ctx context.Context, asOf time.Time) ([]Point, e
 	if err != nil {
 		return nil, err
 	}
-	var first sql.NullInt64
+	var first store.NullInt64
 	if err := s.db.QueryRowContext(ctx, `SELECT min(year) FROM fee_bands`).Scan(&first); err != nil {
 		return nil, err
 	}

@@ -2,9 +2,10 @@ package analytics
 
 import (
 	"context"
-	"database/sql"
 	"strings"
 	"time"
+
+	"malbild/analytics/store"
 )
 
 // GoalStatusEntry is one dated piece of board input on a goal (DESIGN
@@ -128,9 +129,9 @@ func (s *Store) goalStatusEntries(ctx context.Context, where string, args ...any
 	return out, rows.Err()
 }
 
-// execer is a *sql.DB, *sql.Conn or *sql.Tx.
+// execer is a *store.Store, *store.Conn or *store.Tx.
 type execer interface {
-	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	ExecContext(ctx context.Context, query string, args ...any) (store.Result, error)
 }
 
 // insertGoalStatus writes one dated entry of board input.

@@ -2,12 +2,10 @@ package analytics
 
 import (
 	"context"
-	"database/sql"
-	"database/sql/driver"
 	"fmt"
 	"time"
 
-	"github.com/duckdb/duckdb-go/v2"
+	"malbild/analytics/store"
 )
 
 // Load writes a whole registry into an empty database in one transaction,
@@ -25,25 +23,12 @@ func (s *Store) Load(ctx context.Context, ds Dataset) error {
 	if n > 0 {
 		return Errorf(EConflict, "the database already holds %d members; load the demo into a new database file", n)
 	}
-	conn, err := s.db.Conn(ctx)
-	if err != nil {
-		return err
-	}
-	defer conn.Close()
-	if _, err := conn.ExecContext(ctx, `BEGIN TRANSACTION`); err != nil {
-		return err
-	}
-	if err := load(ctx, conn, ds, s.Today()); err != nil {
-		conn.ExecContext(ctx, `ROLLBACK`)
-		return err
-	}
-	_, err = conn.ExecContext(ctx, `COMMIT`)
-	return err
+	return s.db.Bulk(ctx, func(conn *store.Conn) error { return load(ctx, conn, ds, s.Today()) })
 }
 
 // load writes ds; today dates a goal's status or comment that has no day
 // (UndatedInputDay).
-func load(ctx context.Context, conn *sql.Conn, ds Dataset, today time.Time) error {
+func load(ctx context.Context, conn *store.Conn, ds Dataset, today time.Time) error {
 	memberIDs, err := reserveIDs(ctx, conn, "member_id_seq", len(ds.Members))
 	if err != nil {
 		return err
@@ -64,38 +49,38 @@ func load(ctx context.Context, conn *sql.Conn, ds Dataset, today time.Time) erro
 	service := idMap(serviceIDs, len(ds.Services), func(i int) int64 { return ds.Services[i].ID })
 	event := idMap(eventIDs, len(ds.Events), func(i int) int64 { return ds.Events[i].ID })
 
-	err = appendRows(conn, "members", len(ds.Members), func(i int) []driver.Value {
+	err = conn.Append("members", len(ds.Members), func(i int) []any {
 		m := ds.Members[i]
-		return []driver.Value{memberIDs[i], m.Name, m.Kind, text(m.Code), text(m.OrgNumber), text(m.CountyCode),
+		return []any{memberIDs[i], m.Name, m.Kind, text(m.Code), text(m.OrgNumber), text(m.CountyCode),
 			positive(m.Population), text(m.Group), m.JoinedOn, date(m.LeftOn), text(m.ContactName), text(m.ContactEmail)}
 	})
 	if err != nil {
 		return err
 	}
-	err = appendRows(conn, "services", len(ds.Services), func(i int) []driver.Value {
+	err = conn.Append("services", len(ds.Services), func(i int) []any {
 		sv := ds.Services[i]
-		return []driver.Value{serviceIDs[i], sv.Name, sv.Kind, text(sv.Area), date(sv.StartedOn), date(sv.EndedOn)}
+		return []any{serviceIDs[i], sv.Name, sv.Kind, text(sv.Area), date(sv.StartedOn), date(sv.EndedOn)}
 	})
 	if err != nil {
 		return err
 	}
-	err = appendRows(conn, "participations", len(ds.Participations), func(i int) []driver.Value {
+	err = conn.Append("participations", len(ds.Participations), func(i int) []any {
 		p := ds.Participations[i]
-		return []driver.Value{partIDs[i], member[p.MemberID], service[p.ServiceID], p.FromOn, date(p.ToOn)}
+		return []any{partIDs[i], member[p.MemberID], service[p.ServiceID], p.FromOn, date(p.ToOn)}
 	})
 	if err != nil {
 		return err
 	}
-	err = appendRows(conn, "events", len(ds.Events), func(i int) []driver.Value {
+	err = conn.Append("events", len(ds.Events), func(i int) []any {
 		e := ds.Events[i]
-		return []driver.Value{eventIDs[i], e.Name, e.HeldOn, e.Format, e.Role}
+		return []any{eventIDs[i], e.Name, e.HeldOn, e.Format, e.Role}
 	})
 	if err != nil {
 		return err
 	}
-	err = appendRows(conn, "attendance", len(ds.Attendance), func(i int) []driver.Value {
+	err = conn.Append("attendance", len(ds.Attendance), func(i int) []any {
 		a := ds.Attendance[i]
-		return []driver.Value{event[a.EventID], member[a.MemberID], int32(a.Attendees)}
+		return []any{event[a.EventID], member[a.MemberID], int32(a.Attendees)}
 	})
 	if err != nil {
 		return err
@@ -118,7 +103,7 @@ func load(ctx context.Context, conn *sql.Conn, ds Dataset, today time.Time) erro
 // insertGoal writes a goal and, when it carries a status or comment, that
 // input as the first entry of its status history, dated its StatusSetOn or,
 // without one, UndatedInputDay(today, due).
-func insertGoal(ctx context.Context, conn *sql.Conn, g Goal, today time.Time) error {
+func insertGoal(ctx context.Context, conn *store.Conn, g Goal, today time.Time) error {
 	var id int64
 	err := conn.QueryRowContext(ctx, `INSERT INTO goals
 		(year, number, key, area, text, metric, params, comparator, target, upper_target, due_on, removed_reason)
@@ -140,7 +125,7 @@ func insertGoal(ctx context.Context, conn *sql.Conn, g Goal, today time.Time) er
 
 // reserveIDs takes n values from a sequence, so that rows appended with them
 // never collide with rows inserted later through the column default.
-func reserveIDs(ctx context.Context, conn *sql.Conn, sequence string, n int) ([]int64, error) {
+func reserveIDs(ctx context.Context, conn *store.Conn, sequence string, n int) ([]int64, error) {
 	rows, err := conn.QueryContext(ctx, fmt.Sprintf(`SELECT nextval('%s') FROM range(?)`, sequence), n)
 	if err != nil {
 		return nil, err
@@ -165,41 +150,22 @@ func idMap(dbIDs []int64, n int, own func(int) int64) map[int64]int64 {
 	return m
 }
 
-func appendRows(conn *sql.Conn, table string, n int, row func(int) []driver.Value) error {
-	return conn.Raw(func(dc any) error {
-		a, err := duckdb.NewAppenderFromConn(dc.(driver.Conn), "", table)
-		if err != nil {
-			return fmt.Errorf("appender %s: %w", table, err)
-		}
-		for i := 0; i < n; i++ {
-			if err := a.AppendRow(row(i)...); err != nil {
-				a.Close()
-				return fmt.Errorf("%s row %d: %w", table, i+1, err)
-			}
-		}
-		if err := a.Close(); err != nil {
-			return fmt.Errorf("%s: %w", table, err)
-		}
-		return nil
-	})
-}
-
 // text, date and positive turn the zero values of the domain types into NULL.
-func text(s string) driver.Value {
+func text(s string) any {
 	if s == "" {
 		return nil
 	}
 	return s
 }
 
-func date(t time.Time) driver.Value {
+func date(t time.Time) any {
 	if t.IsZero() {
 		return nil
 	}
 	return t
 }
 
-func positive(n int) driver.Value {
+func positive(n int) any {
 	if n <= 0 {
 		return nil
 	}

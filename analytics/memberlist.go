@@ -2,9 +2,10 @@ package analytics
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"time"
+
+	"malbild/analytics/store"
 )
 
 // MemberRow is a membership row as the member list shows it on a day.
@@ -83,7 +84,7 @@ func (s *Store) ListMembers(ctx context.Context, asOf time.Time, f MemberFilter)
 	var out []MemberRow
 	for rows.Next() {
 		var r MemberRow
-		var left sql.NullTime
+		var left store.NullTime
 		if err := rows.Scan(&r.ID, &r.Name, &r.Kind, &r.Code, &r.OrgNumber, &r.CountyCode, &r.Population, &r.Group,
 			&r.JoinedOn, &left, &r.ContactName, &r.ContactEmail, &r.Active, &r.Services, &r.Networks); err != nil {
 			return nil, err
@@ -126,7 +127,7 @@ func (s *Store) members(ctx context.Context, where string, args ...any) ([]Membe
 	var out []Member
 	for rows.Next() {
 		var m Member
-		var left sql.NullTime
+		var left store.NullTime
 		if err := rows.Scan(&m.ID, &m.Name, &m.Kind, &m.Code, &m.OrgNumber, &m.CountyCode, &m.Population,
 			&m.Group, &m.JoinedOn, &left, &m.ContactName, &m.ContactEmail); err != nil {
 			return nil, err
@@ -166,7 +167,7 @@ func (s *Store) ParticipationsOf(ctx context.Context, asOf time.Time, memberIDs 
 	var out []ParticipationRow
 	for rows.Next() {
 		var r ParticipationRow
-		var to sql.NullTime
+		var to store.NullTime
 		if err := rows.Scan(&r.ID, &r.MemberID, &r.ServiceID, &r.FromOn, &to, &r.ServiceName, &r.ServiceKind, &r.Active); err != nil {
 			return nil, err
 		}

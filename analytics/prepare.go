@@ -2,11 +2,10 @@ package analytics
 
 import (
 	"context"
-	"database/sql/driver"
 	"fmt"
 	"slices"
 
-	duckdb "github.com/duckdb/duckdb-go/v2"
+	"malbild/analytics/store"
 )
 
 // prepareQueries loads every query file and prepares it against the schema,
@@ -29,66 +28,42 @@ func (s *Store) prepareQueries(ctx context.Context) error {
 		names = append(names, name)
 	}
 	slices.Sort(names)
-	conn, err := s.db.Conn(ctx)
-	if err != nil {
-		return err
+	list := make([]namedQuery, len(names))
+	for i, name := range names {
+		list[i] = qs[name]
 	}
-	defer conn.Close()
-	return conn.Raw(func(dc any) error {
-		prep, ok := dc.(driver.ConnPrepareContext)
-		if !ok {
-			return fmt.Errorf("prepare queries: driver connection %T cannot prepare", dc)
+	return s.checkQueries(ctx, list)
+}
+
+// checkQueries prepares each query (the store's Describe) and checks it.
+func (s *Store) checkQueries(ctx context.Context, qs []namedQuery) error {
+	texts := make([]string, len(qs))
+	for i, q := range qs {
+		texts[i] = q.sql
+	}
+	return s.db.Describe(ctx, texts, func(i int, sh store.Shape, err error) error {
+		if err == nil {
+			err = checkShape(qs[i], sh)
 		}
-		for _, name := range names {
-			if err := checkQuery(ctx, prep, qs[name]); err != nil {
-				return fmt.Errorf("query %s: %w", name, err)
-			}
+		if err != nil {
+			return fmt.Errorf("query %s: %w", qs[i].name, err)
 		}
 		return nil
 	})
 }
 
-// checkQuery prepares one query on a raw DuckDB connection and checks it.
-func checkQuery(ctx context.Context, prep driver.ConnPrepareContext, q namedQuery) error {
-	stmt, err := prep.PrepareContext(ctx, q.sql)
-	if err != nil {
-		return err
-	}
-	defer stmt.Close()
-	ds, ok := stmt.(*duckdb.Stmt)
-	if !ok {
-		return fmt.Errorf("statement %T is not DuckDB's", stmt)
-	}
-	for i := 1; i <= ds.NumInput(); i++ {
-		name, err := ds.ParamName(i)
-		if err != nil {
-			return err
-		}
+// checkShape checks what DuckDB says of one prepared query.
+func checkShape(q namedQuery, sh store.Shape) error {
+	for _, name := range sh.Params {
 		if !slices.Contains(q.params, name) {
 			return fmt.Errorf("DuckDB sees a parameter $%s the file does not name", name)
 		}
 	}
-	n, err := ds.ColumnCount()
-	if err != nil {
-		return err
+	if sh.Unbound {
+		return fmt.Errorf("DuckDB cannot bind it before it runs: pass parameters only to scalar expressions, each in a CAST")
 	}
-	var columns []string
-	for i := 0; i < n; i++ {
-		t, err := ds.ColumnType(i)
-		if err != nil {
-			return err
-		}
-		if t == duckdb.TYPE_INVALID {
-			return fmt.Errorf("DuckDB cannot bind it before it runs: pass parameters only to scalar expressions, each in a CAST")
-		}
-		name, err := ds.ColumnName(i)
-		if err != nil {
-			return err
-		}
-		columns = append(columns, name)
-	}
-	if _, isMetric := LookupMetric(q.name); isMetric && !slices.Equal(columns, []string{"d", "value", "service"}) {
-		return fmt.Errorf("a metric's query returns d, value, service; this one returns %v", columns)
+	if _, isMetric := LookupMetric(q.name); isMetric && !slices.Equal(sh.Columns, []string{"d", "value", "service"}) {
+		return fmt.Errorf("a metric's query returns d, value, service; this one returns %v", sh.Columns)
 	}
 	return nil
 }

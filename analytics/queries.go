@@ -2,7 +2,6 @@ package analytics
 
 import (
 	"context"
-	"database/sql"
 	"embed"
 	"fmt"
 	"io/fs"
@@ -10,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"malbild/analytics/store"
 )
 
 // Every metric and breakdown is a named SQL file of queries/ (STYLE "SQL
@@ -71,7 +72,7 @@ var queries = sync.OnceValues(func() (map[string]namedQuery, error) {
 
 // queryRows runs the named query, binding each of its parameters from args;
 // a parameter missing from args is a defect and an error.
-func (s *Store) queryRows(ctx context.Context, name string, args map[string]any) (*sql.Rows, error) {
+func (s *Store) queryRows(ctx context.Context, name string, args map[string]any) (*store.Rows, error) {
 	qs, err := queries()
 	if err != nil {
 		return nil, err
@@ -86,7 +87,7 @@ func (s *Store) queryRows(ctx context.Context, name string, args map[string]any)
 		if !ok {
 			return nil, fmt.Errorf("query %s: parameter $%s not given", name, p)
 		}
-		bound = append(bound, sql.Named(p, v))
+		bound = append(bound, store.Named(p, v))
 	}
 	rows, err := s.db.QueryContext(ctx, q.sql, bound...)
 	if err != nil {

@@ -2,7 +2,6 @@ package analytics
 
 import (
 	"context"
-	"database/sql/driver"
 	"slices"
 	"strings"
 	"testing"
@@ -26,12 +25,7 @@ func TestCheckQueryRefusesWhatPreparingWouldNotCheck(t *testing.T) {
 		{namedQuery{name: "unnamed", params: nil, sql: `SELECT CAST($on AS DATE) AS d`}, "$on"},
 		{namedQuery{name: "members", params: nil, sql: `SELECT 1 AS value`}, "d, value, service"},
 	} {
-		conn, err := s.db.Conn(ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
-		err = conn.Raw(func(dc any) error { return checkQuery(ctx, dc.(driver.ConnPrepareContext), c.q) })
-		conn.Close()
+		err := s.checkQueries(ctx, []namedQuery{c.q})
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: err = %v, want one saying %q", c.q.name, err, c.want)
 		}

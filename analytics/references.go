@@ -2,8 +2,9 @@ package analytics
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
+
+	"malbild/analytics/store"
 )
 
 // The tables that refer to members, services, events and goals carry no
@@ -35,9 +36,9 @@ type Dangling struct {
 	ID int64 // the missing id
 }
 
-// queryRower is a *sql.DB, *sql.Tx or *sql.Conn.
+// queryRower is a *store.Store, *store.Tx or *store.Conn (or, in tests, analyticstest.Handle).
 type queryRower interface {
-	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*store.Rows, error)
 }
 
 // CheckReferences finds the rows that refer to a missing member, service,

@@ -2,8 +2,9 @@ package analytics
 
 import (
 	"context"
-	"database/sql"
 	"testing"
+
+	"malbild/analytics/store"
 )
 
 // Migration 004 keeps every row of the tables it recreates, their ids and
@@ -11,19 +12,18 @@ import (
 // renamed, and a dangling reference is found by CheckReferences.
 func TestMigration004KeepsTheDataAndDropsTheForeignKeys(t *testing.T) {
 	ctx := context.Background()
-	db, err := sql.Open("duckdb", "")
+	db, err := store.Open(ctx, "")
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	db.SetMaxOpenConns(1) // one in-memory database
-	s := &Store{db: db}
+	s := wrap(db)
 	if err := s.migrateTo(ctx, 3); err != nil {
 		t.Fatal(err)
 	}
 	exec := func(q string) {
 		t.Helper()
-		if _, err := db.Exec(q); err != nil {
+		if _, err := db.ExecContext(ctx, q); err != nil {
 			t.Fatalf("%s: %v", q, err)
 		}
 	}
@@ -35,14 +35,14 @@ func TestMigration004KeepsTheDataAndDropsTheForeignKeys(t *testing.T) {
 	exec(`INSERT INTO goals (year, number, key, text, metric) VALUES (2021, 1, 'k', 'mål', 'manual')`)
 	exec(`INSERT INTO goal_comments (goal_id, written_on, author, body) VALUES (1, DATE '2021-02-02', 'x', 'bra')`)
 	// Before: DuckDB refuses it ("still referenced by a foreign key").
-	if _, err := db.Exec(`UPDATE services SET name = 'Bibblix 2' WHERE id = 1`); err == nil {
+	if _, err := db.ExecContext(ctx, `UPDATE services SET name = 'Bibblix 2' WHERE id = 1`); err == nil {
 		t.Log("DuckDB now accepts this update under a foreign key")
 	}
 	if err := s.migrate(ctx); err != nil {
 		t.Fatalf("migrate: %v", err)
 	}
 	var dump string
-	if err := db.QueryRow(`SELECT (SELECT string_agg(concat_ws(',', id, member_id, service_id, from_on), ';' ORDER BY id) FROM participations)
+	if err := db.QueryRowContext(ctx, `SELECT (SELECT string_agg(concat_ws(',', id, member_id, service_id, from_on), ';' ORDER BY id) FROM participations)
 		|| '|' || (SELECT string_agg(concat_ws(',', event_id, member_id, attendees), ';') FROM attendance)
 		|| '|' || (SELECT string_agg(concat_ws(',', id, goal_id, written_on, author, body), ';') FROM goal_comments)`).Scan(&dump); err != nil {
 		t.Fatal(err)
@@ -55,7 +55,7 @@ func TestMigration004KeepsTheDataAndDropsTheForeignKeys(t *testing.T) {
 	exec(`UPDATE events SET name = 'Konferens', held_on = DATE '2021-01-02' WHERE id = 1`)
 	exec(`INSERT INTO participations (member_id, service_id, from_on) VALUES (1, 1, DATE '2022-01-01')`)
 	var id int
-	db.QueryRow(`SELECT max(id) FROM participations`).Scan(&id)
+	db.QueryRowContext(ctx, `SELECT max(id) FROM participations`).Scan(&id)
 	if id != 3 {
 		t.Errorf("the sequence gave id %d, want 3", id)
 	}

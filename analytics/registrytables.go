@@ -2,8 +2,9 @@ package analytics
 
 import (
 	"context"
-	"database/sql"
 	"time"
+
+	"malbild/analytics/store"
 )
 
 // The registry's tables read whole, in the order the data export writes them:
@@ -17,16 +18,16 @@ func (s *Store) AllMembers(ctx context.Context) ([]Member, error) {
 		       coalesce(population, 0), coalesce(group_name, ''), joined_on, left_on,
 		       coalesce(contact_name, ''), coalesce(contact_email, '')
 		FROM members ORDER BY name, joined_on, id`,
-		func(m *Member, left *sql.NullTime) []any {
+		func(m *Member, left *store.NullTime) []any {
 			return []any{&m.ID, &m.Name, &m.Kind, &m.Code, &m.OrgNumber, &m.CountyCode, &m.Population,
 				&m.Group, &m.JoinedOn, left, &m.ContactName, &m.ContactEmail}
 		},
-		func(m *Member, left sql.NullTime) { m.LeftOn = left.Time })
+		func(m *Member, left store.NullTime) { m.LeftOn = left.Time })
 }
 
 // AllServices reads the services, then the networks, each by name.
 func (s *Store) AllServices(ctx context.Context) ([]Service, error) {
-	type dates struct{ started, ended sql.NullTime }
+	type dates struct{ started, ended store.NullTime }
 	return queryAll(ctx, s, `
 		SELECT id, name, kind, coalesce(area, ''), started_on, ended_on
 		FROM services ORDER BY kind = 'network', name`,
@@ -50,10 +51,10 @@ func (s *Store) AllParticipations(ctx context.Context) ([]NamedParticipation, er
 		JOIN members m ON m.id = p.member_id
 		JOIN services s ON s.id = p.service_id
 		ORDER BY m.name, s.name, p.from_on, p.id`,
-		func(p *NamedParticipation, to *sql.NullTime) []any {
+		func(p *NamedParticipation, to *store.NullTime) []any {
 			return []any{&p.ID, &p.MemberID, &p.ServiceID, &p.FromOn, to, &p.Member, &p.Service}
 		},
-		func(p *NamedParticipation, to sql.NullTime) { p.ToOn = to.Time })
+		func(p *NamedParticipation, to store.NullTime) { p.ToOn = to.Time })
 }
 
 // AllEvents reads every event by date, then name.
@@ -97,11 +98,11 @@ func (s *Store) AllGoals(ctx context.Context) ([]Goal, error) {
 		SELECT id, year, number, key, coalesce(area, ''), text, metric, params, coalesce(comparator, ''),
 		       target, upper_target, due_on
 		FROM goals ORDER BY year, number, key`,
-		func(g *Goal, due *sql.NullTime) []any {
+		func(g *Goal, due *store.NullTime) []any {
 			return []any{&g.ID, &g.Year, &g.Number, &g.Key, &g.Area, &g.Text, &g.Metric, &g.Params,
 				&g.Comparator, &g.Target, &g.UpperTarget, due}
 		},
-		func(g *Goal, due sql.NullTime) { g.DueOn = due.Time })
+		func(g *Goal, due store.NullTime) { g.DueOn = due.Time })
 	if err != nil {
 		return nil, err
 	}

@@ -2,18 +2,19 @@ package analytics
 
 import (
 	"context"
-	"database/sql"
 	"time"
+
+	"malbild/analytics/store"
 )
 
 // ServiceByID is one service or network; ENotFound when there is none.
 func (s *Store) ServiceByID(ctx context.Context, id int64) (Service, error) {
 	var sv Service
-	var area sql.NullString
-	var started, ended sql.NullTime
+	var area store.NullString
+	var started, ended store.NullTime
 	err := s.db.QueryRowContext(ctx, `SELECT id, name, kind, area, started_on, ended_on FROM services WHERE id = ?`, id).
 		Scan(&sv.ID, &sv.Name, &sv.Kind, &area, &started, &ended)
-	if err == sql.ErrNoRows {
+	if err == store.ErrNoRows {
 		return Service{}, Errorf(ENotFound, "no service with id %d", id)
 	}
 	sv.Area, sv.StartedOn, sv.EndedOn = area.String, started.Time, ended.Time
@@ -72,7 +73,7 @@ func (s *Store) ServiceParticipations(ctx context.Context, serviceID int64, asOf
 	var out []ServiceHistoryRow
 	for rows.Next() {
 		var r ServiceHistoryRow
-		var to sql.NullTime
+		var to store.NullTime
 		if err := rows.Scan(&r.ID, &r.MemberID, &r.ServiceID, &r.FromOn, &to, &r.MemberName, &r.Active); err != nil {
 			return nil, err
 		}

@@ -2,10 +2,11 @@ package analytics
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"strings"
 	"unicode/utf8"
+
+	"malbild/analytics/store"
 )
 
 // Setting keys the application knows.
@@ -32,7 +33,7 @@ func (s *Store) Setting(ctx context.Context, key string) (string, error) {
 	}
 	var v string
 	err := s.db.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = ?`, key).Scan(&v)
-	if errors.Is(err, sql.ErrNoRows) {
+	if errors.Is(err, store.ErrNoRows) {
 		return "", nil
 	}
 	return v, err

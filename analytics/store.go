@@ -1,97 +1,70 @@
-// Package analytics is Målbild's domain: the DuckDB store with its schema, the
-// association's registry, every metric as SQL and the evaluation of goals.
-// It knows nothing of HTTP; errors carry a Code that callers map to statuses.
+// Package analytics is Målbild's domain: the association's registry, every
+// metric as SQL and the evaluation of goals, kept in the database that
+// package store (analytics/store) owns. It knows nothing of HTTP; errors
+// carry a Code that callers map to statuses.
 package analytics
 
 import (
 	"context"
-	"database/sql"
-	"sync"
+	"io/fs"
+	"math"
 	"time"
 
 	"malbild/analytics/internal/handle"
-
-	_ "github.com/duckdb/duckdb-go/v2" // registers the "duckdb" driver
-	_ "time/tzdata"                    // Europe/Stockholm on machines without zoneinfo
+	"malbild/analytics/store"
 )
 
 // Stockholm is the time zone every calendar date of the registry is read in.
-var Stockholm = mustLoadLocation("Europe/Stockholm")
+var Stockholm = store.Stockholm
+
+// DateOf returns the calendar date of t in Stockholm, as midnight UTC, the
+// form every date of the registry is handled in.
+func DateOf(t time.Time) time.Time { return store.DateOf(t) }
 
 // Store is an open Målbild database. It is safe for concurrent use.
+//
+// It is the type the rest of the program uses (Open, Now, Today, Read,
+// Write, the figures); the database itself is the store package's. The field
+// db is that store, named db and offering QueryContext, QueryRowContext,
+// ExecContext and PrepareContext as the *sql.DB it replaces did, so that the
+// domain's SQL reads as it did before the split and every s.db.QueryContext
+// of this package (and of code written beside the split) compiles unchanged.
 type Store struct {
-	db *sql.DB // only this package runs SQL on it
-	// Now is the clock; tests replace it so that "today" is fixed.
-	Now func() time.Time
-	// writing serialises the writers: DuckDB fails the second of two
-	// transactions that change the same row ("Conflict on update"), so
-	// imports, undos and edits take turns. Readers never wait for it.
-	writing sync.Mutex
-	// closers run when the store closes (OnClose).
-	closing sync.Mutex
-	closers []func()
+	db *store.Store
+	// Clock is the store's clock (Now, Today): tests set Now so that
+	// "today" is fixed. It is the store's own, so both see one time.
+	*store.Clock
 }
 
-// Serialized runs a write with no other write of this store beside it.
-func (s *Store) Serialized(write func() error) error {
-	s.writing.Lock()
-	defer s.writing.Unlock()
-	return write()
-}
-
-// Read runs read in one transaction that is never committed: one consistent
-// view of every table while it reads. Readers never wait for writers.
-func (s *Store) Read(ctx context.Context, read func(*sql.Tx) error) error {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	return read(tx)
-}
-
-// Write runs write in one transaction, with no other writer of this store
-// beside it, and commits when write returns nil; an error from write rolls
-// everything back. The error of a failed commit is returned as DuckDB gave it.
-func (s *Store) Write(ctx context.Context, write func(*sql.Tx) error) error {
-	return s.WriteAfter(ctx, nil, write)
-}
-
-// WriteAfter is Write with first, when not nil, run once the writer lock is
-// held and before the transaction begins, so that nothing is written between
-// the two (the dashboard's backup just before an import). An error from first
-// stops before anything is written.
-func (s *Store) WriteAfter(ctx context.Context, first func() error, write func(*sql.Tx) error) error {
-	s.writing.Lock()
-	defer s.writing.Unlock()
-	if first != nil {
-		if err := first(); err != nil {
-			return err
+func init() {
+	// The packages under analytics (accounts, analyticstest) reach the
+	// store of a Store through the internal package handle; Go keeps every
+	// other package out.
+	handle.Of = func(owner any) *store.Store {
+		if s, ok := owner.(*Store); ok {
+			return s.db
 		}
+		return nil
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
+}
+
+// migrations are the schema's files, handed to the store as an fs.FS.
+func migrations() fs.FS {
+	sub, err := fs.Sub(migrationFiles, "migrations")
 	if err != nil {
-		return err
+		panic(err) // the folder is embedded, so this is a build defect
 	}
-	defer tx.Rollback()
-	if err := write(tx); err != nil {
-		return err
-	}
-	return tx.Commit()
+	return sub
 }
 
 // Open opens (creating if needed) the DuckDB file at path and brings its
 // schema up to date. An empty path opens a private in-memory database.
 func Open(ctx context.Context, path string) (*Store, error) {
-	db, err := sql.Open("duckdb", path)
+	db, err := store.Open(ctx, path)
 	if err != nil {
 		return nil, openError(path, err)
 	}
-	if err := db.PingContext(ctx); err != nil {
-		db.Close()
-		return nil, openError(path, err)
-	}
-	s := &Store{db: db, Now: time.Now}
+	s := wrap(db)
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, err
@@ -101,48 +74,51 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
-	handle.Register(s, db)
 	return s, nil
 }
 
-// Close closes the database, flushing its write-ahead log.
-func (s *Store) Close() error {
-	s.closing.Lock()
-	closers := s.closers
-	s.closers = nil
-	s.closing.Unlock()
-	for _, f := range closers {
-		f()
-	}
-	handle.Forget(s)
-	return s.db.Close()
+func wrap(db *store.Store) *Store { return &Store{db: db, Clock: &db.Clock} }
+
+// migrate applies the migrations not yet applied.
+func (s *Store) migrate(ctx context.Context) error { return s.migrateTo(ctx, math.MaxInt) }
+
+// migrateTo applies the migrations not yet applied, up to and including
+// version: restore builds a backup's own schema version first, loads its
+// data, and then migrates the rest.
+func (s *Store) migrateTo(ctx context.Context, version int) error {
+	return s.db.Migrate(ctx, migrations(), version)
 }
+
+// Close closes the database, flushing its write-ahead log.
+func (s *Store) Close() error { return s.db.Close() }
 
 // OnClose registers f to run when the store closes (packages that keep
 // something per store, such as the accounts' session cache, forget it).
-func (s *Store) OnClose(f func()) {
-	s.closing.Lock()
-	defer s.closing.Unlock()
-	s.closers = append(s.closers, f)
-}
+func (s *Store) OnClose(f func()) { s.db.OnClose(f) }
 
 // Health reports whether the database answers: nil while it does.
-func (s *Store) Health(ctx context.Context) error { return s.db.PingContext(ctx) }
+func (s *Store) Health(ctx context.Context) error { return s.db.Health(ctx) }
 
-// Today is the calendar date of the store's clock in Stockholm.
-func (s *Store) Today() time.Time { return DateOf(s.Now()) }
+// Serialized runs a write with no other write of this store beside it.
+func (s *Store) Serialized(write func() error) error { return s.db.Serialized(write) }
 
-// DateOf returns the calendar date of t in Stockholm, as midnight UTC, the
-// form every date of the registry is handled in.
-func DateOf(t time.Time) time.Time {
-	y, m, d := t.In(Stockholm).Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+// Read runs read in one transaction that is never committed: one consistent
+// view of every table while it reads. Readers never wait for writers.
+func (s *Store) Read(ctx context.Context, read func(*store.Tx) error) error {
+	return s.db.Read(ctx, read)
 }
 
-func mustLoadLocation(name string) *time.Location {
-	loc, err := time.LoadLocation(name)
-	if err != nil {
-		panic(err) // time/tzdata is embedded, so this is a build defect
-	}
-	return loc
+// Write runs write in one transaction, with no other writer of this store
+// beside it, and commits when write returns nil; an error from write rolls
+// everything back. The error of a failed commit is returned as DuckDB gave it.
+func (s *Store) Write(ctx context.Context, write func(*store.Tx) error) error {
+	return s.db.Write(ctx, write)
+}
+
+// WriteAfter is Write with first, when not nil, run once the writer lock is
+// held and before the transaction begins, so that nothing is written between
+// the two (the dashboard's backup just before an import). An error from first
+// stops before anything is written.
+func (s *Store) WriteAfter(ctx context.Context, first func() error, write func(*store.Tx) error) error {
+	return s.db.WriteAfter(ctx, first, write)
 }

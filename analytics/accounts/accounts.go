@@ -8,7 +8,6 @@ import (
 	"context"
 	"crypto/rand"
 	"crypto/sha256"
-	"database/sql"
 	"encoding/base64"
 	"encoding/hex"
 	"strings"
@@ -20,13 +19,14 @@ import (
 
 	"malbild/analytics"
 	"malbild/analytics/internal/handle"
+	"malbild/analytics/store"
 )
 
 // Accounts is the accounts of one store. Get it with Of: one per store, so
 // that every user of the store shares one session cache.
 type Accounts struct {
 	store    *analytics.Store
-	db       *sql.DB
+	db       *store.Store
 	sessions sessionCache
 }
 
@@ -150,7 +150,7 @@ func (s *Accounts) SetPassword(ctx context.Context, name, password string) (stri
 		return "", err
 	}
 	defer s.sessions.forget()
-	return password, s.inTx(ctx, func(tx *sql.Tx) error {
+	return password, s.inTx(ctx, func(tx *store.Tx) error {
 		if _, err := tx.ExecContext(ctx, `UPDATE accounts SET password_hash = ? WHERE id = ?`, hash, a.ID); err != nil {
 			return err
 		}
@@ -160,7 +160,7 @@ func (s *Accounts) SetPassword(ctx context.Context, name, password string) (stri
 
 // endLogins ends an account's sessions and revokes its API tokens, for
 // good: enabling the account again or a new password revives neither.
-func (s *Accounts) endLogins(ctx context.Context, tx *sql.Tx, account int64) error {
+func (s *Accounts) endLogins(ctx context.Context, tx *store.Tx, account int64) error {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE account_id = ?`, account); err != nil {
 		return err
 	}
@@ -175,7 +175,7 @@ func (s *Accounts) Authenticate(ctx context.Context, name, password string) (Acc
 	var hash string
 	err := s.db.QueryRowContext(ctx, `SELECT id, name, role, created_at, disabled, password_hash FROM accounts WHERE name = ?`,
 		strings.TrimSpace(name)).Scan(&a.ID, &a.Name, &a.Role, &a.CreatedAt, &a.Disabled, &hash)
-	if err == sql.ErrNoRows {
+	if err == store.ErrNoRows {
 		bcrypt.CompareHashAndPassword(dummyHash, []byte(password))
 		return Account{}, errBadLogin
 	}
@@ -215,7 +215,7 @@ func (s *Accounts) SetDisabled(ctx context.Context, name string, disabled bool) 
 		return err
 	}
 	defer s.sessions.forget()
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+	return s.inTx(ctx, func(tx *store.Tx) error {
 		if _, err := tx.ExecContext(ctx, `UPDATE accounts SET disabled = ? WHERE id = ?`, disabled, a.ID); err != nil || !disabled {
 			return err
 		}
@@ -268,6 +268,6 @@ func secretHash(secret string) string {
 
 // inTx runs fn in a transaction, committed when fn returns nil, with no
 // other write beside it.
-func (s *Accounts) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
+func (s *Accounts) inTx(ctx context.Context, fn func(*store.Tx) error) error {
 	return s.store.Write(ctx, fn)
 }

@@ -2,11 +2,11 @@ package accounts
 
 import (
 	"context"
-	"database/sql"
 	"sync"
 	"time"
 
 	"malbild/analytics"
+	"malbild/analytics/store"
 )
 
 // SessionLifetime is how long a login lasts.
@@ -102,7 +102,7 @@ func (s *Accounts) lookupSession(ctx context.Context, key string, now time.Time)
 		FROM sessions s JOIN accounts a ON a.id = s.account_id
 		WHERE s.id_hash = ? AND s.expires_at > ? AND NOT a.disabled`, key, now).
 		Scan(&a.ID, &a.Name, &a.Role, &a.CreatedAt, &sess.CSRFToken, &sess.ExpiresAt)
-	if err == sql.ErrNoRows {
+	if err == store.ErrNoRows {
 		return Session{}, analytics.Errorf(analytics.ENotFound, "no session")
 	}
 	return sess, err
@@ -144,7 +144,7 @@ func (s *Accounts) AccountByToken(ctx context.Context, token string) (Account, e
 		FROM api_tokens t JOIN accounts a ON a.id = t.account_id
 		WHERE t.token_hash = ? AND t.revoked_at IS NULL AND NOT a.disabled`, secretHash(token)).
 		Scan(&a.ID, &a.Name, &a.Role, &a.CreatedAt)
-	if err == sql.ErrNoRows {
+	if err == store.ErrNoRows {
 		return Account{}, analytics.Errorf(analytics.ENotFound, "no such token")
 	}
 	return a, err
@@ -161,7 +161,7 @@ func (s *Accounts) APITokens(ctx context.Context) ([]APIToken, error) {
 	var out []APIToken
 	for rows.Next() {
 		var t APIToken
-		var revoked sql.NullTime
+		var revoked store.NullTime
 		if err := rows.Scan(&t.ID, &t.Account, &t.CreatedAt, &revoked); err != nil {
 			return nil, err
 		}
