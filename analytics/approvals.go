@@ -3,11 +3,12 @@ package analytics
 import (
 	"context"
 	"crypto/sha256"
-	"database/sql"
 	"encoding/hex"
 	"encoding/json"
 	"strings"
 	"time"
+
+	"malbild/analytics/store"
 )
 
 // The approved report (DESIGN "The approved report"): an editor approves the
@@ -65,7 +66,7 @@ type ApprovedReport struct {
 // next. record, when not nil, runs in the same transaction after the insert
 // (the audit log's entry), so that both commit or neither does. A request
 // Check refuses is EInvalid and nothing is written.
-func (s *Store) Approve(ctx context.Context, r ApprovalRequest, workbook func() ([]byte, error), record func(*sql.Tx, Approval) error) (Approval, error) {
+func (s *Store) Approve(ctx context.Context, r ApprovalRequest, workbook func() ([]byte, error), record func(*store.Tx, Approval) error) (Approval, error) {
 	r.Meeting, r.By = strings.TrimSpace(r.Meeting), strings.TrimSpace(r.By)
 	r.AsOf, r.MeetingOn = day(r.AsOf), dayOrZero(r.MeetingOn)
 	if err := r.Check(s.Today()); err != nil {
@@ -85,7 +86,7 @@ func (s *Store) Approve(ctx context.Context, r ApprovalRequest, workbook func() 
 		snap, err = s.snapshot(ctx, r.Year, r.AsOf)
 		return err
 	}
-	err := s.WriteAfter(ctx, first, func(tx *sql.Tx) error {
+	err := s.WriteAfter(ctx, first, func(tx *store.Tx) error {
 		if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) + 1 FROM approvals WHERE year = ?`, r.Year).Scan(&a.Version); err != nil {
 			return err
 		}
@@ -115,7 +116,7 @@ func (s *Store) Approve(ctx context.Context, r ApprovalRequest, workbook func() 
 // record, when not nil, runs in the same transaction (the audit log's entry).
 // A version that does not exist is ENotFound; one withdrawn already, or a bad
 // reason, EInvalid.
-func (s *Store) Withdraw(ctx context.Context, year, version int, by, reason string, record func(*sql.Tx, Approval) error) (Approval, error) {
+func (s *Store) Withdraw(ctx context.Context, year, version int, by, reason string, record func(*store.Tx, Approval) error) (Approval, error) {
 	reason, by = strings.TrimSpace(reason), strings.TrimSpace(by)
 	if p := lineProblem("reason", reason, MaxWithdrawalReason); p != nil {
 		return Approval{}, p.err()
@@ -123,7 +124,7 @@ func (s *Store) Withdraw(ctx context.Context, year, version int, by, reason stri
 	if by == "" {
 		return Approval{}, Problem{Field: "by", Reason: ProblemEmpty}.err()
 	}
-	err := s.Write(ctx, func(tx *sql.Tx) error {
+	err := s.Write(ctx, func(tx *store.Tx) error {
 		a, err := approvalIn(ctx, tx, year, version)
 		if err != nil {
 			return err
@@ -150,8 +151,8 @@ const approvalColumns = `year, version, as_of, meeting, meeting_on, approved_by,
 
 func scanApproval(row interface{ Scan(...any) error }, extra ...any) (Approval, error) {
 	var a Approval
-	var meetingOn sql.NullTime
-	var withdrawnAt sql.NullTime
+	var meetingOn store.NullTime
+	var withdrawnAt store.NullTime
 	err := row.Scan(append([]any{&a.Year, &a.Version, &a.AsOf, &a.Meeting, &meetingOn, &a.ApprovedBy, &a.ApprovedAt, &a.SHA256,
 		&withdrawnAt, &a.WithdrawnBy, &a.WithdrawnReason}, extra...)...)
 	a.AsOf, a.MeetingOn = day(a.AsOf), dayOrZero(meetingOn.Time)
@@ -162,9 +163,9 @@ func scanApproval(row interface{ Scan(...any) error }, extra ...any) (Approval, 
 	return a, err
 }
 
-func approvalIn(ctx context.Context, tx *sql.Tx, year, version int) (Approval, error) {
+func approvalIn(ctx context.Context, tx *store.Tx, year, version int) (Approval, error) {
 	a, err := scanApproval(tx.QueryRowContext(ctx, `SELECT `+approvalColumns+` FROM approvals WHERE year = ? AND version = ?`, year, version))
-	if err == sql.ErrNoRows {
+	if err == store.ErrNoRows {
 		return a, Errorf(ENotFound, "no approved report %d version %d", year, version)
 	}
 	return a, err
@@ -192,7 +193,7 @@ func (s *Store) Approvals(ctx context.Context) ([]Approval, error) {
 // ApprovalOf is one approved version, ENotFound when there is none.
 func (s *Store) ApprovalOf(ctx context.Context, year, version int) (Approval, error) {
 	var a Approval
-	err := s.Read(ctx, func(tx *sql.Tx) (err error) {
+	err := s.Read(ctx, func(tx *store.Tx) (err error) {
 		a, err = approvalIn(ctx, tx, year, version)
 		return err
 	})
@@ -204,7 +205,7 @@ func (s *Store) ApprovalOf(ctx context.Context, year, version int) (Approval, er
 func (s *Store) InForce(ctx context.Context, year int) (a Approval, ok bool, err error) {
 	a, err = scanApproval(s.db.QueryRowContext(ctx, `SELECT `+approvalColumns+` FROM approvals
 		WHERE year = ? AND withdrawn_at IS NULL ORDER BY version DESC LIMIT 1`, year))
-	if err == sql.ErrNoRows {
+	if err == store.ErrNoRows {
 		return Approval{}, false, nil
 	}
 	return a, err == nil, err
@@ -214,13 +215,13 @@ func (s *Store) InForce(ctx context.Context, year int) (a Approval, ok bool, err
 // it was stored; ENotFound when there is none.
 func (s *Store) ApprovedReportOf(ctx context.Context, year, version int) (ApprovedReport, error) {
 	var cols [5]string
-	var fee sql.NullFloat64
+	var fee store.Null[float64]
 	a, err := scanApproval(s.db.QueryRowContext(ctx, `SELECT `+approvalColumns+`,
 			CAST(metrics AS VARCHAR), CAST(goals AS VARCHAR), CAST(comments AS VARCHAR),
 			CAST(services AS VARCHAR), CAST(members AS VARCHAR), fee_income
 		FROM approvals WHERE year = ? AND version = ?`, year, version),
 		&cols[0], &cols[1], &cols[2], &cols[3], &cols[4], &fee)
-	if err == sql.ErrNoRows {
+	if err == store.ErrNoRows {
 		return ApprovedReport{}, Errorf(ENotFound, "no approved report %d version %d", year, version)
 	}
 	if err != nil {
@@ -231,7 +232,7 @@ func (s *Store) ApprovedReportOf(ctx context.Context, year, version int) (Approv
 		return ApprovedReport{}, err
 	}
 	if fee.Valid {
-		r.FeeIncome = &fee.Float64
+		r.FeeIncome = &fee.V
 	}
 	return r, nil
 }
@@ -242,7 +243,7 @@ func (s *Store) ApprovedWorkbook(ctx context.Context, year, version int) (Approv
 	var book []byte
 	a, err := scanApproval(s.db.QueryRowContext(ctx, `SELECT `+approvalColumns+`, workbook
 		FROM approvals WHERE year = ? AND version = ?`, year, version), &book)
-	if err == sql.ErrNoRows {
+	if err == store.ErrNoRows {
 		return Approval{}, nil, Errorf(ENotFound, "no approved report %d version %d", year, version)
 	}
 	return a, book, err

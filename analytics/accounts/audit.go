@@ -2,9 +2,10 @@ package accounts
 
 import (
 	"context"
-	"database/sql"
 	"time"
 	"unicode/utf8"
+
+	"malbild/analytics/store"
 )
 
 // Audit actions: every change and every sign-in is recorded.
@@ -44,12 +45,12 @@ func (s *Accounts) Audit(ctx context.Context, actor, action, detail string) erro
 
 // AuditIn is Audit inside tx, the transaction of the change it records, so
 // that the change and its entry commit together; a nil tx is Audit.
-func (s *Accounts) AuditIn(ctx context.Context, tx *sql.Tx, actor, action, detail string) error {
+func (s *Accounts) AuditIn(ctx context.Context, tx *store.Tx, actor, action, detail string) error {
 	if utf8.RuneCountInString(detail) > maxAuditDetail {
 		detail = string([]rune(detail)[:maxAuditDetail]) + "…"
 	}
 	var exec interface {
-		ExecContext(context.Context, string, ...any) (sql.Result, error)
+		ExecContext(context.Context, string, ...any) (store.Result, error)
 	} = s.db
 	if tx != nil {
 		exec = tx

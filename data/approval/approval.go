@@ -8,12 +8,12 @@ package approval
 import (
 	"bytes"
 	"context"
-	"database/sql"
 	"fmt"
 	"time"
 
 	"malbild/analytics"
 	"malbild/analytics/accounts"
+	"malbild/analytics/store"
 	"malbild/data/export"
 )
 
@@ -35,7 +35,7 @@ func Approve(ctx context.Context, s *analytics.Store, r analytics.ApprovalReques
 		}
 		return buf.Bytes(), nil
 	}
-	record := func(tx *sql.Tx, a analytics.Approval) error {
+	record := func(tx *store.Tx, a analytics.Approval) error {
 		return accounts.Of(s).AuditIn(ctx, tx, r.By, accounts.AuditApproval, fmt.Sprintf("approved report %d version %d as of %s, %s, sha256 %s",
 			a.Year, a.Version, a.AsOf.Format(time.DateOnly), a.Meeting, a.SHA256))
 	}
@@ -49,7 +49,7 @@ func Withdraw(ctx context.Context, s *analytics.Store, year, version int, by, re
 	if err != nil || acc.Role != accounts.RoleAdmin || acc.Disabled {
 		return analytics.Approval{}, analytics.Errorf(analytics.EInvalid, "by: only an admin may withdraw an approved report")
 	}
-	record := func(tx *sql.Tx, a analytics.Approval) error {
+	record := func(tx *store.Tx, a analytics.Approval) error {
 		return accounts.Of(s).AuditIn(ctx, tx, by, accounts.AuditWithdrawal, fmt.Sprintf("withdrew report %d version %d: %s", year, version, a.WithdrawnReason))
 	}
 	return s.Withdraw(ctx, year, version, by, reason, record)
