@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -102,7 +103,8 @@ func (s *Server) approve(c *fiber.Ctx) error {
 		}
 	}
 	if len(errs.order) > 0 {
-		return s.refuseApproval(c, refusal{Typed: typed, Errors: errs}, "approval-", approvalFields)
+		// "by" has no field of its own: it is who is signed in, said in the summary.
+		return s.refuseApproval(c, refusal{Typed: typed, Errors: errs}, "approval-", slices.Concat(approvalFields, []string{"by"}))
 	}
 	s.written()
 	return redirect(c, "/export#approvals")
