@@ -65,11 +65,11 @@ type ApprovedReport struct {
 // nothing is written between them and the commit. The version is the year's
 // next. record, when not nil, runs in the same transaction after the insert
 // (the audit log's entry), so that both commit or neither does. A request
-// Check refuses is EInvalid and nothing is written.
+// Validate refuses is EInvalid and nothing is written.
 func (s *Store) Approve(ctx context.Context, r ApprovalRequest, workbook func() ([]byte, error), record func(*store.Tx, Approval) error) (Approval, error) {
 	r.Meeting, r.By = strings.TrimSpace(r.Meeting), strings.TrimSpace(r.By)
 	r.AsOf, r.MeetingOn = day(r.AsOf), dayOrZero(r.MeetingOn)
-	if err := r.Check(s.Today()); err != nil {
+	if err := r.Validate(s.Today()); err != nil {
 		return Approval{}, err
 	}
 	var book []byte
@@ -118,11 +118,11 @@ func (s *Store) Approve(ctx context.Context, r ApprovalRequest, workbook func() 
 // reason, EInvalid.
 func (s *Store) Withdraw(ctx context.Context, year, version int, by, reason string, record func(*store.Tx, Approval) error) (Approval, error) {
 	reason, by = strings.TrimSpace(reason), strings.TrimSpace(by)
-	if p := lineProblem("reason", reason, MaxWithdrawalReason); p != nil {
-		return Approval{}, p.err()
+	if p := lineProblem("reason", "approvals.field.reason", reason, MaxWithdrawalReason); p != nil {
+		return Approval{}, p
 	}
 	if by == "" {
-		return Approval{}, Problem{Field: "by", Reason: ProblemEmpty}.err()
+		return Approval{}, Invalid("by", "invalid.approval.by")
 	}
 	err := s.Write(ctx, func(tx *store.Tx) error {
 		a, err := approvalIn(ctx, tx, year, version)
@@ -130,7 +130,7 @@ func (s *Store) Withdraw(ctx context.Context, year, version int, by, reason stri
 			return err
 		}
 		if a.Withdrawn() {
-			return Problem{Field: "reason", Reason: ProblemWithdrawn, Day: DateOf(a.WithdrawnAt)}.err()
+			return Invalid("reason", "invalid.approval.withdrawn", sqlDate(DateOf(a.WithdrawnAt)))
 		}
 		a.WithdrawnAt, a.WithdrawnBy, a.WithdrawnReason = s.Now().UTC().Truncate(time.Microsecond), by, reason
 		_, err = tx.ExecContext(ctx, `UPDATE approvals SET withdrawn_at = ?, withdrawn_by = ?, withdrawn_reason = ?
@@ -166,7 +166,7 @@ func scanApproval(row interface{ Scan(...any) error }, extra ...any) (Approval, 
 func approvalIn(ctx context.Context, tx *store.Tx, year, version int) (Approval, error) {
 	a, err := scanApproval(tx.QueryRowContext(ctx, `SELECT `+approvalColumns+` FROM approvals WHERE year = ? AND version = ?`, year, version))
 	if err == store.ErrNoRows {
-		return a, Errorf(ENotFound, "no approved report %d version %d", year, version)
+		return a, Keyed(ENotFound, "approvals.notfound", year, version)
 	}
 	return a, err
 }
@@ -222,7 +222,7 @@ func (s *Store) ApprovedReportOf(ctx context.Context, year, version int) (Approv
 		FROM approvals WHERE year = ? AND version = ?`, year, version),
 		&cols[0], &cols[1], &cols[2], &cols[3], &cols[4], &fee)
 	if err == store.ErrNoRows {
-		return ApprovedReport{}, Errorf(ENotFound, "no approved report %d version %d", year, version)
+		return ApprovedReport{}, Keyed(ENotFound, "approvals.notfound", year, version)
 	}
 	if err != nil {
 		return ApprovedReport{}, err
@@ -244,7 +244,7 @@ func (s *Store) ApprovedWorkbook(ctx context.Context, year, version int) (Approv
 	a, err := scanApproval(s.db.QueryRowContext(ctx, `SELECT `+approvalColumns+`, workbook
 		FROM approvals WHERE year = ? AND version = ?`, year, version), &book)
 	if err == store.ErrNoRows {
-		return Approval{}, nil, Errorf(ENotFound, "no approved report %d version %d", year, version)
+		return Approval{}, nil, Keyed(ENotFound, "approvals.notfound", year, version)
 	}
 	return a, book, err
 }

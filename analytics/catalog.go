@@ -67,7 +67,7 @@ func LookupMetric(key string) (MetricInfo, bool) {
 func lookupMetric(key string) (MetricInfo, error) {
 	m, ok := LookupMetric(key)
 	if !ok {
-		return MetricInfo{}, Errorf(EInvalid, "unknown metric %q", key)
+		return MetricInfo{}, Keyed(EInvalid, "invalid.metric", key)
 	}
 	return m, nil
 }

@@ -38,7 +38,7 @@ func (s *Store) asOfDay(t time.Time) (time.Time, error) {
 
 func checkYear(year int) error {
 	if year < minYear || year > maxYear {
-		return Errorf(EInvalid, "year %d is out of range: give a year from %d to %d", year, minYear, maxYear)
+		return Keyed(EInvalid, "invalid.year_range", year, minYear, maxYear)
 	}
 	return nil
 }

@@ -18,45 +18,60 @@ var (
 	orgNumber        = regexp.MustCompile(`^[0-9]{6}-[0-9]{4}$`)
 )
 
-// ValidateMember checks a member's fields as DESIGN "The data" defines them;
-// the error names the field and what to write.
+// ValidateMember checks a member's fields as DESIGN "The data" defines them
+// and returns every problem (Refused), each with its field and what to write.
 func ValidateMember(m Member) error {
-	switch {
-	case strings.TrimSpace(m.Name) == "":
-		return Errorf(EInvalid, "name: a member needs a name")
-	case (m.Kind != KindKommun && m.Kind != KindRegion && m.Kind != KindKommunalforbund && m.Kind != KindOvrig):
-		return Errorf(EInvalid, "kind: use kommun, region, kommunalforbund or ovrig")
-	case m.Kind == KindKommun && m.Code != "" && !municipalityCode.MatchString(m.Code):
-		return Errorf(EInvalid, "code: a municipality code has four digits, such as 0180")
-	case m.Kind == KindRegion && m.Code != "" && !countyCode.MatchString(m.Code):
-		return Errorf(EInvalid, "code: a region's code is its county's two digits, such as 20")
-	case m.CountyCode != "" && !countyCode.MatchString(m.CountyCode):
-		return Errorf(EInvalid, "county: a county code has two digits, such as 17")
-	case m.OrgNumber != "" && !ValidOrgNumber(m.OrgNumber):
-		return Errorf(EInvalid, "organisation number: write NNNNNN-NNNN with a correct check digit")
-	case m.Population < 0:
-		return Errorf(EInvalid, "population: cannot be negative")
-	case m.JoinedOn.IsZero():
-		return Errorf(EInvalid, "joined: a member needs the day it joined")
-	case !m.LeftOn.IsZero() && m.LeftOn.Before(m.JoinedOn):
-		return Errorf(EInvalid, "left: the last day of membership cannot be before the day it joined")
+	var problems []*Error
+	refuse := func(field, key string, args ...any) { problems = append(problems, Invalid(field, key, args...)) }
+	if strings.TrimSpace(m.Name) == "" {
+		refuse("name", "invalid.member.name")
+	}
+	if m.Kind != KindKommun && m.Kind != KindRegion && m.Kind != KindKommunalforbund && m.Kind != KindOvrig {
+		refuse("kind", "invalid.member.kind")
+	}
+	if m.Kind == KindKommun && m.Code != "" && !municipalityCode.MatchString(m.Code) {
+		refuse("code", "invalid.member.code_kommun")
+	}
+	if m.Kind == KindRegion && m.Code != "" && !countyCode.MatchString(m.Code) {
+		refuse("code", "invalid.member.code_region")
+	}
+	if m.CountyCode != "" && !countyCode.MatchString(m.CountyCode) {
+		refuse("county", "invalid.member.county")
+	}
+	if m.OrgNumber != "" && !ValidOrgNumber(m.OrgNumber) {
+		refuse("org_number", "invalid.member.org_number")
+	}
+	if m.Population < 0 {
+		refuse("population", "invalid.member.population")
+	}
+	if m.JoinedOn.IsZero() {
+		refuse("joined", "invalid.member.joined")
+	}
+	if !m.JoinedOn.IsZero() && !m.LeftOn.IsZero() && m.LeftOn.Before(m.JoinedOn) {
+		refuse("left", "invalid.member.left")
 	}
 	if m.ContactEmail != "" {
 		if _, err := mail.ParseAddress(m.ContactEmail); err != nil || strings.ContainsAny(m.ContactEmail, " <>") {
-			return Errorf(EInvalid, "e-mail: %q is not an e-mail address", m.ContactEmail)
+			refuse("contact_email", "invalid.member.email", m.ContactEmail)
 		}
 	}
-	return nil
+	return Refused(problems)
 }
 
 // ValidOrgNumber checks NNNNNN-NNNN and its Luhn check digit.
 func ValidOrgNumber(s string) bool {
-	if !orgNumber.MatchString(s) {
-		return false
-	}
-	digits := strings.ReplaceAll(s, "-", "")
+	return orgNumber.MatchString(s) && Luhn(strings.ReplaceAll(s, "-", ""))
+}
+
+// Luhn applies the Luhn test to a string of digits: weights 2, 1, 2, … from
+// the left, the digits of each product summed, a multiple of ten. The
+// importer reads organisation numbers with it too.
+func Luhn(digits string) bool {
 	sum := 0
 	for i, r := range digits {
+		if r < '0' || r > '9' {
+			return false
+		}
 		d := int(r - '0')
 		if i%2 == 0 {
 			d *= 2
@@ -66,7 +81,7 @@ func ValidOrgNumber(s string) bool {
 		}
 		sum += d
 	}
-	return sum%10 == 0
+	return digits != "" && sum%10 == 0
 }
 
 // UpdateMember replaces a membership row's fields with m's; ENotFound for
@@ -116,26 +131,44 @@ func (s *Store) SetGoalJudgement(ctx context.Context, goalID int64, status Statu
 		return err
 	}
 	if g.Metric != MetricManual {
-		return Errorf(EInvalid, "goal %d is measured by %s: its status follows from the numbers", g.Number, g.Metric)
+		return Invalid("status", "invalid.goal.measured", g.Number, g.Metric)
 	}
-	switch status {
-	case StatusMet, StatusOnTrack, StatusAtRisk, StatusMissed:
-	default:
-		return Errorf(EInvalid, "status: use met, on_track, at_risk or missed")
-	}
-	if utf8.RuneCountInString(comment) > maxComment {
-		return Errorf(EInvalid, "judgement: write at most %d characters", maxComment)
+	if err := ValidateJudgement(status, comment); err != nil {
+		return err
 	}
 	return s.Serialized(func() error {
 		return insertGoalStatus(ctx, s.db, goalID, s.Today(), status, comment)
 	})
 }
 
+// ValidateJudgement checks the board's status and judgement on a manual goal
+// and returns every problem, each with its field.
+func ValidateJudgement(status Status, judgement string) error {
+	var problems []*Error
+	switch status {
+	case StatusMet, StatusOnTrack, StatusAtRisk, StatusMissed:
+	default:
+		problems = append(problems, Invalid("status", "invalid.goal.status"))
+	}
+	if utf8.RuneCountInString(judgement) > maxComment {
+		problems = append(problems, Invalid("judgement", "invalid.goal.judgement"))
+	}
+	return Refused(problems)
+}
+
+// ValidateComment checks a comment on a goal (already trimmed).
+func ValidateComment(body string) error {
+	if body == "" || utf8.RuneCountInString(body) > maxComment {
+		return Invalid("comment", "invalid.goal.comment")
+	}
+	return nil
+}
+
 // AddGoalComment adds a dated comment by author to any goal.
 func (s *Store) AddGoalComment(ctx context.Context, goalID int64, author, body string) error {
 	body = strings.TrimSpace(body)
-	if body == "" || utf8.RuneCountInString(body) > maxComment {
-		return Errorf(EInvalid, "comment: write between 1 and %d characters", maxComment)
+	if err := ValidateComment(body); err != nil {
+		return err
 	}
 	if _, err := s.GoalByID(ctx, goalID); err != nil {
 		return err

@@ -3,6 +3,7 @@ package analytics
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"sync"
 	"time"
 )
@@ -74,8 +75,9 @@ func (s *Store) evaluateEach(ctx context.Context, goals []Goal, input map[int64]
 	for i, g := range goals {
 		wg.Go(func() {
 			out[i], errs[i] = s.evaluateGoal(ctx, g, BoardInputOn(input[g.ID], asOf), asOf)
-			if ErrorCode(errs[i]) == EInvalid {
-				errs[i] = Errorf(EInvalid, "goal %d (%s) of %d: %v", g.Number, g.Key, g.Year, errs[i])
+			var inner *Error
+			if errors.As(errs[i], &inner) && inner.Code == EInvalid {
+				errs[i] = Keyed(EInvalid, "invalid.goal.of", g.Number, g.Key, g.Year, inner)
 			}
 		})
 	}
@@ -166,15 +168,15 @@ func targetOf(g Goal) (goalTarget, error) {
 	switch g.Comparator {
 	case CmpAtLeast, CmpAbove, CmpAtMost, CmpBelow, CmpEqual, CmpBetween:
 	default:
-		return goalTarget{}, Errorf(EInvalid, "unknown comparator %q", g.Comparator)
+		return goalTarget{}, Keyed(EInvalid, "invalid.goal.comparator", g.Comparator)
 	}
 	if g.Target == nil {
-		return goalTarget{}, Errorf(EInvalid, "the goal has no target")
+		return goalTarget{}, Keyed(EInvalid, "invalid.goal.target")
 	}
 	t := goalTarget{comparator: g.Comparator, target: *g.Target}
 	if g.Comparator == CmpBetween {
 		if g.UpperTarget == nil || *g.UpperTarget < *g.Target {
-			return goalTarget{}, Errorf(EInvalid, "a between goal needs an upper target at least its target")
+			return goalTarget{}, Keyed(EInvalid, "invalid.goal.upper")
 		}
 		t.upper = *g.UpperTarget
 	}

@@ -16,7 +16,7 @@ func ParseDate(s string) (time.Time, error) {
 	}
 	t, err := time.Parse(time.DateOnly, s)
 	if err != nil {
-		return time.Time{}, Errorf(EInvalid, "the date %q cannot be read: write it as YYYY-MM-DD, for example 2023-06-30", s)
+		return time.Time{}, Keyed(EInvalid, "invalid.date", s)
 	}
 	if err := checkYear(t.Year()); err != nil {
 		return time.Time{}, err
@@ -33,7 +33,7 @@ func ParseYear(s string) (int, error) {
 	}
 	y, err := strconv.Atoi(s)
 	if err != nil {
-		return 0, Errorf(EInvalid, "the year %q cannot be read: write it with four digits, for example 2023", s)
+		return 0, Keyed(EInvalid, "invalid.year", s)
 	}
 	return y, checkYear(y)
 }

@@ -71,7 +71,7 @@ func (s *Store) ListMembers(ctx context.Context, asOf time.Time, f MemberFilter)
 	}
 	order, ok := memberSorts[f.Sort]
 	if !ok {
-		return nil, Errorf(EInvalid, "unknown sort %q", f.Sort)
+		return nil, Keyed(EInvalid, "invalid.sort", f.Sort)
 	}
 	if f.Desc {
 		order += " DESC"

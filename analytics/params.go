@@ -22,10 +22,10 @@ func ParseParams(s string) (Params, error) {
 		name, value, ok := strings.Cut(pair, "=")
 		name, value = strings.TrimSpace(name), strings.TrimSpace(value)
 		if !ok || name == "" {
-			return nil, Errorf(EInvalid, "parameter %q: write name=value, such as n=20", strings.TrimSpace(pair))
+			return nil, Keyed(EInvalid, "invalid.param.syntax", strings.TrimSpace(pair))
 		}
 		if _, dup := p[name]; dup {
-			return nil, Errorf(EInvalid, "parameter %s is given twice", name)
+			return nil, Keyed(EInvalid, "invalid.param.twice", name)
 		}
 		p[name] = value
 	}
@@ -55,9 +55,9 @@ func (m MetricInfo) bindParams(p Params) (map[string]any, error) {
 	for name := range p {
 		if !slices.Contains(m.Params, name) {
 			if len(m.Params) == 0 {
-				return nil, Errorf(EInvalid, "metric %s takes no parameters, not %s", m.Key, name)
+				return nil, Keyed(EInvalid, "invalid.param.none", m.Key, name)
 			}
-			return nil, Errorf(EInvalid, "metric %s takes the parameter %s, not %s", m.Key, strings.Join(m.Params, ", "), name)
+			return nil, Keyed(EInvalid, "invalid.param.other", m.Key, strings.Join(m.Params, ", "), name)
 		}
 	}
 	for _, name := range m.Params {
@@ -69,7 +69,7 @@ func (m MetricInfo) bindParams(p Params) (map[string]any, error) {
 				continue
 			}
 			if !slices.Contains(memberKinds, value) {
-				return nil, Errorf(EInvalid, "kind=%s: the kind is one of %s", value, strings.Join(memberKinds, ", "))
+				return nil, Keyed(EInvalid, "invalid.param.kind", value, strings.Join(memberKinds, ", "))
 			}
 			args["kind"] = value
 		case "n":
@@ -79,7 +79,7 @@ func (m MetricInfo) bindParams(p Params) (map[string]any, error) {
 			}
 			n, err := strconv.Atoi(value)
 			if err != nil || n < 1 {
-				return nil, Errorf(EInvalid, "n=%s: n is a whole number of municipalities, at least 1", value)
+				return nil, Keyed(EInvalid, "invalid.param.n", value)
 			}
 			args["n"] = n
 		}

@@ -39,7 +39,7 @@ type Scorecard struct {
 func (s *Store) Scorecard(ctx context.Context, year int, asOf, since time.Time) (Scorecard, error) {
 	asOf, since = day(asOf), day(since)
 	if !since.Before(asOf) {
-		return Scorecard{}, Errorf(EInvalid, "the day to compare with, %s, is not before %s", sqlDate(since), sqlDate(asOf))
+		return Scorecard{}, Keyed(EInvalid, "invalid.scorecard.since", sqlDate(since), sqlDate(asOf))
 	}
 	// Every value the two days and the goals' charts need, in one query per
 	// metric (with WithDayValues; without it each goal asks on its own).

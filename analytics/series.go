@@ -48,10 +48,10 @@ func (s *Store) Series(ctx context.Context, key string, p Params, from, to time.
 		}
 	}
 	if to.Before(from) {
-		return nil, Errorf(EInvalid, "the period %s – %s ends before it starts", sqlDate(from), sqlDate(to))
+		return nil, Keyed(EInvalid, "invalid.period.reversed", sqlDate(from), sqlDate(to))
 	}
 	if months(from, to) > maxSeriesMonths {
-		return nil, Errorf(EInvalid, "the period %s – %s is longer than %d months", sqlDate(from), sqlDate(to), maxSeriesMonths)
+		return nil, Keyed(EInvalid, "invalid.period.long", sqlDate(from), sqlDate(to), maxSeriesMonths)
 	}
 	to = lastMonthEnd(to)
 	if to.Before(from) {

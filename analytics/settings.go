@@ -49,10 +49,10 @@ func (s *Store) SetSetting(ctx context.Context, key, value string) error {
 	}
 	value = strings.TrimSpace(value)
 	if utf8.RuneCountInString(value) > maxSettingLength {
-		return Errorf(EInvalid, "the value of %s is longer than %d characters", key, maxSettingLength)
+		return Keyed(EInvalid, "invalid.setting.long", key, maxSettingLength)
 	}
 	if strings.ContainsAny(value, "\r\n") {
-		return Errorf(EInvalid, "the value of %s must be one line", key)
+		return Keyed(EInvalid, "invalid.setting.lines", key)
 	}
 	return s.Serialized(func() error {
 		if value == "" {
@@ -67,5 +67,5 @@ func (s *Store) SetSetting(ctx context.Context, key, value string) error {
 }
 
 func unknownSetting(key string) error {
-	return Errorf(EInvalid, "unknown setting %q: the settings are %s", key, strings.Join(SettingKeys(), ", "))
+	return Keyed(EInvalid, "invalid.setting.unknown", key, strings.Join(SettingKeys(), ", "))
 }

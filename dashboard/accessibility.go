@@ -3,6 +3,7 @@ package dashboard
 import (
 	"github.com/gofiber/fiber/v2"
 
+	"malbild/analytics/locale"
 	"malbild/data/export"
 )
 
@@ -12,7 +13,7 @@ import (
 // It is public: a person who cannot log in must be able to read it and
 // report that.
 func (s *Server) accessibility(c *fiber.Ctx) error {
-	return s.render(c, "accessibility", translate(lang(c), "a11y.title"), nil)
+	return s.render(c, "accessibility", locale.Text(lang(c), "a11y.title"), nil)
 }
 
 // association is the name on the header of every printed page, as on the

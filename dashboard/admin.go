@@ -8,6 +8,7 @@ import (
 
 	"malbild/analytics"
 	"malbild/analytics/accounts"
+	"malbild/analytics/locale"
 )
 
 type adminPage struct {
@@ -35,7 +36,7 @@ func (s *Server) renderAdmin(c *fiber.Ctx, data adminPage) error {
 	if data.Association, err = s.store.Setting(c.UserContext(), analytics.SettingAssociation); err != nil {
 		return err
 	}
-	return s.render(c, "admin", translate(lang(c), "admin.title"), data)
+	return s.render(c, "admin", locale.Text(lang(c), "admin.title"), data)
 }
 
 // addAccount creates an account with a generated password, shown once.
@@ -44,7 +45,7 @@ func (s *Server) addAccount(c *fiber.Ctx) error {
 	a, password, err := accounts.Of(s.store).CreateAccount(c.UserContext(), name, role, "")
 	if analytics.ErrorCode(err) == analytics.EInvalid {
 		c.Status(fiber.StatusBadRequest)
-		return s.renderAdmin(c, adminPage{Message: err.Error()})
+		return s.renderAdmin(c, adminPage{Message: analytics.ErrorText(lang(c), err)})
 	}
 	if err != nil {
 		return err
@@ -70,7 +71,7 @@ func (s *Server) setDisabled(c *fiber.Ctx) error {
 	name, disable := c.Params("name"), c.FormValue("disabled") == "true"
 	if disable && name == actor(c) {
 		c.Status(fiber.StatusBadRequest)
-		return s.renderAdmin(c, adminPage{Message: translate(lang(c), "admin.self")})
+		return s.renderAdmin(c, adminPage{Message: locale.Text(lang(c), "admin.self")})
 	}
 	if err := accounts.Of(s.store).SetDisabled(c.UserContext(), name, disable); err != nil {
 		return err
@@ -112,7 +113,7 @@ func (s *Server) auditLog(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return s.render(c, "audit", translate(lang(c), "audit.title"), entries)
+	return s.render(c, "audit", locale.Text(lang(c), "audit.title"), entries)
 }
 
 // backup writes a backup of the running database into the backup folder,
@@ -120,14 +121,14 @@ func (s *Server) auditLog(c *fiber.Ctx) error {
 func (s *Server) backup(c *fiber.Ctx) error {
 	if s.backupDir == "" {
 		c.Status(fiber.StatusConflict)
-		return s.renderAdmin(c, adminPage{Message: translate(lang(c), "admin.backup.off")})
+		return s.renderAdmin(c, adminPage{Message: locale.Text(lang(c), "admin.backup.off")})
 	}
 	dir, err := s.store.BackupRotating(c.UserContext(), s.backupDir, s.keepBackups)
 	if err != nil {
 		return err
 	}
 	s.audit(c, actor(c), accounts.AuditBackup, dir)
-	return s.renderAdmin(c, adminPage{Notice: translate(lang(c), "admin.backup.done", dir)})
+	return s.renderAdmin(c, adminPage{Notice: locale.Text(lang(c), "admin.backup.done", dir)})
 }
 
 // backupBeforeImport keeps a copy of the database from just before an import

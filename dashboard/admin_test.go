@@ -25,7 +25,7 @@ func TestAdminAddsAccountsAndTokensShownOnce(t *testing.T) {
 	if _, again := get(t, app, "/admin"); strings.Contains(again, m[1]) {
 		t.Error("the password is shown a second time")
 	}
-	if resp, page := postForm(t, app, "/admin/accounts", url.Values{"name": {"styrelsen"}, "role": {"viewer"}}); resp.StatusCode != http.StatusBadRequest || !strings.Contains(page, "already an account") {
+	if resp, page := postForm(t, app, "/admin/accounts", url.Values{"name": {"styrelsen"}, "role": {"viewer"}}); resp.StatusCode != http.StatusBadRequest || !strings.Contains(page, "Det finns redan ett konto som heter styrelsen") {
 		t.Errorf("a taken name: %d", resp.StatusCode)
 	}
 

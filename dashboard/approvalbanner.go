@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"malbild/analytics"
+	"malbild/analytics/locale"
 )
 
 // approvalView is the approved report of a plan year as the overview and the
@@ -72,7 +73,7 @@ func (s *Server) approvalOf(ctx context.Context, l string, year int) (*approvalV
 	v.Goals = approvedGoals(r.Goals, live.Goals, changed)
 	names := map[string]string{}
 	for _, g := range v.Goals {
-		names[g.Key] = translate(l, "approval.goal", g.Number, g.Text)
+		names[g.Key] = locale.Text(l, "approval.goal", g.Number, g.Text)
 	}
 	for _, ch := range changes {
 		v.Changes = append(v.Changes, describeChange(l, ch, names))
@@ -105,11 +106,11 @@ func approvedGoals(approved, live []analytics.GoalResult, changed map[string]boo
 
 // describeChange says a change's figure and its old and new value.
 func describeChange(l string, ch analytics.Change, goals map[string]string) changeView {
-	v := changeView{Kind: translate(l, "approval.kind."+ch.Kind), What: ch.Key}
+	v := changeView{Kind: locale.Text(l, "approval.kind."+ch.Kind), What: ch.Key}
 	var say func(x any) string
 	switch ch.Kind {
 	case analytics.ChangeMetric:
-		v.What = translate(l, "metric."+ch.Key)
+		v.What = locale.Text(l, "metric."+ch.Key)
 		say = func(x any) string {
 			val, ok := x.(analytics.Value)
 			if !ok {
@@ -128,7 +129,7 @@ func describeChange(l string, ch analytics.Change, goals map[string]string) chan
 			case *float64:
 				return formatMetric(l, ch.Metric, x)
 			case analytics.Status:
-				return translate(l, "status."+string(x))
+				return locale.Text(l, "status."+string(x))
 			}
 			return "–"
 		}
@@ -160,14 +161,14 @@ func describeChange(l string, ch analytics.Change, goals map[string]string) chan
 
 // memberLine is a member row of a snapshot in one line.
 func memberLine(l string, m analytics.ApprovedMember) string {
-	parts := []string{m.Name, translate(l, "kind."+m.Kind)}
+	parts := []string{m.Name, locale.Text(l, "kind."+m.Kind)}
 	if m.Code != "" {
 		parts = append(parts, m.Code)
 	}
 	if m.Population > 0 {
-		parts = append(parts, translate(l, "approval.population", formatInt(l, m.Population)))
+		parts = append(parts, locale.Text(l, "approval.population", formatInt(l, m.Population)))
 	}
-	period := translate(l, "approval.joined", m.Joined)
+	period := locale.Text(l, "approval.joined", m.Joined)
 	if m.Left != "" {
 		period += " – " + m.Left
 	}

@@ -3,7 +3,6 @@ package dashboard
 import (
 	"crypto/sha256"
 	"encoding/base64"
-	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -13,6 +12,7 @@ import (
 
 	"malbild/analytics"
 	"malbild/analytics/accounts"
+	"malbild/analytics/locale"
 	"malbild/data/approval"
 )
 
@@ -37,8 +37,8 @@ type refusal struct {
 	Problems []string // the errors in the form's order, for the summary
 }
 
-// approvalFields are the approve form's fields: the form's names, and with
-// "approval-" before them the ids its errors are shown at.
+// approvalFields are the approve form's fields, by their form names (the
+// inputs' ids have "approval-" before them).
 var approvalFields = []string{"year", "asof", "meeting", "meeting_date"}
 
 const refusedApproval = "malbild.approval.refused"
@@ -72,39 +72,33 @@ func (s *Server) approve(c *fiber.Ctx) error {
 	var errs fieldErrors
 	year, err := analytics.ParseYear(typed["year"])
 	if err != nil && year == 0 { // a year out of range is the rules' to say
-		errs.add("approval-year", translate(l, "approvals.err.year", typed["year"]))
+		errs.add("year", locale.Text(l, "approvals.err.year", typed["year"]))
 	}
 	asOf, err := analytics.ParseDate(typed["asof"])
 	if err != nil {
-		errs.add("approval-asof", translate(l, "approvals.err.date", typed["asof"]))
+		errs.add("asof", locale.Text(l, "approvals.err.date", locale.Text(l, "approvals.asof"), typed["asof"]))
 	}
 	meetingOn, err := analytics.ParseDate(typed["meeting_date"])
 	if err != nil {
-		errs.add("approval-meeting_date", translate(l, "approvals.err.date", typed["meeting_date"]))
+		errs.add("meeting_date", locale.Text(l, "approvals.err.date", locale.Text(l, "approvals.field.meeting_date"), typed["meeting_date"]))
 	}
 	language := c.FormValue("language", l)
-	if language != langSv && language != langEn {
+	if language != locale.Sv && language != locale.En {
 		language = l
 	}
 	r := analytics.ApprovalRequest{Year: year, AsOf: asOf, Meeting: typed["meeting"], MeetingOn: meetingOn, By: actor(c)}
-	for _, p := range r.Problems(s.store.Today()) {
-		if field := "approval-" + p.Field; errs.Of(field) == "" {
-			errs.add(field, problemText(l, p))
-		}
-	}
+	errs.addProblems(l, r.Validate(s.store.Today()), "meeting")
 	if len(errs.order) == 0 {
 		_, err := approval.Approve(c.UserContext(), s.store, r, language)
-		var pe *analytics.ProblemError
-		switch {
-		case errors.As(err, &pe):
-			errs.add("approval-"+pe.Field, problemText(l, pe.Problem))
-		case err != nil:
+		if analytics.ErrorCode(err) == analytics.EInvalid {
+			errs.addProblems(l, err, "meeting")
+		} else if err != nil {
 			return err
 		}
 	}
 	if len(errs.order) > 0 {
 		// "by" has no field of its own: it is who is signed in, said in the summary.
-		return s.refuseApproval(c, refusal{Typed: typed, Errors: errs}, "approval-", slices.Concat(approvalFields, []string{"by"}))
+		return s.refuseApproval(c, refusal{Typed: typed, Errors: errs}, slices.Concat(approvalFields, []string{"by"}))
 	}
 	s.written()
 	return redirect(c, "/export#approvals")
@@ -118,12 +112,14 @@ func (s *Server) withdrawApproval(c *fiber.Ctx) error {
 	}
 	reason := strings.Clone(c.FormValue("reason"))
 	_, err = approval.Withdraw(c.UserContext(), s.store, year, version, actor(c), reason)
-	var pe *analytics.ProblemError
-	if errors.As(err, &pe) {
+	if analytics.ErrorCode(err) == analytics.EInvalid {
+		// The form of this version, one of many on the page, shows it.
 		field := fmt.Sprintf("withdraw-%d-%d", year, version)
 		var errs fieldErrors
-		errs.add(field, problemText(lang(c), pe.Problem))
-		return s.refuseApproval(c, refusal{Typed: map[string]string{field: reason}, Errors: errs}, "", []string{field})
+		for _, p := range analytics.ProblemsOf(err) {
+			errs.add(field, p.Text(lang(c)))
+		}
+		return s.refuseApproval(c, refusal{Typed: map[string]string{field: reason}, Errors: errs}, []string{field})
 	}
 	if err != nil {
 		return err
@@ -132,34 +128,17 @@ func (s *Server) withdrawApproval(c *fiber.Ctx) error {
 	return redirect(c, "/export#approvals")
 }
 
-// refuseApproval shows the export page again with the refused form.
-func (s *Server) refuseApproval(c *fiber.Ctx, r refusal, prefix string, fields []string) error {
+// refuseApproval shows the export page again with the refused form, its
+// fields' problems in order for the summary.
+func (s *Server) refuseApproval(c *fiber.Ctx, r refusal, fields []string) error {
 	for _, f := range fields {
-		if m := r.Errors.Of(prefix + f); m != "" {
+		if m := r.Errors.Of(f); m != "" {
 			r.Problems = append(r.Problems, m)
 		}
 	}
 	c.Status(fiber.StatusBadRequest)
 	c.Locals(refusedApproval, r)
 	return s.exportForms(c)
-}
-
-// problemText says a Problem of an approval or withdrawal in the language.
-func problemText(l string, p analytics.Problem) string {
-	label := translate(l, "approvals.field."+p.Field)
-	switch p.Reason {
-	case analytics.ProblemBeforeYear:
-		return translate(l, "approvals.err.before_year", label, p.Day.Format("2006-01-02"), p.Year)
-	case analytics.ProblemFuture, analytics.ProblemWithdrawn:
-		return translate(l, "approvals.err."+p.Reason, label, p.Day.Format("2006-01-02"))
-	case analytics.ProblemTooLong:
-		return translate(l, "approvals.err.too_long", label, p.Max, formatInt(l, p.Count))
-	case analytics.ProblemControl:
-		return translate(l, "approvals.err.control", label, p.At)
-	case analytics.ProblemEmpty:
-		return translate(l, "approvals.err.empty", label, p.Max)
-	}
-	return translate(l, "approvals.err."+p.Reason, label)
 }
 
 // approvalParams reads :year and :version; anything else is not found.
@@ -213,5 +192,5 @@ func (s *Server) approvedWorkbook(c *fiber.Ctx) error {
 	}
 	sum := sha256.Sum256(book)
 	c.Set("Repr-Digest", "sha-256=:"+base64.StdEncoding.EncodeToString(sum[:])+":")
-	return sendWorkbook(c, translate(lang(c), "approvals.file", year, version), book)
+	return sendWorkbook(c, locale.Text(lang(c), "approvals.file", year, version), book)
 }

@@ -250,13 +250,13 @@ func TestApprovalFormRefusesAtTheField(t *testing.T) {
 		{"meeting", "", "", "Möte: skriv något"},
 		{"meeting", "Årsmöte\r\n§ 7", "", "Möte: tecken 8 är en radbrytning"},
 		{"meeting", "Års\x00möte", "en", "Meeting: character 4 is a line break or another control character"},
-		{"meeting", strings.Repeat("x", 40000), "", "skriv högst 200 tecken (det här är 40 000)"},
-		{"year", "tjugo", "", "Verksamhetsår: \"tjugo\" går inte att läsa"},
+		{"meeting", strings.Repeat("x", 40000), "", "Möte: skriv högst 200 tecken."},
+		{"year", "tjugo", "", "Verksamhetsår: ”tjugo” går inte att läsa"},
 		{"year", "99999", "en", "Plan year: write a year from 1900 to 2999"},
-		{"asof", "31/12/2023", "", "\"31/12/2023\" är inget datum"},
+		{"asof", "31/12/2023", "", "Per dag: ”31/12/2023” är inget datum"},
 		{"asof", "2022-12-31", "en", "As of: the day 2022-12-31 lies before the year 2023"},
 		{"asof", "2099-12-31", "", "Per dag: dagen 2099-12-31 har inte kommit än"},
-		{"meeting_date", "i april", "en", "\"i april\" is not a date"},
+		{"meeting_date", "i april", "en", "Meeting date: “i april” is not a date"},
 	} {
 		form := url.Values{}
 		for k, v := range ok {
@@ -268,11 +268,10 @@ func TestApprovalFormRefusesAtTheField(t *testing.T) {
 			t.Errorf("%s %.20q: %d", c.field, c.value, resp.StatusCode)
 			continue
 		}
-		want := strings.ReplaceAll(c.want, "40 000", "40\u00a0000")
-		if !strings.Contains(body, template.HTMLEscapeString(want)) && !strings.Contains(body, template.HTMLEscapeString(c.want)) {
+		if !strings.Contains(body, template.HTMLEscapeString(c.want)) {
 			t.Errorf("%s %.20q: the page does not say %q", c.field, c.value, c.want)
 		}
-		if !strings.Contains(body, `id="approval-`+c.field+`" name="`+c.field+`"`) || !strings.Contains(body, `aria-describedby="err-approval-`+c.field+`" autofocus`) {
+		if !strings.Contains(body, `id="approval-`+c.field+`" name="`+c.field+`"`) || !strings.Contains(body, `aria-describedby="err-`+c.field+`" autofocus`) {
 			t.Errorf("%s: the field is not marked and focused", c.field)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"malbild/analytics"
+	"malbild/analytics/locale"
 )
 
 // asOf reads ?asof=YYYY-MM-DD; without it, today by the store's clock. A date
@@ -16,7 +17,7 @@ func (s *Server) asOf(c *fiber.Ctx) (time.Time, error) {
 	raw := c.Query("asof")
 	d, err := analytics.ParseDate(raw)
 	if err != nil {
-		return time.Time{}, &analytics.Error{Code: analytics.EInvalid, Message: translate(lang(c), "asof.invalid", raw)}
+		return time.Time{}, &analytics.Error{Code: analytics.EInvalid, Message: locale.Text(lang(c), "asof.invalid", raw)}
 	}
 	if d.IsZero() {
 		return s.store.Today(), nil

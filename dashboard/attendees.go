@@ -6,6 +6,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"malbild/analytics"
+	"malbild/analytics/locale"
 )
 
 // noCounty is the county filter of the members that have no county (such
@@ -35,9 +36,9 @@ func (s *Server) attendeesOf(c *fiber.Ctx, day time.Time, data *eventsPage) erro
 	v := attendeesView{Shown: true}
 	switch {
 	case kind != "":
-		v.Of = translate(lang(c), "members.kind."+kind)
+		v.Of = locale.Text(lang(c), "members.kind."+kind)
 	case county == noCounty:
-		v.Of = translate(lang(c), "events.nocounty")
+		v.Of = locale.Text(lang(c), "events.nocounty")
 	default:
 		v.Of = countyName(county)
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"malbild/analytics/accounts"
+	"malbild/analytics/locale"
 )
 
 // sessionCookie holds the session id; the database keeps only its hash.
@@ -56,7 +57,7 @@ func (s *Server) require(role string) fiber.Handler {
 		u, ok := currentUser(c)
 		if !ok {
 			if isAPI(c) || c.Method() != fiber.MethodGet && c.Method() != fiber.MethodHead {
-				return fiber.NewError(http.StatusUnauthorized, translate(lang(c), "auth.required"))
+				return fiber.NewError(http.StatusUnauthorized, locale.Text(lang(c), "auth.required"))
 			}
 			if next, ok := localPath(c.OriginalURL()); ok {
 				return redirect(c, "/login?next="+url.QueryEscape(next))
@@ -64,7 +65,7 @@ func (s *Server) require(role string) fiber.Handler {
 			return redirect(c, "/login")
 		}
 		if accounts.RoleRank(u.Role) < accounts.RoleRank(role) {
-			return fiber.NewError(http.StatusForbidden, translate(lang(c), "auth.forbidden"))
+			return fiber.NewError(http.StatusForbidden, locale.Text(lang(c), "auth.forbidden"))
 		}
 		return c.Next()
 	}
@@ -80,7 +81,7 @@ func (s *Server) checkCSRF(c *fiber.Ctx) error {
 		sent = bodyField(c, "_csrf")
 	}
 	if u.CSRF == "" || subtle.ConstantTimeCompare([]byte(sent), []byte(u.CSRF)) != 1 {
-		return fiber.NewError(http.StatusForbidden, translate(lang(c), "auth.csrf"))
+		return fiber.NewError(http.StatusForbidden, locale.Text(lang(c), "auth.csrf"))
 	}
 	return c.Next()
 }

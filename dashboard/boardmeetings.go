@@ -8,6 +8,7 @@ import (
 
 	"malbild/analytics"
 	"malbild/analytics/accounts"
+	"malbild/analytics/locale"
 )
 
 // setBoardMeeting lets an editor record the board's meeting day (add=) or
@@ -19,7 +20,7 @@ func (s *Server) setBoardMeeting(c *fiber.Ctx) error {
 	raw := add + remove
 	d, err := analytics.ParseDate(raw)
 	if err != nil || d.IsZero() || (add != "" && remove != "") {
-		return &analytics.Error{Code: analytics.EInvalid, Message: translate(lang(c), "scorecard.badmeeting", raw)}
+		return &analytics.Error{Code: analytics.EInvalid, Message: locale.Text(lang(c), "scorecard.badmeeting", raw)}
 	}
 	if add != "" {
 		err = s.store.AddBoardMeeting(ctx, d, actor(c))

@@ -5,6 +5,8 @@ import (
 	"net/http"
 
 	"github.com/gofiber/fiber/v2"
+
+	"malbild/analytics/locale"
 )
 
 // Request bodies are streamed (fiber.Config.StreamRequestBody): the server
@@ -31,7 +33,7 @@ func limitBody(limit int) fiber.Handler {
 		body, err := io.ReadAll(io.LimitReader(req.BodyStream(), int64(limit)+1))
 		if err != nil {
 			c.Response().SetConnectionClose()
-			return fiber.NewError(http.StatusBadRequest, translate(lang(c), "request.unreadable"))
+			return fiber.NewError(http.StatusBadRequest, locale.Text(lang(c), "request.unreadable"))
 		}
 		if len(body) > limit {
 			return bodyTooLarge(c, limit)
@@ -45,7 +47,7 @@ func limitBody(limit int) fiber.Handler {
 // body was never read.
 func bodyTooLarge(c *fiber.Ctx, limit int) error {
 	c.Response().SetConnectionClose()
-	return fiber.NewError(http.StatusRequestEntityTooLarge, translate(lang(c), "request.toolarge", limit>>10))
+	return fiber.NewError(http.StatusRequestEntityTooLarge, locale.Text(lang(c), "request.toolarge", limit>>10))
 }
 
 // closeUnreadBody closes the connection after an answer that left the
@@ -66,7 +68,7 @@ func (s *Server) previewSlot(c *fiber.Ctx) error {
 	case s.previewSlots <- struct{}{}:
 	default:
 		c.Set(fiber.HeaderRetryAfter, "30")
-		return fiber.NewError(http.StatusServiceUnavailable, translate(lang(c), "import.busy", maxConcurrentPreviews))
+		return fiber.NewError(http.StatusServiceUnavailable, locale.Text(lang(c), "import.busy", maxConcurrentPreviews))
 	}
 	defer func() { <-s.previewSlots }()
 	return c.Next()

@@ -10,6 +10,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"malbild/analytics"
+	"malbild/analytics/locale"
 )
 
 // stackedBarChart draws the series on top of each other per category, so
@@ -63,7 +64,7 @@ func kindGrowthChart(l string, byKind []analytics.KindsOnDay) chartBlock {
 	ss := make([]series, len(memberKinds))
 	links := make([][]string, len(memberKinds))
 	for k, kind := range memberKinds {
-		ss[k] = series{Name: translate(l, "members.kind."+kind), Values: make([]*float64, len(byKind))}
+		ss[k] = series{Name: locale.Text(l, "members.kind."+kind), Values: make([]*float64, len(byKind))}
 		links[k] = make([]string, len(byKind))
 	}
 	for i, d := range byKind {
@@ -93,8 +94,8 @@ func flowChart(l string, flows []analytics.YearFlow) chartBlock {
 		links[0][i], links[1][i] = flowLink("joined", f.Year), flowLink("left", f.Year)
 		joined[i], lost[i] = f.Joined, f.Lost
 	}
-	b := wholeNumbers(barChart(x, []series{{Name: translate(l, "members.joined"), Values: floats(joined)},
-		{Name: translate(l, "members.lost"), Values: floats(lost)}}, nil, 0, false, nil))
+	b := wholeNumbers(barChart(x, []series{{Name: locale.Text(l, "members.joined"), Values: floats(joined)},
+		{Name: locale.Text(l, "members.lost"), Values: floats(lost)}}, nil, 0, false, nil))
 	b.SeriesLinks = links
 	return b
 }

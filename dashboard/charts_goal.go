@@ -8,6 +8,7 @@ import (
 	"github.com/go-echarts/go-echarts/v2/opts"
 
 	"malbild/analytics"
+	"malbild/analytics/locale"
 )
 
 // goalChartRow is one day of a goal's chart in its table: the value, the
@@ -54,7 +55,7 @@ func goalChart(l string, r analytics.GoalResult, gc analytics.GoalChart, label s
 				all = append(all, *v)
 			}
 		}
-		line.AddSeries(translate(l, name), data, charts.WithLineStyleOpts(style),
+		line.AddSeries(locale.Text(l, name), data, charts.WithLineStyleOpts(style),
 			charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(symbols)}))
 	}
 	y1 := time.Date(r.Year, time.January, 1, 0, 0, 0, 0, time.UTC)
@@ -169,5 +170,5 @@ func unitOf(l, metric string) string {
 	case info.Money:
 		return "kr"
 	}
-	return translate(l, "unit."+metric)
+	return locale.Text(l, "unit."+metric)
 }

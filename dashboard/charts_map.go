@@ -8,6 +8,7 @@ import (
 	"github.com/go-echarts/go-echarts/v2/opts"
 
 	"malbild/analytics"
+	"malbild/analytics/locale"
 )
 
 // mapArea is one county of a map chart: Value colours it, Tooltip is the
@@ -109,12 +110,12 @@ func newCoverageView(l string, counties []analytics.CountyCoverage, mapURL strin
 			continue // a code the reference data does not know has no area
 		}
 		areas = append(areas, mapArea{Name: c.Name, Value: math.Round(*c.MunicipalityShare*1000) / 10, Link: link(row.Link),
-			Tooltip: translate(l, "members.coverage.tooltip", c.Name, c.MemberMunicipalities, c.Municipalities,
+			Tooltip: locale.Text(l, "members.coverage.tooltip", c.Name, c.MemberMunicipalities, c.Municipalities,
 				formatPercent(l, *c.MunicipalityShare))})
 	}
 	v.MunicipalityShare = float64(v.MemberMunicipalities) / float64(v.Municipalities)
 	v.PopulationShare = float64(v.MemberPopulation) / float64(v.Population)
-	v.Chart = countyMapChart(mapURL, translate(l, "members.coverage.municipalities"), areas, 100,
+	v.Chart = countyMapChart(mapURL, locale.Text(l, "members.coverage.municipalities"), areas, 100,
 		formatPercent(l, 0), formatPercent(l, 1))
 	return v
 }

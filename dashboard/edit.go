@@ -9,6 +9,7 @@ import (
 
 	"malbild/analytics"
 	"malbild/analytics/accounts"
+	"malbild/analytics/locale"
 )
 
 // memberEdit is the member form: the row, and after a refused save the
@@ -56,9 +57,12 @@ func (s *Server) editMember(c *fiber.Ctx) error {
 		typed[f] = c.FormValue(f)
 	}
 	errs := readMember(lang(c), typed, &m)
+	if err := analytics.ValidateMember(m); err != nil {
+		errs.addProblems(lang(c), err, "name")
+	}
 	if len(errs.order) == 0 {
 		if err := s.store.UpdateMember(c.UserContext(), m); analytics.ErrorCode(err) == analytics.EInvalid {
-			errs = storeFieldError(lang(c), err)
+			errs.addProblems(lang(c), err, "name")
 		} else if err != nil {
 			return err
 		}
@@ -90,7 +94,7 @@ func (s *Server) editGoalForm(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return s.render(c, "goal_edit", fmt.Sprintf("%s %d", translate(lang(c), "goals.title"), g.Year), goalEdit{Goal: g})
+	return s.render(c, "goal_edit", fmt.Sprintf("%s %d", locale.Text(lang(c), "goals.title"), g.Year), goalEdit{Goal: g})
 }
 
 func (s *Server) editGoal(c *fiber.Ctx) error {
@@ -103,20 +107,24 @@ func (s *Server) editGoal(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if g.Metric == analytics.MetricManual && c.FormValue("status") != "" {
+	errs := validateGoalForm(lang(c), g, c.FormValue("status"), c.FormValue("judgement"), c.FormValue("comment"))
+	if len(errs.order) == 0 && g.Metric == analytics.MetricManual && c.FormValue("status") != "" {
 		err = s.store.SetGoalJudgement(ctx, id, analytics.Status(c.FormValue("status")), c.FormValue("judgement"))
 	}
-	if err == nil && strings.TrimSpace(c.FormValue("comment")) != "" {
+	if len(errs.order) == 0 && err == nil && strings.TrimSpace(c.FormValue("comment")) != "" {
 		err = s.store.AddGoalComment(ctx, id, actor(c), c.FormValue("comment"))
 	}
 	if analytics.ErrorCode(err) == analytics.EInvalid {
+		errs.addProblems(lang(c), err, "comment")
+	}
+	if len(errs.order) > 0 {
 		c.Status(fiber.StatusBadRequest)
 		typed := map[string]string{}
 		for _, f := range goalFields {
 			typed[f] = c.FormValue(f)
 		}
-		return s.render(c, "goal_edit", fmt.Sprintf("%s %d", translate(lang(c), "goals.title"), g.Year),
-			goalEdit{Goal: g, Typed: typed, Errors: goalFieldError(lang(c), err)})
+		return s.render(c, "goal_edit", fmt.Sprintf("%s %d", locale.Text(lang(c), "goals.title"), g.Year),
+			goalEdit{Goal: g, Typed: typed, Errors: errs})
 	}
 	if err != nil {
 		return err

@@ -7,6 +7,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"malbild/analytics"
+	"malbild/analytics/locale"
 )
 
 type eventsPage struct {
@@ -62,9 +63,9 @@ func (s *Server) events(c *fiber.Ctx) error {
 		asOf = mustDay(yearEnd(y, asOf))
 	}
 	data.YearChart = wholeNumbers(stackedBarChart(years, []series{
-		{Name: translate(l, "events.format.digital"), Values: floats(digital)},
-		{Name: translate(l, "events.format.physical"), Values: floats(physical)},
-		{Name: translate(l, "events.format.hybrid"), Values: floats(hybrid)}}, data.YearLinks))
+		{Name: locale.Text(l, "events.format.digital"), Values: floats(digital)},
+		{Name: locale.Text(l, "events.format.physical"), Values: floats(physical)},
+		{Name: locale.Text(l, "events.format.hybrid"), Values: floats(hybrid)}}, data.YearLinks))
 	if data.Events, err = s.store.EventsOfYear(ctx, asOf); err != nil {
 		return err
 	}
@@ -91,7 +92,7 @@ func (s *Server) events(c *fiber.Ctx) error {
 	var kindPeople, kindMembers []int
 	for i, k := range data.ByKind {
 		data.ByKind[i].Link = attendees("kind", k.Kind)
-		kinds, kindLinks = append(kinds, translate(l, "members.kind."+k.Kind)), append(kindLinks, data.ByKind[i].Link)
+		kinds, kindLinks = append(kinds, locale.Text(l, "members.kind."+k.Kind)), append(kindLinks, data.ByKind[i].Link)
 		kindPeople, kindMembers = append(kindPeople, k.People), append(kindMembers, k.Members)
 	}
 	data.KindChart = wholeNumbers(barChart(kinds, attendanceSeries(l, kindPeople, kindMembers), nil, 0, true, kindLinks))
@@ -102,7 +103,7 @@ func (s *Server) events(c *fiber.Ctx) error {
 	var counties, countyLinks []string
 	var countyPeople, countyMembers []int
 	for _, a := range byCounty {
-		row := countyAttendanceRow{CountyAttendance: a, Name: translate(l, "events.nocounty")}
+		row := countyAttendanceRow{CountyAttendance: a, Name: locale.Text(l, "events.nocounty")}
 		county := a.CountyCode
 		if county == "" {
 			county = noCounty
@@ -118,12 +119,12 @@ func (s *Server) events(c *fiber.Ctx) error {
 	if err := s.attendeesOf(c, asOf, &data); err != nil {
 		return err
 	}
-	return s.render(c, "events", translate(l, "events.title"), data)
+	return s.render(c, "events", locale.Text(l, "events.title"), data)
 }
 
 func attendanceSeries(l string, people, members []int) []series {
-	return []series{{Name: translate(l, "events.people"), Values: floats(people)},
-		{Name: translate(l, "events.members"), Values: floats(members)}}
+	return []series{{Name: locale.Text(l, "events.people"), Values: floats(people)},
+		{Name: locale.Text(l, "events.members"), Values: floats(members)}}
 }
 
 // mustDay reads a date the dashboard wrote itself.

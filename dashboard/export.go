@@ -10,6 +10,7 @@ import (
 
 	"malbild/analytics"
 	"malbild/analytics/accounts"
+	"malbild/analytics/locale"
 	"malbild/data/export"
 )
 
@@ -58,7 +59,7 @@ func (s *Server) exportForms(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return s.render(c, "export", translate(lang(c), "export.title"), exportPage{Year: asOf.Year(), May: may, Approvals: approvals})
+	return s.render(c, "export", locale.Text(lang(c), "export.title"), exportPage{Year: asOf.Year(), May: may, Approvals: approvals})
 }
 
 // personalData says whether an export carries contact names and e-mail
@@ -85,20 +86,20 @@ func (s *Server) exportReport(c *fiber.Ctx) error {
 		return err
 	}
 	if !asOf.IsZero() && asOf.Year() < year {
-		return &analytics.Error{Code: analytics.EInvalid, Message: translate(lang(c), "export.asofbefore", asOf.Format(time.DateOnly), year)}
+		return &analytics.Error{Code: analytics.EInvalid, Message: locale.Text(lang(c), "export.asofbefore", asOf.Format(time.DateOnly), year)}
 	}
 	language := c.Query("language", lang(c))
-	if language != langSv && language != langEn {
-		return &analytics.Error{Code: analytics.EInvalid, Message: translate(lang(c), "export.badlanguage", language)}
+	if language != locale.Sv && language != locale.En {
+		return &analytics.Error{Code: analytics.EInvalid, Message: locale.Text(lang(c), "export.badlanguage", language)}
 	}
 	var buf bytes.Buffer
 	o := export.ReportOptions{Year: year, AsOf: asOf, Lang: language, MadeBy: actor(c)}
 	if err := export.WriteReport(c.UserContext(), s.store, o, &buf); err != nil {
 		return err
 	}
-	name := translate(language, "export.file.report", year)
+	name := locale.Text(language, "export.file.report", year)
 	if !asOf.IsZero() {
-		name += " " + translate(language, "export.file.asof", asOf.Format(time.DateOnly))
+		name += " " + locale.Text(language, "export.file.asof", asOf.Format(time.DateOnly))
 	}
 	return sendWorkbook(c, name, buf.Bytes())
 }
@@ -131,7 +132,7 @@ func (s *Server) exportFees(c *fiber.Ctx) error {
 	var buf bytes.Buffer
 	err = export.Fees(c.UserContext(), s.store, year, &buf, s.personalData(c))
 	if analytics.ErrorCode(err) == analytics.ENotFound {
-		return &analytics.Error{Code: analytics.EInvalid, Message: translate(lang(c), "export.noschedule", year)}
+		return &analytics.Error{Code: analytics.EInvalid, Message: locale.Text(lang(c), "export.noschedule", year)}
 	}
 	if err != nil {
 		return err
@@ -151,7 +152,7 @@ func (s *Server) exportDay(c *fiber.Ctx) (time.Time, error) {
 func (s *Server) exportYear(c *fiber.Ctx, asOf time.Time) (int, error) {
 	year, err := analytics.ParseYear(c.Query("year"))
 	if err != nil {
-		return 0, &analytics.Error{Code: analytics.EInvalid, Message: translate(lang(c), "export.badyear", c.Query("year"))}
+		return 0, &analytics.Error{Code: analytics.EInvalid, Message: locale.Text(lang(c), "export.badyear", c.Query("year"))}
 	}
 	switch {
 	case year != 0:

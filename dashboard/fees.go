@@ -6,6 +6,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"malbild/analytics"
+	"malbild/analytics/locale"
 )
 
 type feesPage struct {
@@ -93,7 +94,7 @@ func (s *Server) fees(c *fiber.Ctx) error {
 			}
 		}
 	}
-	return s.render(c, "fees", translate(l, "fees.title"), data)
+	return s.render(c, "fees", locale.Text(l, "fees.title"), data)
 }
 
 func newFeeRow(l string, f analytics.Fee) feeRow {
@@ -109,15 +110,15 @@ func newFeeRow(l string, f analytics.Fee) feeRow {
 func bandLabel(l, category string, from, to int) string {
 	switch {
 	case category == analytics.KindOvrig:
-		return translate(l, "fees.band.other")
+		return locale.Text(l, "fees.band.other")
 	case category == "":
-		return translate(l, "fees.band.none")
+		return locale.Text(l, "fees.band.none")
 	case to == 0:
-		return translate(l, "fees.band.above", formatInt(l, from))
+		return locale.Text(l, "fees.band.above", formatInt(l, from))
 	case from == 0:
-		return translate(l, "fees.band.below", formatInt(l, to))
+		return locale.Text(l, "fees.band.below", formatInt(l, to))
 	}
-	return translate(l, "fees.band.between", formatInt(l, from), formatInt(l, to))
+	return locale.Text(l, "fees.band.between", formatInt(l, from), formatInt(l, to))
 }
 
 // incomeChart draws fee_income per day, labelled in millions of kronor; a
@@ -132,8 +133,8 @@ func incomeChart(l string, income []analytics.Point) chartBlock {
 		links[i] = "/fees?asof=" + x[i]
 		tooltips[i] = x[i] + "\n" + formatMetric(l, "fee_income", p.Value)
 		if p.Value != nil {
-			labels[i] = translate(l, "fees.income.millions", formatDecimal(l, *p.Value/1e6, 2))
+			labels[i] = locale.Text(l, "fees.income.millions", formatDecimal(l, *p.Value/1e6, 2))
 		}
 	}
-	return amountBarChart(translate(l, "fees.income"), x, values, labels, tooltips, links)
+	return amountBarChart(locale.Text(l, "fees.income"), x, values, labels, tooltips, links)
 }

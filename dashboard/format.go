@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"malbild/analytics"
+	"malbild/analytics/locale"
 )
 
 // nbsp keeps a number and its thousands groups on one line.
@@ -15,7 +16,7 @@ const nbsp = "\u00a0"
 // space), "10,532" in English.
 func formatInt(lang string, n int) string {
 	sep := nbsp
-	if lang == langEn {
+	if lang == locale.En {
 		sep = ","
 	}
 	s := strconv.Itoa(n)
@@ -38,7 +39,7 @@ func formatInt(lang string, n int) string {
 // "83,4 %" in Swedish, "83.4%" in English.
 func formatPercent(lang string, f float64) string {
 	s := strconv.FormatFloat(f*100, 'f', 1, 64)
-	if lang == langEn {
+	if lang == locale.En {
 		return s + "%"
 	}
 	return strings.Replace(s, ".", ",", 1) + nbsp + "%"
@@ -57,7 +58,7 @@ func formatDecimal(lang string, f float64, decimals int) string {
 	if frac == "" {
 		return out
 	}
-	if lang == langEn {
+	if lang == locale.En {
 		return out + "." + frac
 	}
 	return out + "," + frac

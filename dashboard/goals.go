@@ -10,6 +10,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"malbild/analytics"
+	"malbild/analytics/locale"
 )
 
 type goalsPage struct {
@@ -108,7 +109,7 @@ func (s *Server) goals(c *fiber.Ctx) error {
 		}
 		data.Areas = addToArea(data.Areas, v)
 	}
-	return s.render(c, "goals", fmt.Sprintf("%s %d", translate(lang(c), "goals.title"), year), data)
+	return s.render(c, "goals", fmt.Sprintf("%s %d", locale.Text(lang(c), "goals.title"), year), data)
 }
 
 // planYear is ?year=, else the as-of date's year; a year outside the
@@ -116,7 +117,7 @@ func (s *Server) goals(c *fiber.Ctx) error {
 func planYear(c *fiber.Ctx, asOf time.Time, years []int) (int, error) {
 	y, err := analytics.ParseYear(c.Query("year"))
 	if err != nil {
-		return 0, &analytics.Error{Code: analytics.EInvalid, Message: translate(lang(c), "goals.badyear", c.Query("year"))}
+		return 0, &analytics.Error{Code: analytics.EInvalid, Message: locale.Text(lang(c), "goals.badyear", c.Query("year"))}
 	}
 	if y == 0 {
 		y = asOf.Year()
@@ -137,7 +138,7 @@ func (s *Server) goalChartOf(ctx context.Context, l string, r analytics.GoalResu
 	if err != nil || len(gc.Values) == 0 {
 		return nil, err
 	}
-	v := goalChart(l, r, gc, translate(l, "goals.chart.label", r.Number, r.Text))
+	v := goalChart(l, r, gc, locale.Text(l, "goals.chart.label", r.Number, r.Text))
 	return &v, nil
 }
 

@@ -9,6 +9,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"malbild/analytics"
+	"malbild/analytics/locale"
 	"malbild/data/importer"
 )
 
@@ -69,11 +70,11 @@ func (h *importPages) form(c *fiber.Ctx) error {
 	notice := ""
 	switch {
 	case c.Query("done") != "":
-		notice = translate(l, "import.done", c.QueryInt("done"))
+		notice = locale.Text(l, "import.done", c.QueryInt("done"))
 	case c.Query("undone") != "":
-		notice = translate(l, "import.undone_notice", c.QueryInt("undone"))
+		notice = locale.Text(l, "import.undone_notice", c.QueryInt("undone"))
 	case c.Query("nochange") != "":
-		notice = translate(l, "import.nochange")
+		notice = locale.Text(l, "import.nochange")
 	}
 	return h.page(c, http.StatusOK, notice, "")
 }
@@ -84,7 +85,7 @@ func (h *importPages) page(c *fiber.Ctx, status int, notice, problem string) err
 		return err
 	}
 	c.Status(status)
-	return h.s.render(c, "import", translate(lang(c), "import.title"),
+	return h.s.render(c, "import", locale.Text(lang(c), "import.title"),
 		importPage{History: viewBatches(history), Notice: notice, Error: problem, MaxMiB: importer.MaxFileSize >> 20})
 }
 
@@ -94,7 +95,7 @@ func (h *importPages) preview(c *fiber.Ctx) error {
 	l := lang(c)
 	fh, err := c.FormFile("file")
 	if err != nil {
-		return h.page(c, http.StatusBadRequest, "", translate(l, "import.choose"))
+		return h.page(c, http.StatusBadRequest, "", locale.Text(l, "import.choose"))
 	}
 	if err := importer.CheckSize(fh.Size, l); err != nil {
 		return h.page(c, http.StatusRequestEntityTooLarge, "", err.Error())
@@ -129,11 +130,11 @@ func (h *importPages) commit(c *fiber.Ctx) error {
 	l := lang(c)
 	id, fingerprint := c.FormValue("id"), c.FormValue("fingerprint")
 	if fingerprint == "" {
-		return h.page(c, http.StatusBadRequest, "", translate(l, "import.nofingerprint"))
+		return h.page(c, http.StatusBadRequest, "", locale.Text(l, "import.nofingerprint"))
 	}
 	file, ok := h.previews.Get(id)
 	if !ok {
-		return h.page(c, http.StatusGone, "", translate(l, "import.expired"))
+		return h.page(c, http.StatusGone, "", locale.Text(l, "import.expired"))
 	}
 	// The backup runs under the store's writer lock, just before the import.
 	res, err := importer.Commit(c.UserContext(), h.s.store, file, importer.Options{
@@ -145,7 +146,7 @@ func (h *importPages) commit(c *fiber.Ctx) error {
 	case errors.As(err, &fe):
 		return h.page(c, http.StatusUnprocessableEntity, "", fe.Message)
 	case err != nil && res != nil && analytics.ErrorCode(err) != analytics.EInternal:
-		return h.showPlan(c, statusOf(err), id, res.Plan, err.Error())
+		return h.showPlan(c, statusOf(err), id, res.Plan, analytics.ErrorText(lang(c), err))
 	case err != nil:
 		return err
 	}
@@ -162,7 +163,7 @@ func (h *importPages) commit(c *fiber.Ctx) error {
 func (h *importPages) undo(c *fiber.Ctx) error {
 	batch, err := strconv.ParseInt(c.FormValue("batch"), 10, 64)
 	if err != nil || batch <= 0 {
-		return h.page(c, http.StatusBadRequest, "", translate(lang(c), "import.undo_which"))
+		return h.page(c, http.StatusBadRequest, "", locale.Text(lang(c), "import.undo_which"))
 	}
 	b, err := importer.Undo(c.UserContext(), h.s.store, batch, h.actor(c), lang(c))
 	h.s.written() // even a refused undo may have restored a part before it stopped
@@ -170,7 +171,7 @@ func (h *importPages) undo(c *fiber.Ctx) error {
 		if analytics.ErrorCode(err) == analytics.EInternal {
 			return err
 		}
-		return h.page(c, statusOf(err), "", err.Error())
+		return h.page(c, statusOf(err), "", analytics.ErrorText(lang(c), err))
 	}
 	return redirect(c, "/import?undone="+strconv.FormatInt(b.ID, 10))
 }
@@ -199,5 +200,5 @@ func (h *importPages) showPlan(c *fiber.Ctx, status int, id string, plan *import
 		data.Sheets = append(data.Sheets, previewSheet{SheetPlan: s, Shown: shown, More: len(s.Rows) - len(shown)})
 	}
 	c.Status(status)
-	return h.s.render(c, "import_preview", translate(lang(c), "import.preview.title"), data)
+	return h.s.render(c, "import_preview", locale.Text(lang(c), "import.preview.title"), data)
 }

@@ -11,6 +11,7 @@ import (
 
 	"malbild/analytics"
 	"malbild/analytics/accounts"
+	"malbild/analytics/locale"
 )
 
 type loginPage struct {
@@ -20,7 +21,7 @@ type loginPage struct {
 }
 
 func (s *Server) loginForm(c *fiber.Ctx) error {
-	return s.render(c, "login", translate(lang(c), "login.title"), loginPage{Next: safeNext(c.Query("next"))})
+	return s.render(c, "login", locale.Text(lang(c), "login.title"), loginPage{Next: safeNext(c.Query("next"))})
 }
 
 // login checks the name and password, slowed down per account and address
@@ -32,15 +33,15 @@ func (s *Server) login(c *fiber.Ctx) error {
 	name, password := accounts.BoundName(strings.TrimSpace(c.FormValue("name"))), c.FormValue("password")
 	data := loginPage{Next: safeNext(c.FormValue("next")), Name: name}
 	if !sameOrigin(c) {
-		return fiber.NewError(fiber.StatusForbidden, translate(lang(c), "auth.csrf"))
+		return fiber.NewError(fiber.StatusForbidden, locale.Text(lang(c), "auth.csrf"))
 	}
 	address := s.clientAddress(c)
 	pairKey, addressKey := loginKeys(strings.ToLower(name), address)
 	if wait := s.limiter.wait(pairKey, addressKey); wait > 0 {
 		c.Set(fiber.HeaderRetryAfter, strconv.Itoa(int(wait.Round(time.Second).Seconds())))
 		c.Status(fiber.StatusTooManyRequests)
-		data.Message = translate(lang(c), "login.blocked", duration(lang(c), wait))
-		return s.render(c, "login", translate(lang(c), "login.title"), data)
+		data.Message = locale.Text(lang(c), "login.blocked", duration(lang(c), wait))
+		return s.render(c, "login", locale.Text(lang(c), "login.title"), data)
 	}
 	a, err := accounts.Of(s.store).Authenticate(ctx, name, password)
 	if err != nil {
@@ -50,8 +51,8 @@ func (s *Server) login(c *fiber.Ctx) error {
 		s.limiter.fail(pairKey, addressKey)
 		s.audit(c, name, accounts.AuditLoginFailed, "from "+address)
 		c.Status(fiber.StatusUnauthorized)
-		data.Message = translate(lang(c), "login.failed")
-		return s.render(c, "login", translate(lang(c), "login.title"), data)
+		data.Message = locale.Text(lang(c), "login.failed")
+		return s.render(c, "login", locale.Text(lang(c), "login.title"), data)
 	}
 	s.limiter.succeed(pairKey)
 	if old := c.Cookies(sessionCookie); old != "" {
@@ -131,7 +132,7 @@ func (s *Server) clientAddress(c *fiber.Ctx) string {
 // whole minutes, rounded up.
 func duration(l string, d time.Duration) string {
 	if d < time.Minute {
-		return translate(l, "duration.seconds", int((d+time.Second-1)/time.Second))
+		return locale.Text(l, "duration.seconds", int((d+time.Second-1)/time.Second))
 	}
-	return translate(l, "duration.minutes", int((d+time.Minute-1)/time.Minute))
+	return locale.Text(l, "duration.minutes", int((d+time.Minute-1)/time.Minute))
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"malbild/analytics"
+	"malbild/analytics/locale"
 )
 
 type memberPage struct {
@@ -88,7 +89,7 @@ func engagementChart(l, name string, days []analytics.Engagement) chartBlock {
 	for i, d := range days {
 		x[i], services[i], networks[i] = d.Date.Format(time.DateOnly), d.Services, d.Networks
 	}
-	b := barChart(x, []series{{Name: translate(l, "members.col.services"), Values: floats(services)},
-		{Name: translate(l, "members.col.networks"), Values: floats(networks)}}, nil, 0, false, nil)
-	return described(wholeNumbers(b), translate(l, "member.engagement.description", name))
+	b := barChart(x, []series{{Name: locale.Text(l, "members.col.services"), Values: floats(services)},
+		{Name: locale.Text(l, "members.col.networks"), Values: floats(networks)}}, nil, 0, false, nil)
+	return described(wholeNumbers(b), locale.Text(l, "member.engagement.description", name))
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"malbild/analytics"
+	"malbild/analytics/locale"
 )
 
 // memberFields are the member form's fields, by their form names.
@@ -23,7 +24,9 @@ func (e *fieldErrors) add(field, message string) {
 	if e.byField == nil {
 		e.byField = map[string]string{}
 	}
-	if _, ok := e.byField[field]; !ok {
+	if old, ok := e.byField[field]; ok {
+		message = old + " " + message // a field with two problems shows both
+	} else {
 		e.order = append(e.order, field)
 	}
 	e.byField[field] = message
@@ -52,7 +55,7 @@ func (e fieldErrors) All() []string {
 }
 
 // readMember puts the typed fields into m and says which cannot be read; the
-// store's own checks come after (storeFieldError).
+// domain's checks come after (addProblems), so the form shows every problem.
 func readMember(l string, typed map[string]string, m *analytics.Member) fieldErrors {
 	var errs fieldErrors
 	m.Name, m.Kind, m.Code = typed["name"], typed["kind"], strings.TrimSpace(typed["code"])
@@ -60,41 +63,31 @@ func readMember(l string, typed map[string]string, m *analytics.Member) fieldErr
 	m.ContactName, m.ContactEmail = strings.TrimSpace(typed["contact_name"]), strings.TrimSpace(typed["contact_email"])
 	var err error
 	if m.Population, err = optionalInt(typed["population"]); err != nil {
-		errs.add("population", translate(l, "edit.err.population", typed["population"]))
+		errs.add("population", locale.Text(l, "edit.err.population", typed["population"]))
 	}
 	if m.JoinedOn, err = analytics.ParseDate(typed["joined"]); err != nil {
-		errs.add("joined", translate(l, "edit.err.date", translate(l, "edit.joined"), typed["joined"]))
+		errs.add("joined", locale.Text(l, "edit.err.date", locale.Text(l, "edit.joined"), typed["joined"]))
 	}
 	if m.LeftOn, err = analytics.ParseDate(typed["left"]); err != nil {
-		errs.add("left", translate(l, "edit.err.date", translate(l, "edit.left"), typed["left"]))
+		errs.add("left", locale.Text(l, "edit.err.date", locale.Text(l, "edit.left"), typed["left"]))
 	}
 	return errs
 }
 
-// storeFields maps the field a store's EInvalid names ("code: …") to the
-// form's field and the message that says what to write.
-var storeFields = map[string]string{
-	"name": "name", "kind": "kind", "code": "code", "county": "county", "organisation number": "org_number",
-	"population": "population", "joined": "joined", "left": "left", "e-mail": "contact_email",
-}
-
-// storeFieldError is the store's refusal of a member as the form's field
-// error, in the user's language.
-func storeFieldError(l string, err error) fieldErrors {
-	var errs fieldErrors
-	prefix, _, _ := strings.Cut(err.Error(), ":")
-	field, ok := storeFields[prefix]
-	if !ok {
-		field = "name"
-		errs.add(field, err.Error())
-		return errs
+// addProblems puts the domain's refusal of a form at its fields, in the
+// user's language; a field the form could not read keeps that message, and a
+// problem without a field goes to the first.
+func (e *fieldErrors) addProblems(l string, err error, firstField string) {
+	for _, p := range analytics.ProblemsOf(err) {
+		field := p.Field
+		if field == "" {
+			field = firstField
+		}
+		if _, unread := e.byField[field]; unread && p.Field != "" {
+			continue
+		}
+		e.add(field, p.Text(l))
 	}
-	key := "edit.err." + field
-	if field == "population" {
-		key = "edit.err.negative"
-	}
-	errs.add(field, translate(l, key))
-	return errs
 }
 
 func optionalInt(s string) (int, error) {
@@ -108,15 +101,16 @@ func optionalInt(s string) (int, error) {
 // goalFields are the goal form's fields, by their form names.
 var goalFields = []string{"status", "judgement", "comment"}
 
-// goalFieldError is the store's refusal of the board's input as the goal
-// form's field error ("status: …", "comment: …"), in the user's language.
-func goalFieldError(l string, err error) fieldErrors {
+// validateGoalForm is every problem of the goal form (the board's status
+// and judgement on a manual goal, a comment on any goal), in the user's
+// language, before anything is written.
+func validateGoalForm(l string, g analytics.Goal, status, judgement, comment string) fieldErrors {
 	var errs fieldErrors
-	switch prefix, _, _ := strings.Cut(err.Error(), ":"); prefix {
-	case "status", "judgement", "comment":
-		errs.add(prefix, translate(l, "edit.err.goal_"+prefix))
-	default:
-		errs.add("comment", err.Error())
+	if g.Metric == analytics.MetricManual && status != "" {
+		errs.addProblems(l, analytics.ValidateJudgement(analytics.Status(status), judgement), "status")
+	}
+	if strings.TrimSpace(comment) != "" {
+		errs.addProblems(l, analytics.ValidateComment(strings.TrimSpace(comment)), "comment")
 	}
 	return errs
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"malbild/analytics"
+	"malbild/analytics/locale"
 	"malbild/data/reference"
 )
 
@@ -72,7 +73,7 @@ func (s *Server) members(c *fiber.Ctx) error {
 	f := analytics.MemberFilter{Kind: c.Query("kind"), County: c.Query("county"), Group: c.Query("group"),
 		All: c.Query("all") == "1", Sort: c.Query("sort", "name"), Desc: c.Query("desc") == "1"}
 	if !slices.ContainsFunc(memberColumns, func(col memberColumn) bool { return col.sort != "" && col.sort == f.Sort }) {
-		return &analytics.Error{Code: analytics.EInvalid, Message: translate(lang(c), "members.badsort", f.Sort)}
+		return &analytics.Error{Code: analytics.EInvalid, Message: locale.Text(lang(c), "members.badsort", f.Sort)}
 	}
 	ctx, l := c.UserContext(), lang(c)
 	flow := readFlowFilter(c, asOf)
@@ -125,7 +126,7 @@ func (s *Server) members(c *fiber.Ctx) error {
 		return err
 	}
 	data.Coverage = newCoverageView(l, coverage, mapURL, chartLinks(c))
-	return s.render(c, "members", translate(l, "members.title"), data)
+	return s.render(c, "members", locale.Text(l, "members.title"), data)
 }
 
 // memberListURL is the list with filter f sorted by sort; the as-of date is

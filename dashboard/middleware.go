@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/gofiber/fiber/v2"
+
+	"malbild/analytics/locale"
 )
 
 // contentSecurityPolicy allows nothing but this server: no inline script or
@@ -64,7 +66,7 @@ const langCookie = "malbild_lang"
 // cookie and redirects to the same page without the parameter.
 func (s *Server) language(c *fiber.Ctx) error {
 	want := c.Query("lang")
-	if want != langSv && want != langEn {
+	if want != locale.Sv && want != locale.En {
 		return c.Next()
 	}
 	c.Cookie(&fiber.Cookie{Name: langCookie, Value: want, Path: "/", MaxAge: int((365 * 24 * time.Hour).Seconds()),
@@ -80,8 +82,8 @@ func (s *Server) language(c *fiber.Ctx) error {
 
 // lang is the language of the request: the remembered choice, else Swedish.
 func lang(c *fiber.Ctx) string {
-	if c.Cookies(langCookie) == langEn {
-		return langEn
+	if c.Cookies(langCookie) == locale.En {
+		return locale.En
 	}
-	return langSv
+	return locale.Sv
 }

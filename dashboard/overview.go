@@ -6,6 +6,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"malbild/analytics"
+	"malbild/analytics/locale"
 )
 
 type overviewPage struct {
@@ -52,7 +53,7 @@ func (s *Server) overview(c *fiber.Ctx) error {
 	}
 	data := overviewPage{Year: asOf.Year(), Growth: growth}
 	if data.Empty = len(growth) == 1 && growth[0].Value == 0; data.Empty {
-		return s.render(c, "overview", translate(lang(c), "overview.title"), data)
+		return s.render(c, "overview", locale.Text(lang(c), "overview.title"), data)
 	}
 	// The services' coverage does not depend on the scorecard: compute it
 	// alongside.
@@ -82,7 +83,7 @@ func (s *Server) overview(c *fiber.Ctx) error {
 	data.Figures = keyFigures(metrics, data.Scorecard.Goals)
 	data.Chart = growthChart(lang(c), growth, data.Figures[0].Target)
 	data.Coverage = coverageChart(lang(c), data.Services).withLinks(chartLinks(c))
-	return s.render(c, "overview", translate(lang(c), "overview.title"), data)
+	return s.render(c, "overview", locale.Text(lang(c), "overview.title"), data)
 }
 
 // keyFigures sets each headline metric against the plan's goal on it, if
@@ -127,9 +128,9 @@ func growthChart(lang string, growth []analytics.Count, target *float64) chartBl
 	}
 	var lines []refLine
 	if target != nil {
-		lines = append(lines, refLine{Label: fmt.Sprintf("%s %g", translate(lang, "goals.target"), *target), Value: *target})
+		lines = append(lines, refLine{Label: fmt.Sprintf("%s %g", locale.Text(lang, "goals.target"), *target), Value: *target})
 	}
-	return lineChart(x, []series{{Name: translate(lang, "table.members"), Values: floats(y)}}, lines, 0)
+	return lineChart(x, []series{{Name: locale.Text(lang, "table.members"), Values: floats(y)}}, lines, 0)
 }
 
 // coverageChart is the share of members using each shared service, against
@@ -145,6 +146,6 @@ func coverageChart(lang string, services []analytics.ServiceParticipants) chartB
 		links = append(links, fmt.Sprintf("/services/%d", sv.ServiceID))
 		shares = append(shares, percentIf(true, sv.Share))
 	}
-	ss := []series{{Name: translate(lang, "overview.coverage.share"), Values: shares}}
+	ss := []series{{Name: locale.Text(lang, "overview.coverage.share"), Values: shares}}
 	return barChart(names, ss, []refLine{{Label: "75 %", Value: 75}}, 100, false, links)
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"malbild/analytics/accounts"
+	"malbild/analytics/locale"
 )
 
 //go:embed templates
@@ -85,7 +86,7 @@ type page struct {
 }
 
 // T is the text of a catalogue key in the page's language.
-func (p page) T(key string, args ...any) string { return translate(p.Lang, key, args...) }
+func (p page) T(key string, args ...any) string { return locale.Text(p.Lang, key, args...) }
 
 // Int and Percent format numbers the way the page's language writes them.
 func (p page) Int(n int) string         { return formatInt(p.Lang, n) }
@@ -177,10 +178,10 @@ func (p page) LangLink() string {
 
 // OtherLang is the language the switch in the header offers.
 func (p page) OtherLang() string {
-	if p.Lang == langEn {
-		return langSv
+	if p.Lang == locale.En {
+		return locale.Sv
 	}
-	return langEn
+	return locale.En
 }
 
 // render writes the page through the layout.

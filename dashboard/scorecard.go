@@ -11,6 +11,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"malbild/analytics"
+	"malbild/analytics/locale"
 )
 
 // scorecardView is the scorecard at the top of /goals and on the overview:
@@ -46,14 +47,14 @@ func (s *Server) scorecardOf(c *fiber.Ctx, year int, asOf time.Time, path string
 	v := scorecardView{path: path, OnGoals: path == "/goals",
 		Status: analytics.Status(c.Query("status")), Area: strings.Clone(c.Query("area")), SinceChosen: strings.Clone(c.Query("since"))}
 	if v.Status != "" && !slices.Contains(analytics.Statuses, v.Status) {
-		return v, &analytics.Error{Code: analytics.EInvalid, Message: translate(l, "scorecard.badstatus", string(v.Status))}
+		return v, &analytics.Error{Code: analytics.EInvalid, Message: locale.Text(l, "scorecard.badstatus", string(v.Status))}
 	}
 	since, err := analytics.ParseDate(v.SinceChosen)
 	if err != nil {
-		return v, &analytics.Error{Code: analytics.EInvalid, Message: translate(l, "asof.invalid", v.SinceChosen)}
+		return v, &analytics.Error{Code: analytics.EInvalid, Message: locale.Text(l, "asof.invalid", v.SinceChosen)}
 	}
 	if !since.IsZero() && !since.Before(asOf) {
-		return v, &analytics.Error{Code: analytics.EInvalid, Message: translate(l, "scorecard.badsince", v.SinceChosen)}
+		return v, &analytics.Error{Code: analytics.EInvalid, Message: locale.Text(l, "scorecard.badsince", v.SinceChosen)}
 	}
 	if since.IsZero() {
 		if since, err = s.store.PreviousBoardMeeting(c.UserContext(), asOf); err != nil {
@@ -133,7 +134,7 @@ func formatChange(l, metric string, d *float64) string {
 	switch {
 	case info.Share:
 		abs = math.Round(abs*1000) / 10
-		s = formatDecimal(l, abs, 1) + nbsp + translate(l, "scorecard.points")
+		s = formatDecimal(l, abs, 1) + nbsp + locale.Text(l, "scorecard.points")
 	default:
 		s = formatMetric(l, metric, &abs)
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"malbild/analytics"
+	"malbild/analytics/locale"
 )
 
 // Config holds what the dashboard depends on.
@@ -121,17 +122,12 @@ func (s *Server) handleError(c *fiber.Ctx, err error) error {
 	s.setSecurityHeaders(c)
 	c.Set(fiber.HeaderCacheControl, "no-store")
 	status := statusOf(err)
-	message := translate(lang(c), "error.internal")
+	message := locale.Text(lang(c), "error.internal")
 	switch {
 	case status == http.StatusNotFound:
-		message = translate(lang(c), "error.notfound")
+		message = locale.Text(lang(c), "error.notfound")
 	case status < 500 || status == http.StatusServiceUnavailable:
-		var ae *analytics.Error
-		if errors.As(err, &ae) {
-			message = ae.Message
-		} else {
-			message = err.Error()
-		}
+		message = analytics.ErrorText(lang(c), err)
 	default:
 		s.log.Error("request failed", "method", c.Method(), "path", c.Path(), "err", err)
 	}
@@ -139,7 +135,7 @@ func (s *Server) handleError(c *fiber.Ctx, err error) error {
 	if isAPI(c) {
 		return c.JSON(fiber.Map{"error": message})
 	}
-	return s.render(c, "error", translate(lang(c), "error.title"), errorPage{Status: status, Message: message})
+	return s.render(c, "error", locale.Text(lang(c), "error.title"), errorPage{Status: status, Message: message})
 }
 
 type errorPage struct {

@@ -6,6 +6,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"malbild/analytics"
+	"malbild/analytics/locale"
 )
 
 type servicePage struct {
@@ -59,7 +60,7 @@ func (s *Server) service(c *fiber.Ctx) error {
 	if data.Service.Kind == analytics.KindNetwork {
 		lines = []refLine{{Label: "20", Value: 20}}
 	}
-	data.Chart = lineChart(days, []series{{Name: translate(lang(c), "services.participants"), Values: floats(counts)}}, lines, 0)
+	data.Chart = lineChart(days, []series{{Name: locale.Text(lang(c), "services.participants"), Values: floats(counts)}}, lines, 0)
 	history, err := s.store.ServiceParticipations(ctx, id, asOf)
 	if err != nil {
 		return err

@@ -7,6 +7,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"malbild/analytics"
+	"malbild/analytics/locale"
 )
 
 // matrixLimit is the most members the member × service matrix shows at once;
@@ -62,8 +63,8 @@ func (s *Server) services(c *fiber.Ctx) error {
 	for i, d := range data.Distribution {
 		counts[i], members[i] = fmt.Sprint(d.Services), d.Members
 	}
-	data.DistChart = barChart(counts, []series{{Name: translate(l, "services.members"), Values: floats(members)}}, nil, 0, false, nil)
-	return s.render(c, "services", translate(l, "services.title"), data)
+	data.DistChart = barChart(counts, []series{{Name: locale.Text(l, "services.members"), Values: floats(members)}}, nil, 0, false, nil)
+	return s.render(c, "services", locale.Text(l, "services.title"), data)
 }
 
 // participationCharts are the services' shares of all members against 75 %
@@ -80,9 +81,9 @@ func participationCharts(l string, all []analytics.ServiceParticipants) (service
 			nNames, nLinks, municipalities = append(nNames, sv.Name), append(nLinks, link), append(municipalities, sv.Municipalities)
 		}
 	}
-	services = barChart(sNames, []series{{Name: translate(l, "services.share"), Values: shares}},
+	services = barChart(sNames, []series{{Name: locale.Text(l, "services.share"), Values: shares}},
 		[]refLine{{Label: "75 %", Value: 75}}, 100, true, sLinks)
-	networks = barChart(nNames, []series{{Name: translate(l, "services.municipalities"), Values: floats(municipalities)}},
+	networks = barChart(nNames, []series{{Name: locale.Text(l, "services.municipalities"), Values: floats(municipalities)}},
 		[]refLine{{Label: "20", Value: 20}}, 0, true, nLinks)
 	return services, networks
 }

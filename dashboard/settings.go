@@ -5,6 +5,7 @@ import (
 
 	"malbild/analytics"
 	"malbild/analytics/accounts"
+	"malbild/analytics/locale"
 )
 
 // saveSettings stores the settings of the admin page's form (the
@@ -14,12 +15,12 @@ func (s *Server) saveSettings(c *fiber.Ctx) error {
 	err := s.store.SetSetting(c.UserContext(), analytics.SettingAssociation, name)
 	if analytics.ErrorCode(err) == analytics.EInvalid {
 		c.Status(fiber.StatusBadRequest)
-		return s.renderAdmin(c, adminPage{Message: err.Error()})
+		return s.renderAdmin(c, adminPage{Message: analytics.ErrorText(lang(c), err)})
 	}
 	if err != nil {
 		return err
 	}
 	s.written() // the name is on every page's print header
 	s.audit(c, actor(c), accounts.AuditSettings, "set "+analytics.SettingAssociation)
-	return s.renderAdmin(c, adminPage{Notice: translate(lang(c), "admin.saved")})
+	return s.renderAdmin(c, adminPage{Notice: locale.Text(lang(c), "admin.saved")})
 }

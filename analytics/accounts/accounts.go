@@ -101,10 +101,10 @@ var dummyHash, _ = bcrypt.GenerateFromPassword([]byte("no such account, no such 
 func (s *Accounts) CreateAccount(ctx context.Context, name, role, password string) (Account, string, error) {
 	name = strings.TrimSpace(name)
 	if name == "" || len(name) > MaxNameLength || strings.ContainsAny(name, " \t\n") {
-		return Account{}, "", analytics.Errorf(analytics.EInvalid, "an account name is one word of at most 64 characters")
+		return Account{}, "", analytics.Keyed(analytics.EInvalid, "invalid.account.name")
 	}
 	if RoleRank(role) == 0 {
-		return Account{}, "", analytics.Errorf(analytics.EInvalid, "unknown role %q: use viewer, editor or admin", role)
+		return Account{}, "", analytics.Keyed(analytics.EInvalid, "invalid.account.role", role)
 	}
 	if password == "" {
 		password = NewSecret(12)
@@ -118,17 +118,17 @@ func (s *Accounts) CreateAccount(ctx context.Context, name, role, password strin
 		RETURNING id, name, role, created_at, disabled`, name, role, hash, s.store.Now()).
 		Scan(&a.ID, &a.Name, &a.Role, &a.CreatedAt, &a.Disabled)
 	if err != nil && strings.Contains(err.Error(), "Duplicate key") {
-		return Account{}, "", analytics.Errorf(analytics.EInvalid, "there is already an account named %s", name)
+		return Account{}, "", analytics.Keyed(analytics.EInvalid, "invalid.account.taken", name)
 	}
 	return a, password, err
 }
 
 func hashPassword(password string) (string, error) {
 	if len([]rune(password)) < MinPasswordLength {
-		return "", analytics.Errorf(analytics.EInvalid, "a password needs at least %d characters", MinPasswordLength)
+		return "", analytics.Keyed(analytics.EInvalid, "invalid.password.short", MinPasswordLength)
 	}
 	if len(password) > 72 {
-		return "", analytics.Errorf(analytics.EInvalid, "a password may have at most 72 bytes")
+		return "", analytics.Keyed(analytics.EInvalid, "invalid.password.long")
 	}
 	hash, err := bcrypt.GenerateFromPassword([]byte(password), bcrypt.DefaultCost)
 	return string(hash), err
@@ -188,7 +188,7 @@ func (s *Accounts) Authenticate(ctx context.Context, name, password string) (Acc
 	return a, nil
 }
 
-var errBadLogin = analytics.Errorf(analytics.EInvalid, "wrong name or password")
+var errBadLogin = analytics.Keyed(analytics.EInvalid, "invalid.login")
 
 // AccountByName is one account; ENotFound when there is none.
 func (s *Accounts) AccountByName(ctx context.Context, name string) (Account, error) {

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"malbild/analytics"
+	"malbild/analytics/locale"
 	"malbild/data/export"
 )
 
@@ -88,7 +89,7 @@ func (o *exportFlags) define(fs *flag.FlagSet, kind string) {
 	}
 	if kind == "report" {
 		o.asof = fs.String("asof", "", "the day the numbers are taken on, YYYY-MM-DD (default: 31 December of the year, or today)")
-		o.lang = fs.String("lang", export.LangSv, "the report's language: sv or en")
+		o.lang = fs.String("lang", locale.Sv, "the report's language: sv or en")
 		o.name = fs.String("name", "", "the association's name on the report when the setting "+analytics.SettingAssociation+
 			" is empty (malbild settings); default "+export.DefaultAssociation)
 	}

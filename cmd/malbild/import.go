@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"malbild/analytics"
+	"malbild/analytics/locale"
 	"malbild/data/importer"
 )
 
@@ -24,7 +25,7 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		"malbild import medlemmar.xlsx --dry-run   (then without --dry-run; malbild import --undo takes it back)", stderr)
 	dryRun := fs.Bool("dry-run", false, "print the preview only; write nothing")
 	asJSON := fs.Bool("json", false, "print the preview as JSON")
-	lang := fs.String("lang", "sv", "language of the preview: sv or en")
+	lang := fs.String("lang", locale.Sv, "language of the preview: sv or en")
 	undo := fs.Bool("undo", false, "undo the newest import still in effect")
 	history := fs.Bool("history", false, "list the imports, newest first")
 	rest, err := parseFlags(fs, args)
@@ -50,7 +51,7 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 
 func checkImportArgs(rest []string, lang string, undo, history bool, stderr io.Writer) error {
 	switch {
-	case lang != "sv" && lang != "en":
+	case lang != locale.Sv && lang != locale.En:
 		fmt.Fprintf(stderr, "malbild import: --lang is sv or en, not %q\n", lang)
 	case undo && history:
 		fmt.Fprintln(stderr, "malbild import: give --undo or --history, not both")
@@ -72,7 +73,7 @@ func (r refused) Error() string { return r.reason }
 func importFile(ctx context.Context, store *analytics.Store, path string, dryRun, asJSON bool, lang string, stdout io.Writer) error {
 	data, err := readImportFile(path, lang)
 	if err != nil {
-		return refused{err.Error()}
+		return refused{analytics.ErrorText(lang, err)}
 	}
 	f := importer.File{Name: filepath.Base(path), Data: data}
 	o := importer.Options{Lang: lang, Actor: cliActor()}
@@ -108,14 +109,13 @@ func importFile(ctx context.Context, store *analytics.Store, path string, dryRun
 	}
 	switch {
 	case err != nil:
-		return refused{err.Error()}
+		return refused{analytics.ErrorText(lang, err)}
 	case dryRun && plan.HasErrors():
-		return refused{importText(lang, fmt.Sprintf("%d fel: importen skulle vägras.", plan.Errors), fmt.Sprintf("%d errors: the import would be refused.", plan.Errors))}
+		return refused{locale.Text(lang, "cli.import.would_refuse", plan.Errors)}
 	case !asJSON && batch != nil:
-		fmt.Fprintln(stdout, importText(lang, fmt.Sprintf("Importerat som import %d. Ångra med: malbild import --undo", batch.ID),
-			fmt.Sprintf("Imported as import %d. Undo with: malbild import --undo", batch.ID)))
+		fmt.Fprintln(stdout, locale.Text(lang, "cli.import.done", batch.ID))
 	case !asJSON && !dryRun:
-		fmt.Fprintln(stdout, importText(lang, "Filen ändrar ingenting; inget skrevs.", "The file changes nothing; nothing was written."))
+		fmt.Fprintln(stdout, locale.Text(lang, "cli.import.nothing"))
 	}
 	return nil
 }
@@ -141,14 +141,13 @@ func readImportFile(path, lang string) ([]byte, error) {
 func undoImport(ctx context.Context, store *analytics.Store, asJSON bool, lang string, stdout io.Writer) error {
 	b, err := importer.Undo(ctx, store, 0, cliActor(), lang)
 	if err != nil {
-		return refused{err.Error()}
+		return refused{analytics.ErrorText(lang, err)}
 	}
 	if asJSON {
 		writeJSON(stdout, b)
 		return nil
 	}
-	fmt.Fprintln(stdout, importText(lang, fmt.Sprintf("Import %d (%s) är ångrad.", b.ID, b.File),
-		fmt.Sprintf("Import %d (%s) is undone.", b.ID, b.File)))
+	fmt.Fprintln(stdout, locale.Text(lang, "cli.import.undone", b.ID, b.File))
 	return nil
 }
 
@@ -162,15 +161,15 @@ func printHistory(ctx context.Context, store *analytics.Store, asJSON bool, lang
 		return nil
 	}
 	if len(batches) == 0 {
-		fmt.Fprintln(stdout, importText(lang, "Inga importer ännu.", "No imports yet."))
+		fmt.Fprintln(stdout, locale.Text(lang, "cli.import.none"))
 	}
 	for _, b := range batches {
 		state := ""
 		switch {
 		case !b.UndoneAt.IsZero():
-			state = importText(lang, "ångrad ", "undone ") + b.UndoneAt.In(analytics.Stockholm).Format(time.DateTime)
+			state = locale.Text(lang, "cli.import.undone_at") + " " + b.UndoneAt.In(analytics.Stockholm).Format(time.DateTime)
 		case b.Undoable:
-			state = importText(lang, "kan ångras", "can be undone")
+			state = locale.Text(lang, "cli.import.undoable")
 		}
 		fmt.Fprintf(stdout, "%4d  %s  %-12s %-36s %s  %s\n", b.ID, b.ImportedAt.In(analytics.Stockholm).Format(time.DateTime),
 			b.Actor, b.File, countsText(b.Counts), state)
@@ -184,13 +183,6 @@ func countsText(counts map[string]importer.Count) string {
 		n, c = n+count.New, c+count.Changed
 	}
 	return fmt.Sprintf("+%d ~%d", n, c)
-}
-
-func importText(lang, sv, en string) string {
-	if lang == "en" {
-		return en
-	}
-	return sv
 }
 
 func writeJSON(w io.Writer, v any) {

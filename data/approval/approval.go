@@ -20,12 +20,12 @@ import (
 // Approve exports the report of r.Year as of r.AsOf in lang (sv or en) and
 // stores it with its snapshot as the year's next version, audited as
 // r.By's. The export runs under the store's writer lock, so the workbook and
-// the snapshot are of the same data. Bad input is EInvalid, said at its field
-// ("meeting: …"), and nothing is written.
+// the snapshot are of the same data. Bad input is EInvalid, every problem at
+// its field (analytics.ProblemsOf), and nothing is written.
 func Approve(ctx context.Context, s *analytics.Store, r analytics.ApprovalRequest, lang string) (analytics.Approval, error) {
 	if r.AsOf.IsZero() {
 		// The export would take "today" for a missing day; an approval names its day.
-		return analytics.Approval{}, r.Check(s.Today())
+		return analytics.Approval{}, r.Validate(s.Today())
 	}
 	workbook := func() ([]byte, error) {
 		var buf bytes.Buffer
@@ -47,7 +47,7 @@ func Approve(ctx context.Context, s *analytics.Store, r analytics.ApprovalReques
 func Withdraw(ctx context.Context, s *analytics.Store, year, version int, by, reason string) (analytics.Approval, error) {
 	acc, err := accounts.Of(s).AccountByName(ctx, by)
 	if err != nil || acc.Role != accounts.RoleAdmin || acc.Disabled {
-		return analytics.Approval{}, analytics.Errorf(analytics.EInvalid, "by: only an admin may withdraw an approved report")
+		return analytics.Approval{}, analytics.Invalid("by", "invalid.approval.admin")
 	}
 	record := func(tx *store.Tx, a analytics.Approval) error {
 		return accounts.Of(s).AuditIn(ctx, tx, by, accounts.AuditWithdrawal, fmt.Sprintf("withdrew report %d version %d: %s", year, version, a.WithdrawnReason))

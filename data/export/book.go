@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
+
+	"malbild/analytics/locale"
 )
 
 // book is a workbook being written: the file, its styles, how many sheets
@@ -23,7 +25,7 @@ type book struct {
 type bookInfo struct {
 	title   string    // the document's title, left in every page header
 	author  string    // who it is from: the association
-	lang    string    // LangSv or LangEn
+	lang    string    // locale.Sv or locale.En
 	asOf    time.Time // the day its numbers are taken on, right in every page header
 	created time.Time // when it was made, by the store's clock
 }
@@ -57,9 +59,9 @@ func (b *book) headerFooter() *excelize.HeaderFooterOptions {
 	escape := func(s string) string { return strings.ReplaceAll(s, "&", "&&") }
 	header := "&L" + typeface("Bold") + escape(b.info.title)
 	if !b.info.asOf.IsZero() {
-		header += "&R" + typeface("Regular") + escape(tr(b.info.lang, "asof")+" "+b.info.asOf.Format(time.DateOnly))
+		header += "&R" + typeface("Regular") + escape(locale.Text(b.info.lang, "asof")+" "+b.info.asOf.Format(time.DateOnly))
 	}
-	footer := "&C" + typeface("Regular") + tr(b.info.lang, "page")
+	footer := "&C" + typeface("Regular") + locale.Text(b.info.lang, "page")
 	return &excelize.HeaderFooterOptions{OddHeader: header, OddFooter: footer}
 }
 

@@ -7,6 +7,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"malbild/analytics"
+	"malbild/analytics/locale"
 )
 
 // Data writes every table of the registry to w as a workbook in the import's
@@ -41,7 +42,7 @@ func Data(ctx context.Context, s *analytics.Store, w io.Writer, personal bool) e
 	if err != nil {
 		return err
 	}
-	b, err := storeBook(ctx, s, "Målbild – data", LangSv, s.Today())
+	b, err := storeBook(ctx, s, "Målbild – data", locale.Sv, s.Today())
 	if err != nil {
 		return err
 	}

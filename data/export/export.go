@@ -27,12 +27,6 @@ import (
 	"malbild/analytics"
 )
 
-// Language of a report's texts and sheet names.
-const (
-	LangSv = "sv"
-	LangEn = "en"
-)
-
 // ContentType is the media type of every workbook this package writes.
 const ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -11,6 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"malbild/analytics"
+	"malbild/analytics/locale"
 )
 
 // Fees writes the fee list of year for invoicing (DESIGN "Export",
@@ -40,7 +41,7 @@ func Fees(ctx context.Context, s *analytics.Store, year int, w io.Writer, person
 	if err != nil {
 		return err
 	}
-	b, err := storeBook(ctx, s, fmt.Sprintf("Avgiftslista %d", year), LangSv, s.Today())
+	b, err := storeBook(ctx, s, fmt.Sprintf("Avgiftslista %d", year), locale.Sv, s.Today())
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,10 @@
 package export
 
-import "malbild/analytics"
+import (
+	"malbild/analytics"
+
+	"malbild/analytics/locale"
+)
 
 // instructions are the template's instructions: a title, then paragraphs,
 // in Swedish and then in English.
@@ -61,9 +65,9 @@ func (b *book) instructionsSheet() error {
 	w := b.cells(sheet)
 	row := 1
 	for i, in := range instructions {
-		lang := LangSv
+		lang := locale.Sv
 		if i == 1 {
-			lang = LangEn
+			lang = locale.En
 		}
 		w.set(1, row, in.title, b.st.title)
 		row += 2
@@ -86,7 +90,7 @@ func (b *book) instructionsSheet() error {
 			row++
 		}
 		w.set(1, row, "manuell", 0)
-		w.set(2, row, tr(lang, "manual"), 0)
+		w.set(2, row, locale.Text(lang, "manual"), 0)
 		row += 3
 	}
 	return w.err

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"malbild/analytics/locale"
 )
 
 // outDir is where the LibreOffice test keeps the workbooks, their PDFs and
@@ -56,7 +58,7 @@ func TestLibreOfficeRendersTheExports(t *testing.T) {
 			return WriteReport(ctx, s, ReportOptions{Year: 2023, AsOf: day("2023-06-30")}, w)
 		},
 		"annual-report-en.xlsx": func(w io.Writer) error {
-			return WriteReport(ctx, s, ReportOptions{Year: 2026, Lang: LangEn}, w)
+			return WriteReport(ctx, s, ReportOptions{Year: 2026, Lang: locale.En}, w)
 		},
 		"avgiftslista.xlsx": func(w io.Writer) error { return Fees(ctx, s, 2026, w, true) },
 		"importmall.xlsx":   func(w io.Writer) error { return Template(ctx, s, w) },

@@ -12,6 +12,7 @@ import (
 
 	"malbild/analytics"
 	"malbild/analytics/analyticstest"
+	"malbild/analytics/locale"
 )
 
 // everyExport is each workbook of the package written from s, by name.
@@ -20,7 +21,7 @@ func everyExport(ctx context.Context, s *analytics.Store) map[string]func(io.Wri
 		"report sv": func(w io.Writer) error {
 			return WriteReport(ctx, s, ReportOptions{Year: 2023, AsOf: day("2023-06-30")}, w)
 		},
-		"report en":          func(w io.Writer) error { return WriteReport(ctx, s, ReportOptions{Year: 2026, Lang: LangEn}, w) },
+		"report en":          func(w io.Writer) error { return WriteReport(ctx, s, ReportOptions{Year: 2026, Lang: locale.En}, w) },
 		"fees":               func(w io.Writer) error { return Fees(ctx, s, 2026, w, false) },
 		"fees with contacts": func(w io.Writer) error { return Fees(ctx, s, 2026, w, true) },
 		"template":           func(w io.Writer) error { return Template(ctx, s, w) },

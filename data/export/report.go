@@ -8,6 +8,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"malbild/analytics"
+	"malbild/analytics/locale"
 )
 
 // DefaultAssociation is the association's name on a report that names none.
@@ -20,7 +21,7 @@ type ReportOptions struct {
 	// December of Year, or today while that lies ahead. A day before 1
 	// January of Year is EInvalid.
 	AsOf time.Time
-	Lang string // LangSv (the default) or LangEn: texts and sheet names
+	Lang string // locale.Sv (the default) or locale.En: texts and sheet names
 	// There is no option for personal data: the report is sent to the
 	// annual meeting and never holds contact names or e-mail addresses.
 	// Association is the association's name when the admin has not set
@@ -51,7 +52,7 @@ func Report(ctx context.Context, s *analytics.Store, o ReportOptions) (*excelize
 	if err != nil {
 		return nil, err
 	}
-	b, err := newBook(bookInfo{title: o.Association + " – " + tr(o.Lang, "title", o.Year), author: o.Association,
+	b, err := newBook(bookInfo{title: o.Association + " – " + locale.Text(o.Lang, "title", o.Year), author: o.Association,
 		lang: o.Lang, asOf: o.AsOf, created: d.madeAt})
 	if err != nil {
 		return nil, err
@@ -82,14 +83,14 @@ func WriteReport(ctx context.Context, s *analytics.Store, o ReportOptions, w io.
 // resolve checks the options and fills in the defaults.
 func (o ReportOptions) resolve(today time.Time) (ReportOptions, error) {
 	if o.Year < 1900 || o.Year > 2999 {
-		return o, analytics.Errorf(analytics.EInvalid, "year %d is out of range: give a year from 1900 to 2999", o.Year)
+		return o, analytics.Keyed(analytics.EInvalid, "invalid.year_range", o.Year, 1900, 2999)
 	}
 	switch o.Lang {
 	case "":
-		o.Lang = LangSv
-	case LangSv, LangEn:
+		o.Lang = locale.Sv
+	case locale.Sv, locale.En:
 	default:
-		return o, analytics.Errorf(analytics.EInvalid, "language %q: write sv or en", o.Lang)
+		return o, analytics.Keyed(analytics.EInvalid, "invalid.report.language", o.Lang)
 	}
 	if o.Association == "" {
 		o.Association = DefaultAssociation
@@ -104,11 +105,10 @@ func (o ReportOptions) resolve(today time.Time) (ReportOptions, error) {
 	y, m, d := o.AsOf.Date()
 	o.AsOf = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 	if o.AsOf.Before(first) {
-		return o, analytics.Errorf(analytics.EInvalid, "the day %s lies before the year %d: give a day in %d or later",
-			o.AsOf.Format(time.DateOnly), o.Year, o.Year)
+		return o, analytics.Keyed(analytics.EInvalid, "invalid.report.asof_before", o.AsOf.Format(time.DateOnly), o.Year)
 	}
 	if o.AsOf.Year() > 2999 {
-		return o, analytics.Errorf(analytics.EInvalid, "the day %s is out of range", o.AsOf.Format(time.DateOnly))
+		return o, analytics.Keyed(analytics.EInvalid, "invalid.report.asof_range", o.AsOf.Format(time.DateOnly))
 	}
 	return o, nil
 }

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"malbild/analytics"
+	"malbild/analytics/locale"
 )
 
 // memberChange is a member that joined or left in the report's year up to
@@ -43,22 +44,22 @@ func memberChanges(all []analytics.Member, year int, asOf time.Time) []memberCha
 // joined first within a day; a member's contact is never in it.
 func (b *book) changesSheet(d *reportData) error {
 	return b.writeTable(table{
-		sheet: tr(d.Lang, "sheet.changes"),
+		sheet: locale.Text(d.Lang, "export.sheet.changes"),
 		columns: []column{
-			{header: tr(d.Lang, "date"), style: b.centred(b.st.date)},
-			{header: tr(d.Lang, "change.kind")},
-			{header: tr(d.Lang, "name")},
-			{header: tr(d.Lang, "kind")},
-			{header: tr(d.Lang, "county")},
-			{header: tr(d.Lang, "population"), style: b.st.integer},
-			{header: tr(d.Lang, "group")},
+			{header: locale.Text(d.Lang, "date"), style: b.centred(b.st.date)},
+			{header: locale.Text(d.Lang, "change.kind")},
+			{header: locale.Text(d.Lang, "name")},
+			{header: locale.Text(d.Lang, "kind")},
+			{header: locale.Text(d.Lang, "county")},
+			{header: locale.Text(d.Lang, "population"), style: b.st.integer},
+			{header: locale.Text(d.Lang, "group")},
 		},
 		rows: len(d.changes),
 		row: func(i int, dst []any) []any {
 			c := d.changes[i]
-			what := tr(d.Lang, "change.joined")
+			what := locale.Text(d.Lang, "change.joined")
 			if c.left {
-				what = tr(d.Lang, "change.left")
+				what = locale.Text(d.Lang, "change.left")
 			}
 			var population any
 			if c.Population > 0 {
@@ -66,7 +67,7 @@ func (b *book) changesSheet(d *reportData) error {
 			}
 			return append(dst, c.on, what, c.Name, kindLabel(d.Lang, c.Kind), countyName(c.CountyCode), population, c.Group)
 		},
-		footer: [][]any{{tr(d.Lang, "changes.total", countChanges(d.changes, false), countChanges(d.changes, true))}},
+		footer: [][]any{{locale.Text(d.Lang, "changes.total", countChanges(d.changes, false), countChanges(d.changes, true))}},
 	})
 }
 

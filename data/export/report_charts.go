@@ -5,6 +5,8 @@ import (
 	"sort"
 
 	"github.com/xuri/excelize/v2"
+
+	"malbild/analytics/locale"
 )
 
 // Chart size in pixels (a landscape A4 page within its margins), and rows
@@ -24,7 +26,7 @@ const chartTop = 15
 // service against 75 %, and the municipalities per network against 20, each
 // on a page of its own. A chart without data is left out.
 func (b *book) chartsSheet(d *reportData) error {
-	sheet := tr(d.Lang, "sheet.charts")
+	sheet := locale.Text(d.Lang, "export.sheet.charts")
 	if err := b.addSheet(sheet, ""); err != nil {
 		return err
 	}
@@ -73,12 +75,12 @@ type barData struct {
 // barCharts lays out the services' and the networks' bar charts.
 func barCharts(d *reportData) []barData {
 	var out []barData
-	services := barData{title: tr(d.Lang, "chart.coverage"), source: tr(d.Lang, "sheet.services"),
-		xTitle: tr(d.Lang, "service"), yTitle: tr(d.Lang, "share"), numFmt: "0%",
-		valueName: tr(d.Lang, "share"), lineName: tr(d.Lang, "line.share"), line: serviceShareLine}
-	networks := barData{title: tr(d.Lang, "chart.networks"), source: tr(d.Lang, "sheet.networks"),
-		xTitle: tr(d.Lang, "network"), yTitle: tr(d.Lang, "municipalities"), numFmt: "0",
-		valueName: tr(d.Lang, "municipalities"), lineName: tr(d.Lang, "line.network"), line: networkMunicipalLine}
+	services := barData{title: locale.Text(d.Lang, "chart.coverage"), source: locale.Text(d.Lang, "export.sheet.services"),
+		xTitle: locale.Text(d.Lang, "service"), yTitle: locale.Text(d.Lang, "share"), numFmt: "0%",
+		valueName: locale.Text(d.Lang, "share"), lineName: locale.Text(d.Lang, "line.share"), line: serviceShareLine}
+	networks := barData{title: locale.Text(d.Lang, "chart.networks"), source: locale.Text(d.Lang, "export.sheet.networks"),
+		xTitle: locale.Text(d.Lang, "network"), yTitle: locale.Text(d.Lang, "municipalities"), numFmt: "0",
+		valueName: locale.Text(d.Lang, "municipalities"), lineName: locale.Text(d.Lang, "line.network"), line: networkMunicipalLine}
 	share := func(l serviceLine) float64 {
 		if l.Share == nil {
 			return 0
@@ -124,7 +126,7 @@ func (c *barData) fill(lang string, lines []serviceLine, value func(serviceLine)
 			sum -= value(l)
 		}
 		mean := sum / float64(rest)
-		c.names, c.values = append(c.names, fmt.Sprintf(tr(lang, "chart.others"), rest)), append(c.values, &mean)
+		c.names, c.values = append(c.names, fmt.Sprintf(locale.Text(lang, "chart.others"), rest)), append(c.values, &mean)
 	}
 	c.names, c.values = append(c.names, ""), append(c.values, nil)
 }
@@ -135,13 +137,13 @@ func (b *book) chartDataSheet(d *reportData) error {
 	if len(d.bars) == 0 {
 		return nil
 	}
-	sheet := tr(d.Lang, "sheet.chartdata")
+	sheet := locale.Text(d.Lang, "export.sheet.chartdata")
 	if _, err := b.f.NewSheet(sheet); err != nil {
 		return err
 	}
 	w := b.cells(sheet)
 	for _, c := range d.bars {
-		w.set(c.col, 1, tr(d.Lang, "name"), 0)
+		w.set(c.col, 1, locale.Text(d.Lang, "name"), 0)
 		w.set(c.col+1, 1, c.valueName, 0)
 		w.set(c.col+2, 1, c.lineName, 0)
 		for i, name := range c.names {
@@ -160,9 +162,9 @@ func (b *book) chartDataSheet(d *reportData) error {
 // labelled, with the target as a dashed line when the plan has one (a chart
 // of its own, so that its value is not repeated at every point).
 func membersChart(d *reportData, n int) (*excelize.Chart, []*excelize.Chart) {
-	sheet := tr(d.Lang, "sheet.development")
+	sheet := locale.Text(d.Lang, "export.sheet.development")
 	dates := rowRange(sheet, 1, 2, n+1)
-	title := tr(d.Lang, "chart.members")
+	title := locale.Text(d.Lang, "chart.members")
 	members := &excelize.Chart{
 		Type: excelize.Line,
 		Series: []excelize.ChartSeries{{
@@ -176,8 +178,8 @@ func membersChart(d *reportData, n int) (*excelize.Chart, []*excelize.Chart) {
 		Format:     excelize.GraphicOptions{AltText: altText(d.Lang, title, sheet)},
 		VaryColors: new(false),
 		PlotArea:   excelize.ChartPlotArea{ShowVal: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "#,##0"}},
-		XAxis:      axis("", fmt.Sprintf("%s %d", tr(d.Lang, "date"), d.Year)),
-		YAxis:      axis("#,##0", tr(d.Lang, "sheet.members")),
+		XAxis:      axis("", fmt.Sprintf("%s %d", locale.Text(d.Lang, "date"), d.Year)),
+		YAxis:      axis("#,##0", locale.Text(d.Lang, "export.sheet.members")),
 	}
 	if !d.dev.hasTarget() {
 		return members, nil
@@ -198,7 +200,7 @@ func membersChart(d *reportData, n int) (*excelize.Chart, []*excelize.Chart) {
 // barsWithLine is a column per slot of c with its value as a label, and c's
 // reference line as a dashed line across.
 func barsWithLine(lang string, c barData) (*excelize.Chart, *excelize.Chart) {
-	sheet := tr(lang, "sheet.chartdata")
+	sheet := locale.Text(lang, "export.sheet.chartdata")
 	first, last := 2, len(c.names)+1
 	names := absRange(sheet, c.col, first, last)
 	bars := &excelize.Chart{
@@ -265,5 +267,5 @@ func chartFont(size float64, bold bool) *excelize.Font {
 // altText describes a chart for a screen reader: its title and the sheet
 // its numbers are on.
 func altText(lang, title, sheet string) string {
-	return title + ". " + tr(lang, "chart.alt", sheet)
+	return title + ". " + locale.Text(lang, "chart.alt", sheet)
 }

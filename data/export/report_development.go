@@ -8,6 +8,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"malbild/analytics"
+	"malbild/analytics/locale"
 )
 
 // development is every metric at the month ends of the report's year up to
@@ -101,7 +102,7 @@ func (b *book) developmentSheet(d *reportData) error {
 	dev := &d.dev
 	// The year is the report's: a column says its day and month, "31 jan".
 	const width = 10
-	cols := []column{{header: tr(d.Lang, "metric"), width: 26, style: b.st.wrap}}
+	cols := []column{{header: locale.Text(d.Lang, "metric"), width: 26, style: b.st.wrap}}
 	for _, day := range dev.dates {
 		cols = append(cols, column{header: dayMonth(d.Lang, day), width: width})
 	}
@@ -119,13 +120,13 @@ func (b *book) developmentSheet(d *reportData) error {
 		sources = append(sources, source{metricLabel(d.Lang, info.Key), style, func(i int) any { return dev.values[m][i] }})
 		switch {
 		case info.Key == "members" && dev.hasTarget():
-			sources = append(sources, source{tr(d.Lang, "target"), b.st.integer, func(int) any { return dev.target }})
+			sources = append(sources, source{locale.Text(d.Lang, "target"), b.st.integer, func(int) any { return dev.target }})
 		case info.Key == "top_service_share":
-			sources = append(sources, source{tr(d.Lang, "top.service"), b.st.wrap, func(i int) any { return dev.top[i] }})
+			sources = append(sources, source{locale.Text(d.Lang, "top.service"), b.st.wrap, func(i int) any { return dev.top[i] }})
 		}
 	}
 	return b.writeTable(table{
-		sheet:   tr(d.Lang, "sheet.development"),
+		sheet:   locale.Text(d.Lang, "export.sheet.development"),
 		columns: cols,
 		rows:    len(sources),
 		row: func(r int, dst []any) []any {
@@ -143,6 +144,6 @@ func (b *book) developmentSheet(d *reportData) error {
 
 // dayMonth is a day of the year as a column header: "31 jan", "31 Jan".
 func dayMonth(lang string, t time.Time) string {
-	month := tr(lang, "months")[(int(t.Month())-1)*4:][:3]
+	month := locale.Text(lang, "months")[(int(t.Month())-1)*4:][:3]
 	return fmt.Sprintf("%d %s", t.Day(), month)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"malbild/analytics"
+	"malbild/analytics/locale"
 )
 
 // goalHistories reads the history of each goal of the year across the plans.
@@ -43,14 +44,14 @@ func (b *book) historySheet(d *reportData) error {
 	}
 	top := b.top(b.st.plain)
 	return b.writeTable(table{
-		sheet: tr(d.Lang, "sheet.history"),
+		sheet: locale.Text(d.Lang, "export.sheet.history"),
 		columns: []column{
-			{header: tr(d.Lang, "number"), width: 6, style: top},
-			{header: tr(d.Lang, "history.year"), width: 8, style: b.left(top)},
-			{header: tr(d.Lang, "history.change"), width: 18, style: top},
-			{header: tr(d.Lang, "goal"), width: 50, style: b.st.wrap},
-			{header: tr(d.Lang, "history.terms"), width: 28, style: b.st.wrap},
-			{header: tr(d.Lang, "history.before"), width: 28, style: b.st.wrap},
+			{header: locale.Text(d.Lang, "number"), width: 6, style: top},
+			{header: locale.Text(d.Lang, "history.year"), width: 8, style: b.left(top)},
+			{header: locale.Text(d.Lang, "history.change"), width: 18, style: top},
+			{header: locale.Text(d.Lang, "goal"), width: 50, style: b.st.wrap},
+			{header: locale.Text(d.Lang, "history.terms"), width: 28, style: b.st.wrap},
+			{header: locale.Text(d.Lang, "history.before"), width: 28, style: b.st.wrap},
 		},
 		rows: len(lines),
 		row: func(i int, dst []any) []any {
@@ -59,7 +60,7 @@ func (b *book) historySheet(d *reportData) error {
 			if l.Previous != nil {
 				before = termsText(d.Lang, *l.Previous)
 			}
-			return append(dst, l.goal.Number, l.Year, tr(d.Lang, "history."+l.Change), l.Text, termsText(d.Lang, l.Terms), before)
+			return append(dst, l.goal.Number, l.Year, locale.Text(d.Lang, "history."+l.Change), l.Text, termsText(d.Lang, l.Terms), before)
 		},
 		rowHeight: func(i int) float64 {
 			return max(wrappedHeight(lines[i].Text, 50), wrappedHeight(termsText(d.Lang, lines[i].Terms), 28))
@@ -86,7 +87,7 @@ func termsText(lang string, t analytics.GoalTerms) string {
 		return formatNumber(lang, v, 2)
 	}
 	if t.Comparator == analytics.CmpBetween && t.UpperTarget != nil {
-		return text + " " + tr(lang, "cmp.between") + " " + format(*t.Target) + "–" + format(*t.UpperTarget)
+		return text + " " + locale.Text(lang, "cmp.between") + " " + format(*t.Target) + "–" + format(*t.UpperTarget)
 	}
 	return text + " " + comparatorLabel(lang, t.Comparator) + " " + format(*t.Target)
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"malbild/analytics"
+	"malbild/analytics/locale"
 	"malbild/data/reference"
 )
 
@@ -18,30 +19,30 @@ import (
 // since the report is sent to the meeting. A total row follows.
 func (b *book) membersSheet(d *reportData) error {
 	cols := []column{
-		{header: tr(d.Lang, "name"), style: b.top(b.st.wrap), wrapAt: 22},
-		{header: tr(d.Lang, "kind"), style: b.top(b.st.plain)},
-		{header: tr(d.Lang, "code"), style: b.top(b.st.plain)},
-		{header: tr(d.Lang, "county"), style: b.top(b.st.wrap), wrapAt: 18},
-		{header: tr(d.Lang, "population"), style: b.st.integer},
-		{header: tr(d.Lang, "group"), style: b.top(b.st.wrap), wrapAt: 12},
-		{header: tr(d.Lang, "joined"), style: b.st.date},
-		{header: tr(d.Lang, "left"), style: b.st.date},
-		{header: tr(d.Lang, "services"), style: b.st.integer},
-		{header: tr(d.Lang, "networks"), style: b.st.integer},
-		{header: tr(d.Lang, "fee", d.Year), style: b.st.money},
+		{header: locale.Text(d.Lang, "name"), style: b.top(b.st.wrap), wrapAt: 22},
+		{header: locale.Text(d.Lang, "kind"), style: b.top(b.st.plain)},
+		{header: locale.Text(d.Lang, "code"), style: b.top(b.st.plain)},
+		{header: locale.Text(d.Lang, "county"), style: b.top(b.st.wrap), wrapAt: 18},
+		{header: locale.Text(d.Lang, "population"), style: b.st.integer},
+		{header: locale.Text(d.Lang, "group"), style: b.top(b.st.wrap), wrapAt: 12},
+		{header: locale.Text(d.Lang, "joined"), style: b.st.date},
+		{header: locale.Text(d.Lang, "left"), style: b.st.date},
+		{header: locale.Text(d.Lang, "services"), style: b.st.integer},
+		{header: locale.Text(d.Lang, "networks"), style: b.st.integer},
+		{header: locale.Text(d.Lang, "fee", d.Year), style: b.st.money},
 	}
 	population := 0
 	for _, m := range d.members {
 		population += m.Population
 	}
 	footer := make([]any, len(cols))
-	footer[0] = tr(d.Lang, "total")
+	footer[0] = locale.Text(d.Lang, "total")
 	footer[4] = excelize.Cell{StyleID: b.st.totalInt, Value: population}
 	if d.fees != nil {
 		footer[len(cols)-1] = excelize.Cell{StyleID: b.st.totalMoney, Value: d.feeTotal()}
 	}
 	return b.writeTable(table{
-		sheet:   tr(d.Lang, "sheet.members"),
+		sheet:   locale.Text(d.Lang, "export.sheet.members"),
 		columns: cols,
 		rows:    len(d.members),
 		row: func(i int, dst []any) []any {
@@ -103,14 +104,14 @@ func (b *book) matrixSheet(d *reportData) error {
 	others := len(shown) < len(d.columns)
 	index := make(map[int64]int, len(shown))
 	longest := 0
-	cols := []column{{header: tr(d.Lang, "member")}}
+	cols := []column{{header: locale.Text(d.Lang, "member")}}
 	for i, s := range shown {
 		index[s.ServiceID] = i
 		longest = max(longest, utf8.RuneCountInString(s.Name))
 		cols = append(cols, column{header: s.Name, style: b.st.mark, width: 4.5, headStyle: b.st.matrixHeader})
 	}
 	if others {
-		header := fmt.Sprintf(tr(d.Lang, "matrix.others"), len(d.columns)-len(shown))
+		header := fmt.Sprintf(locale.Text(d.Lang, "matrix.others"), len(d.columns)-len(shown))
 		longest = max(longest, utf8.RuneCountInString(header))
 		cols = append(cols, column{header: header, style: b.st.integer, width: 6, headStyle: b.st.matrixHeader})
 	}
@@ -129,7 +130,7 @@ func (b *book) matrixSheet(d *reportData) error {
 			}
 		}
 	}
-	footer := []any{tr(d.Lang, "count")}
+	footer := []any{locale.Text(d.Lang, "count")}
 	if !others {
 		counts = counts[:len(shown)]
 	}
@@ -137,7 +138,7 @@ func (b *book) matrixSheet(d *reportData) error {
 		footer = append(footer, excelize.Cell{StyleID: b.st.totalInt, Value: n})
 	}
 	return b.writeTable(table{
-		sheet:   tr(d.Lang, "sheet.matrix"),
+		sheet:   locale.Text(d.Lang, "export.sheet.matrix"),
 		columns: cols,
 		rows:    len(d.members),
 		row: func(i int, dst []any) []any {

@@ -1,6 +1,10 @@
 package export
 
-import "time"
+import (
+	"time"
+
+	"malbild/analytics/locale"
+)
 
 // Reference lines of DESIGN "Pages": a service used by three quarters of the
 // members, a network with 20 municipalities.
@@ -13,15 +17,15 @@ const (
 // the change in participants from the same day a year earlier and the 75 %
 // line the coverage chart draws.
 func (b *book) servicesSheet(d *reportData) error {
-	return b.serviceTable(d, tr(d.Lang, "sheet.services"), tr(d.Lang, "service"), d.services,
-		tr(d.Lang, "line.share"), serviceShareLine, b.st.percent)
+	return b.serviceTable(d, locale.Text(d.Lang, "export.sheet.services"), locale.Text(d.Lang, "service"), d.services,
+		locale.Text(d.Lang, "line.share"), serviceShareLine, b.st.percent)
 }
 
 // networksSheet lists the networks as servicesSheet does the services, with
 // the line of 20 municipalities.
 func (b *book) networksSheet(d *reportData) error {
-	return b.serviceTable(d, tr(d.Lang, "sheet.networks"), tr(d.Lang, "network"), d.networks,
-		tr(d.Lang, "line.network"), networkMunicipalLine, b.st.integer)
+	return b.serviceTable(d, locale.Text(d.Lang, "export.sheet.networks"), locale.Text(d.Lang, "network"), d.networks,
+		locale.Text(d.Lang, "line.network"), networkMunicipalLine, b.st.integer)
 }
 
 func (b *book) serviceTable(d *reportData, sheet, name string, lines []serviceLine, lineHeader string, line any, lineStyle int) error {
@@ -29,11 +33,11 @@ func (b *book) serviceTable(d *reportData, sheet, name string, lines []serviceLi
 		sheet: sheet,
 		columns: []column{
 			{header: name, style: b.top(b.st.wrap), wrapAt: 28},
-			{header: tr(d.Lang, "area"), style: b.top(b.st.wrap), wrapAt: 18},
-			{header: tr(d.Lang, "participants"), style: b.st.integer},
-			{header: tr(d.Lang, "municipalities"), style: b.st.integer},
-			{header: tr(d.Lang, "share"), style: b.st.percent},
-			{header: tr(d.Lang, "change", d.yearAgo.Format(time.DateOnly)), style: b.st.integer},
+			{header: locale.Text(d.Lang, "area"), style: b.top(b.st.wrap), wrapAt: 18},
+			{header: locale.Text(d.Lang, "participants"), style: b.st.integer},
+			{header: locale.Text(d.Lang, "municipalities"), style: b.st.integer},
+			{header: locale.Text(d.Lang, "share"), style: b.st.percent},
+			{header: locale.Text(d.Lang, "change", d.yearAgo.Format(time.DateOnly)), style: b.st.integer},
 			{header: lineHeader, style: lineStyle},
 		},
 		rows: len(lines),

@@ -7,6 +7,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"malbild/analytics"
+	"malbild/analytics/locale"
 )
 
 // The summary's layout: a title block (year, as-of date, who made it when,
@@ -72,7 +73,7 @@ func (b *book) goalColumns(d *reportData) []goalColumn {
 // summarySheet writes the title block, the key figures and every goal of
 // the year with its status in colour.
 func (b *book) summarySheet(d *reportData) error {
-	sheet := tr(d.Lang, "sheet.summary")
+	sheet := locale.Text(d.Lang, "export.sheet.summary")
 	cols := b.goalColumns(d)
 	header := summaryGoalHeaderRow(d)
 	ref := cellName(1, header) + ":" + cellName(len(cols), header+max(len(d.goals), 1))
@@ -80,26 +81,26 @@ func (b *book) summarySheet(d *reportData) error {
 		return err
 	}
 	w := b.cells(sheet)
-	w.set(1, 1, d.Association+" – "+tr(d.Lang, "title", d.Year), b.st.title)
-	w.set(labelColumn, summaryYearRow, tr(d.Lang, "year"), b.st.label)
+	w.set(1, 1, d.Association+" – "+locale.Text(d.Lang, "title", d.Year), b.st.title)
+	w.set(labelColumn, summaryYearRow, locale.Text(d.Lang, "year"), b.st.label)
 	w.set(infoColumn, summaryYearRow, d.Year, b.left(b.st.plain))
-	w.set(labelColumn, summaryAsOfRow, tr(d.Lang, "asof"), b.st.label)
+	w.set(labelColumn, summaryAsOfRow, locale.Text(d.Lang, "asof"), b.st.label)
 	w.set(infoColumn, summaryAsOfRow, d.AsOf, b.left(b.st.date))
-	w.set(labelColumn, summaryMadeRow, tr(d.Lang, "made"), b.st.label)
+	w.set(labelColumn, summaryMadeRow, locale.Text(d.Lang, "made"), b.st.label)
 	w.set(infoColumn, summaryMadeRow, madeText(d), 0)
-	w.set(labelColumn, summaryCountsRow, tr(d.Lang, "goals.counts"), b.st.label)
+	w.set(labelColumn, summaryCountsRow, locale.Text(d.Lang, "goals.counts"), b.st.label)
 	w.set(infoColumn, summaryCountsRow, statusCounts(d.Lang, d.goals), 0)
 
 	widths := make([]float64, len(cols))
 	for i, c := range cols {
-		widths[i] = max(c.width, headerWidth(tr(d.Lang, c.key)))
+		widths[i] = max(c.width, headerWidth(locale.Text(d.Lang, c.key)))
 		if err := b.f.SetColWidth(sheet, colName(i+1), colName(i+1), widths[i]); err != nil {
 			return err
 		}
 	}
 	b.keyFigures(w, d, widths)
 
-	w.set(labelColumn, header-1, tr(d.Lang, "goals", d.Year), b.st.section)
+	w.set(labelColumn, header-1, locale.Text(d.Lang, "goals", d.Year), b.st.section)
 	headHeight := 0.0
 	// Headers align as their values do.
 	numeric := map[string]bool{"value": true, "target": true, "upper": true, "forecast": true}
@@ -112,8 +113,8 @@ func (b *book) summarySheet(d *reportData) error {
 		case centred[c.key]:
 			style = b.centred(b.st.header)
 		}
-		w.set(i+1, header, tr(d.Lang, c.key), style)
-		headHeight = max(headHeight, headerHeight(tr(d.Lang, c.key), widths[i]))
+		w.set(i+1, header, locale.Text(d.Lang, c.key), style)
+		headHeight = max(headHeight, headerHeight(locale.Text(d.Lang, c.key), widths[i]))
 	}
 	b.setHeight(w, header, headHeight)
 	for r, g := range d.goals {
@@ -128,7 +129,7 @@ func (b *book) summarySheet(d *reportData) error {
 		b.setHeight(w, header+1+r, height)
 	}
 	if len(d.goals) == 0 {
-		w.set(labelColumn, header+1, tr(d.Lang, "goals.none"), 0)
+		w.set(labelColumn, header+1, locale.Text(d.Lang, "export.goals.none"), 0)
 	}
 	if w.err != nil {
 		return w.err
@@ -148,14 +149,14 @@ func (b *book) summarySheet(d *reportData) error {
 // with the change. Fee income is the members sheet's total, so that the two
 // agree to the öre.
 func (b *book) keyFigures(w *cellWriter, d *reportData, widths []float64) {
-	w.set(labelColumn, summaryFiguresRow, tr(d.Lang, "keyfigures"), b.st.section)
+	w.set(labelColumn, summaryFiguresRow, locale.Text(d.Lang, "keyfigures"), b.st.section)
 	head := summaryFiguresRow + 1
-	w.set(labelColumn, head, tr(d.Lang, "metric"), b.st.header)
-	w.set(infoColumn, head, tr(d.Lang, "concerns"), b.st.header)
+	w.set(labelColumn, head, locale.Text(d.Lang, "metric"), b.st.header)
+	w.set(infoColumn, head, locale.Text(d.Lang, "concerns"), b.st.header)
 	right := b.headerOver(b.st.integer)
 	w.set(valueColumn, head, d.AsOf.Format(time.DateOnly), right)
 	w.set(earlierColumn, head, d.yearAgo.Format(time.DateOnly), right)
-	w.set(changeColumn, head, tr(d.Lang, "change.short"), right)
+	w.set(changeColumn, head, locale.Text(d.Lang, "change.short"), right)
 	for i, kv := range d.metrics {
 		row := summaryFirstMetricRow + i
 		style := b.top(b.st.metricStyle(kv.Key))
@@ -201,7 +202,7 @@ func summaryGoalHeaderRow(d *reportData) int {
 func madeText(d *reportData) string {
 	text := d.madeAt.In(analytics.Stockholm).Format("2006-01-02 15:04")
 	if d.MadeBy != "" {
-		text += " " + tr(d.Lang, "made.by", d.MadeBy)
+		text += " " + locale.Text(d.Lang, "made.by", d.MadeBy)
 	}
 	return text
 }
@@ -217,7 +218,7 @@ func statusCounts(lang string, goals []analytics.GoalResult) string {
 	for _, s := range []analytics.Status{analytics.StatusMet, analytics.StatusOnTrack, analytics.StatusAtRisk,
 		analytics.StatusMissed, analytics.StatusNoData} {
 		if n := counts[s]; n > 0 {
-			one, many, _ := strings.Cut(tr(lang, "count."+string(s)), "|")
+			one, many, _ := strings.Cut(locale.Text(lang, "count."+string(s)), "|")
 			if n > 1 {
 				one = many
 			}
@@ -225,7 +226,7 @@ func statusCounts(lang string, goals []analytics.GoalResult) string {
 		}
 	}
 	if len(parts) == 0 {
-		return tr(lang, "goals.none")
+		return locale.Text(lang, "export.goals.none")
 	}
 	return strings.Join(parts, ", ")
 }
@@ -236,15 +237,15 @@ func verdict(lang string, meets *bool) string {
 	case meets == nil:
 		return ""
 	case *meets:
-		return tr(lang, "verdict.meets")
+		return locale.Text(lang, "verdict.meets")
 	}
-	return tr(lang, "verdict.short")
+	return locale.Text(lang, "verdict.short")
 }
 
 // goalMetric names what measures a goal: the metric, or the board.
 func goalMetric(lang string, g analytics.GoalResult) string {
 	if g.Manual {
-		return tr(lang, "manual")
+		return locale.Text(lang, "manual")
 	}
 	label := metricLabel(lang, g.Metric)
 	if g.Params != "" {
@@ -264,7 +265,7 @@ func comparatorLabel(lang, c string) string {
 	case analytics.CmpAtMost:
 		return "≤"
 	case analytics.CmpBetween:
-		return tr(lang, "cmp.between")
+		return locale.Text(lang, "cmp.between")
 	}
 	return c
 }

@@ -12,6 +12,7 @@ import (
 
 	"malbild/analytics"
 	"malbild/analytics/analyticstest"
+	"malbild/analytics/locale"
 )
 
 // headerRow finds the row (1-based) whose first cell is first and maps its
@@ -53,7 +54,7 @@ func TestReportNumbersAreTheStoresNumbers(t *testing.T) {
 	}
 	for i, kv := range metrics {
 		row := summaryFirstMetricRow + i
-		if got := raw(t, f, sheet, labelColumn, row); got != metricLabel(LangSv, kv.Key) {
+		if got := raw(t, f, sheet, labelColumn, row); got != metricLabel(locale.Sv, kv.Key) {
 			t.Errorf("row %d names %q, want the metric %s", row, got, kv.Key)
 		}
 		if kv.Key == "fee_income" { // the members' fees as shown: TestReportTotalsAreTheSumsOfWhatTheyShow
@@ -88,7 +89,7 @@ func TestReportNumbersAreTheStoresNumbers(t *testing.T) {
 				t.Errorf("goal %d: %s %q, want %v", g.Number, c.header, raw(t, f, sheet, col[c.header], row), deref(c.want))
 			}
 		}
-		if got := raw(t, f, sheet, col["Status"], row); got != statusLabel(LangSv, g.Status) {
+		if got := raw(t, f, sheet, col["Status"], row); got != statusLabel(locale.Sv, g.Status) {
 			t.Errorf("goal %d: status %q, want %s", g.Number, got, g.Status)
 		}
 		if fill := styleOf(t, f, sheet, col["Status"], row).Fill.Color; len(fill) != 1 || fill[0] != statusColours[g.Status][0] {
@@ -176,7 +177,7 @@ func TestReportSheetsAgreeWithTheStore(t *testing.T) {
 		t.Errorf("the development ends at %v members, the key figure is %v", n, *members.Value)
 	}
 	series, _ := s.Series(ctx, "services_per_member", nil, day("2023-01-01"), asOf)
-	r := rowOf(t, f, "Utveckling", metricLabel(LangSv, "services_per_member"))
+	r := rowOf(t, f, "Utveckling", metricLabel(locale.Sv, "services_per_member"))
 	for i, p := range series {
 		if !sameNumber(t, f, "Utveckling", i+2, r, p.Value) {
 			t.Errorf("services per member at %v: %q, want %v", p.Date, raw(t, f, "Utveckling", i+2, r), deref(p.Value))
@@ -222,7 +223,7 @@ func TestReportOptions(t *testing.T) {
 			}
 			continue
 		}
-		if err != nil || got.AsOf.Format(time.DateOnly) != c.asOf || got.Lang != LangSv || got.Association != DefaultAssociation {
+		if err != nil || got.AsOf.Format(time.DateOnly) != c.asOf || got.Lang != locale.Sv || got.Association != DefaultAssociation {
 			t.Errorf("%+v: %+v, %v; want as of %s", c.o, got, err, c.asOf)
 		}
 	}
@@ -241,7 +242,7 @@ func TestReportOfAYearWithoutPlanOrFeeSchedule(t *testing.T) {
 	f, data := workbook(t, func(w io.Writer) error {
 		return WriteReport(context.Background(), s, ReportOptions{Year: 2019, AsOf: day("2019-12-31")}, w)
 	})
-	if findCell(t, f, texts["goals.none"][0]) == "" {
+	if findCell(t, f, locale.Text(locale.Sv, "export.goals.none")) == "" {
 		t.Error("the summary does not say that the year has no goals")
 	}
 	if n := strings.Count(parts(t, data)["xl/charts/chart1.xml"], "<ser>"); n != 1 {

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"malbild/analytics"
+	"malbild/analytics/locale"
 )
 
 func TestStatusCountsSayHowManyGoalsHaveEachStatus(t *testing.T) {
@@ -16,13 +17,13 @@ func TestStatusCountsSayHowManyGoalsHaveEachStatus(t *testing.T) {
 	}
 	met, onTrack, risk, missed := analytics.StatusMet, analytics.StatusOnTrack, analytics.StatusAtRisk, analytics.StatusMissed
 	all := goals(missed, met, onTrack, risk, met, onTrack, risk, met)
-	if got := statusCounts(LangSv, all); got != "3 uppnådda, 2 i fas, 2 risk, 1 ej uppnått" {
+	if got := statusCounts(locale.Sv, all); got != "3 uppnådda, 2 i fas, 2 risk, 1 ej uppnått" {
 		t.Errorf("sv: %q", got)
 	}
-	if got := statusCounts(LangEn, all); got != "3 met, 2 on track, 2 at risk, 1 missed" {
+	if got := statusCounts(locale.En, all); got != "3 met, 2 on track, 2 at risk, 1 missed" {
 		t.Errorf("en: %q", got)
 	}
-	if got := statusCounts(LangSv, goals(met)); got != "1 uppnått" {
+	if got := statusCounts(locale.Sv, goals(met)); got != "1 uppnått" {
 		t.Errorf("one: %q", got)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"malbild/analytics"
+	"malbild/analytics/locale"
 	"malbild/data/reference"
 )
 
@@ -32,7 +33,7 @@ func Template(ctx context.Context, s *analytics.Store, w io.Writer) error {
 		return err
 	}
 	lists := templateLists(services)
-	b, err := storeBook(ctx, s, "Målbild – importmall", LangSv, time.Time{})
+	b, err := storeBook(ctx, s, "Målbild – importmall", locale.Sv, time.Time{})
 	if err != nil {
 		return err
 	}

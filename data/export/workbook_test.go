@@ -10,6 +10,7 @@ import (
 
 	"malbild/analytics"
 	"malbild/analytics/analyticstest"
+	"malbild/analytics/locale"
 )
 
 func TestReportWorkbookHasItsSheetsChartsAndLayout(t *testing.T) {
@@ -19,8 +20,8 @@ func TestReportWorkbookHasItsSheetsChartsAndLayout(t *testing.T) {
 		lang   string
 		sheets []string
 	}{
-		{LangSv, []string{"Sammanfattning", "Diagram", "Nya och avslutade", "Medlemmar", "Tjänster", "Nätverk", "Matris", "Utveckling", "Målhistorik", "Diagramdata"}},
-		{LangEn, []string{"Summary", "Charts", "Joined and left", "Members", "Services", "Networks", "Matrix", "Development", "Goal history", "Chart data"}},
+		{locale.Sv, []string{"Sammanfattning", "Diagram", "Nya och avslutade", "Medlemmar", "Tjänster", "Nätverk", "Matris", "Utveckling", "Målhistorik", "Diagramdata"}},
+		{locale.En, []string{"Summary", "Charts", "Joined and left", "Members", "Services", "Networks", "Matrix", "Development", "Goal history", "Chart data"}},
 	} {
 		f, data := workbook(t, func(w io.Writer) error {
 			return WriteReport(ctx, s, ReportOptions{Year: 2023, AsOf: day("2023-06-30"), Lang: c.lang}, w)
@@ -180,7 +181,7 @@ func hostileStore(t *testing.T) *analytics.Store {
 // contact, however it is asked for.
 func TestReportNeverHoldsPersonalData(t *testing.T) {
 	s := demoStore(t)
-	for _, lang := range []string{LangSv, LangEn} {
+	for _, lang := range []string{locale.Sv, locale.En} {
 		f, _ := workbook(t, func(w io.Writer) error {
 			return WriteReport(context.Background(), s, ReportOptions{Year: 2023, AsOf: day("2023-06-30"), Lang: lang}, w)
 		})

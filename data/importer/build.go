@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"malbild/analytics/locale"
 )
 
 // builder makes a Plan: it finds each sheet's kind, then reads the sheets in
@@ -45,7 +47,7 @@ var instructionSheets = map[string]bool{"instruktioner": true, "instructions": t
 var order = []Kind{KindMembers, KindServices, KindEvents, KindGoals, KindFees, KindParticipation, KindWide, KindAttendance}
 
 func buildPlan(ctx context.Context, q queryer, f File, o Options) (*Plan, error) {
-	lang := language(o.Lang)
+	lang := locale.Lang(o.Lang)
 	src, err := open(f.Name, f.Data, lang)
 	if err != nil {
 		return nil, err
@@ -93,11 +95,11 @@ func (b *builder) findHeaders() error {
 		b.plan.Sheets = append(b.plan.Sheets, s.plan)
 		b.sheets = append(b.sheets, s)
 		if info.hidden {
-			s.plan.Skipped = msg(b.lang, "sheet.hidden")
+			s.plan.Skipped = locale.Text(b.lang, "sheet.hidden")
 			continue
 		}
 		if instructionSheets[fold(info.name)] {
-			s.plan.Skipped = msg(b.lang, "sheet.instructions")
+			s.plan.Skipped = locale.Text(b.lang, "sheet.instructions")
 			continue
 		}
 		firstRow := 0
@@ -125,7 +127,7 @@ func (b *builder) findHeaders() error {
 		}
 		switch {
 		case firstRow == 0:
-			s.plan.Skipped = msg(b.lang, "sheet.empty")
+			s.plan.Skipped = locale.Text(b.lang, "sheet.empty")
 		case s.head == nil && s.wideHead == nil:
 			s.unknownKind(firstRow)
 		case s.head != nil:

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
+
+	"malbild/analytics/locale"
 )
 
 // csvSource is a CSV file: one sheet, named after the file.
@@ -32,7 +34,7 @@ func openCSV(name string, data []byte, lang string) (source, error) {
 	}
 	if !utf8.Valid(data) {
 		if line, mixed := mixedEncoding(data); mixed {
-			e := fileError(lang, ReasonDamaged, sheet, line, msg(lang, "damage.mixed_encoding"))
+			e := fileError(lang, ReasonDamaged, sheet, line, locale.Text(lang, "damage.mixed_encoding"))
 			e.Sheet, e.Row = sheet, line
 			return nil, e
 		}
@@ -58,7 +60,7 @@ func (s *csvSource) rows(_ string, fn func(row int, cells []Cell) bool) error {
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				e := fileError(s.lang, ReasonDamaged, s.name, pe.StartLine, msg(s.lang, "damage.csv"))
+				e := fileError(s.lang, ReasonDamaged, s.name, pe.StartLine, locale.Text(s.lang, "damage.csv"))
 				e.Sheet, e.Row = s.name, pe.StartLine
 				return e
 			}

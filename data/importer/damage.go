@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"golang.org/x/net/html/charset"
+
+	"malbild/analytics/locale"
 )
 
 // excelize's streaming row reader stops silently at the first token it
@@ -33,7 +35,7 @@ func checkWorksheets(zr *zip.Reader, order []string, parts map[string]string, la
 			continue
 		}
 		if d := scanWorksheet(f); d != nil {
-			e := fileError(lang, ReasonDamaged, name, d.row, msg(lang, d.detail))
+			e := fileError(lang, ReasonDamaged, name, d.row, locale.Text(lang, d.detail))
 			e.Sheet, e.Row = name, d.row
 			return e
 		}

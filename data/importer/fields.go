@@ -2,6 +2,8 @@ package importer
 
 import (
 	"time"
+
+	"malbild/analytics/locale"
 )
 
 // The field readers below read one cell of a row and report a problem at
@@ -72,6 +74,6 @@ func (s *sheet) require(row int, cells []Cell, f field) bool {
 	if s.given(cells, f) {
 		return true
 	}
-	s.errorf(row, f, s.cell(cells, f), "value.required_field", msg(s.b.lang, "field."+string(f)))
+	s.errorf(row, f, s.cell(cells, f), "value.required_field", locale.Text(s.b.lang, "field."+string(f)))
 	return false
 }

@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"malbild/analytics"
+	"malbild/analytics/locale"
 )
 
 // File is a file to import: its name, as the user knows it, and its bytes.
@@ -89,9 +90,9 @@ func Commit(ctx context.Context, s *analytics.Store, f File, o Options) (*Result
 		res = &Result{Plan: plan}
 		switch {
 		case plan.HasErrors():
-			return analytics.Errorf(analytics.EInvalid, "%s", msg(o.Lang, "commit.errors", plan.Errors))
+			return analytics.Errorf(analytics.EInvalid, "%s", locale.Text(o.Lang, "commit.errors", plan.Errors))
 		case o.Fingerprint != "" && o.Fingerprint != plan.Fingerprint:
-			return analytics.Errorf(analytics.EConflict, "%s", msg(o.Lang, "commit.changed"))
+			return analytics.Errorf(analytics.EConflict, "%s", locale.Text(o.Lang, "commit.changed"))
 		case plan.Changes() == 0:
 			return nil
 		}
@@ -138,7 +139,7 @@ func apply(ctx context.Context, tx *sql.Tx, now time.Time, o Options, plan *Plan
 }
 
 func withDefaults(s *analytics.Store, o Options) Options {
-	o.Lang = language(o.Lang)
+	o.Lang = locale.Lang(o.Lang)
 	if o.Day.IsZero() {
 		o.Day = s.Today()
 	}
@@ -153,7 +154,7 @@ func withDefaults(s *analytics.Store, o Options) Options {
 // at once; other errors are internal.
 func conflictOr(lang string, err error) error {
 	if err != nil && strings.Contains(err.Error(), "Conflict") {
-		return analytics.Errorf(analytics.EConflict, "%s", msg(lang, "commit.conflict"))
+		return analytics.Errorf(analytics.EConflict, "%s", locale.Text(lang, "commit.conflict"))
 	}
 	return err
 }

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"malbild/analytics"
+	"malbild/analytics/locale"
 	"malbild/data/reference"
 )
 
@@ -217,7 +218,7 @@ func (s *sheet) claimedMember(c claim) string {
 		if m, ok := reference.MunicipalityByCode(c.code); ok {
 			name = m.Name
 		}
-		return msg(s.b.lang, "member.not_a_member", name, c.code)
+		return locale.Text(s.b.lang, "member.not_a_member", name, c.code)
 	}
 	m := slices.MaxFunc(c.rows, func(a, b *analytics.Member) int { return a.JoinedOn.Compare(b.JoinedOn) })
 	if ids := label(m.Code, m.OrgNumber); ids != "" {

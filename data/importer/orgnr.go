@@ -1,6 +1,10 @@
 package importer
 
-import "strings"
+import (
+	"strings"
+
+	"malbild/analytics"
+)
 
 // parseOrgNumber reads an organisation number (organisationsnummer) as
 // "NNNNNN-NNNN", "NNNNNNNNNN" or with the century prefix "16" that some
@@ -20,25 +24,8 @@ func parseOrgNumber(c Cell) (string, bool) {
 	if len(digits) == 12 && strings.HasPrefix(string(digits), "16") {
 		digits = digits[2:]
 	}
-	if len(digits) != 10 || !luhnValid(digits) {
+	if len(digits) != 10 || !analytics.Luhn(string(digits)) {
 		return "", false
 	}
 	return string(digits[:6]) + "-" + string(digits[6:]), true
-}
-
-// luhnValid applies the Luhn test: weights 2, 1, 2, … from the left over
-// ten digits, the digits of each product summed, a multiple of ten.
-func luhnValid(digits []byte) bool {
-	sum := 0
-	for i, b := range digits {
-		d := int(b - '0')
-		if i%2 == 0 {
-			d *= 2
-			if d > 9 {
-				d -= 9
-			}
-		}
-		sum += d
-	}
-	return sum%10 == 0
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"time"
+
+	"malbild/analytics/locale"
 )
 
 // Plan is what importing a file would do, shown before anything is written:
@@ -139,10 +141,10 @@ func (p *Plan) Problems() []Problem {
 func (pr Problem) Place(lang string) string {
 	s := pr.Sheet
 	if pr.Row > 0 {
-		s += ", " + msg(lang, "place.row", pr.Row)
+		s += ", " + locale.Text(lang, "place.row", pr.Row)
 	}
 	if pr.Column != "" {
-		s += ", " + msg(lang, "place.column", pr.Column)
+		s += ", " + locale.Text(lang, "place.column", pr.Column)
 	}
 	return s
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 
 	"malbild/analytics"
+	"malbild/analytics/locale"
 )
 
 // Limits of what the import reads. A file beyond them is refused with a
@@ -65,13 +66,13 @@ func (e *FileError) Unwrap() error {
 // can say so before reading it whole.
 func CheckSize(size int64, lang string) error {
 	if size > MaxFileSize {
-		return fileError(language(lang), ReasonTooLarge, mib(size), MaxFileSize>>20)
+		return fileError(locale.Lang(lang), ReasonTooLarge, mib(size), MaxFileSize>>20)
 	}
 	return nil
 }
 
 func fileError(lang, reason string, args ...any) *FileError {
-	return &FileError{Reason: reason, Message: msg(lang, "file."+reason, args...)}
+	return &FileError{Reason: reason, Message: locale.Text(lang, "file."+reason, args...)}
 }
 
 // source is a file opened for reading: its sheets, each read row by row.

@@ -3,6 +3,8 @@ package importer
 import (
 	"fmt"
 	"strings"
+
+	"malbild/analytics/locale"
 )
 
 // read reads the sheet's rows into the registry, by its kind.
@@ -28,14 +30,14 @@ func (s *sheet) read() error {
 
 // describe records the sheet's kind and the columns the import understood.
 func (s *sheet) describe(kind Kind, headerRow int) {
-	s.plan.Kind, s.plan.KindLabel, s.plan.HeaderRow = kind, msg(s.b.lang, "kind."+string(kind)), headerRow
+	s.plan.Kind, s.plan.KindLabel, s.plan.HeaderRow = kind, locale.Text(s.b.lang, "kind."+string(kind)), headerRow
 	if s.head == nil {
 		return
 	}
 	for _, fs := range s.head.spec.fields {
 		if col, ok := s.head.columns[fs.field]; ok {
 			s.plan.Columns = append(s.plan.Columns, Column{Header: s.head.names[col], Field: string(fs.field),
-				Label: msg(s.b.lang, "field."+string(fs.field))})
+				Label: locale.Text(s.b.lang, "field."+string(fs.field))})
 		}
 	}
 	for _, col := range s.head.ignored {
@@ -51,7 +53,7 @@ func (s *sheet) describe(kind Kind, headerRow int) {
 // each kind expects.
 func (s *sheet) unknownKind(row int) {
 	s.plan.HeaderRow = row
-	s.failAt(row, "", "", "sheet.unknown_kind", msg(s.b.lang, "sheet.expected"))
+	s.failAt(row, "", "", "sheet.unknown_kind", locale.Text(s.b.lang, "sheet.expected"))
 }
 
 // each calls fn with every non-empty row below the header but the
@@ -221,7 +223,7 @@ func (s *sheet) header(f field) string {
 	if col, ok := s.head.columns[f]; ok {
 		return s.head.names[col]
 	}
-	return msg(s.b.lang, "field."+string(f))
+	return locale.Text(s.b.lang, "field."+string(f))
 }
 
 // errorf and warnf record a problem with the value in f's column of row;
@@ -244,13 +246,13 @@ func (s *sheet) warn(row int, column string, c Cell, code string, args ...any) {
 
 func (s *sheet) failAt(row int, column, value, code string, args ...any) {
 	s.plan.Problems = append(s.plan.Problems, Problem{Sheet: s.plan.Name, Row: row, Column: column, Value: value,
-		Severity: SeverityError, Code: code, Message: msg(s.b.lang, code, args...)})
+		Severity: SeverityError, Code: code, Message: locale.Text(s.b.lang, code, args...)})
 }
 
 func (s *sheet) problem(severity string, row int, column string, c Cell, code string, args ...any) {
 	value := c.Text()
 	s.plan.Problems = append(s.plan.Problems, Problem{Sheet: s.plan.Name, Row: row, Column: column, Value: value,
-		Severity: severity, Code: code, Message: msg(s.b.lang, code, append([]any{value}, args...)...)})
+		Severity: severity, Code: code, Message: locale.Text(s.b.lang, code, append([]any{value}, args...)...)})
 }
 
 // added, changed and unchanged record what a row does to a table.
@@ -282,7 +284,7 @@ func (s *sheet) diff() *diff { return &diff{lang: s.b.lang} }
 func (d *diff) add(f field, old, new any) {
 	o, n := display(old), display(new)
 	if o != n {
-		d.fields = append(d.fields, FieldChange{Field: string(f), Label: msg(d.lang, "field."+string(f)), Old: o, New: n})
+		d.fields = append(d.fields, FieldChange{Field: string(f), Label: locale.Text(d.lang, "field."+string(f)), Old: o, New: n})
 	}
 }
 

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"malbild/analytics/locale"
 )
 
 // textListLimit is how many rows of each list the text report shows; the
@@ -14,7 +16,7 @@ const textListLimit = 100
 // kind and columns, the rows it adds and changes, the participations it
 // ends, then every problem and the totals.
 func (p *Plan) WriteText(w io.Writer, lang string) error {
-	lang = language(lang)
+	lang = locale.Lang(lang)
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s (sha256 %s)\n", p.File, short(p.SHA256))
 	for _, s := range p.Sheets {
@@ -22,12 +24,12 @@ func (p *Plan) WriteText(w io.Writer, lang string) error {
 		writeSheet(&b, s, lang)
 	}
 	if problems := p.Problems(); len(problems) > 0 {
-		fmt.Fprintf(&b, "\n%s\n", msg(lang, "report.problems"))
+		fmt.Fprintf(&b, "\n%s\n", locale.Text(lang, "report.problems"))
 		for _, pr := range problems {
-			word := msg(lang, "report."+pr.Severity)
+			word := locale.Text(lang, "report."+pr.Severity)
 			fmt.Fprintf(&b, "  %-8s %s", word, pr.Place(lang))
 			if pr.Value != "" {
-				fmt.Fprintf(&b, ", %s %q", msg(lang, "report.value"), pr.Value)
+				fmt.Fprintf(&b, ", %s %q", locale.Text(lang, "report.value"), pr.Value)
 			}
 			fmt.Fprintf(&b, ": %s\n", pr.Message)
 		}
@@ -36,40 +38,40 @@ func (p *Plan) WriteText(w io.Writer, lang string) error {
 	for _, count := range p.Counts {
 		n, c = n+count.New, c+count.Changed
 	}
-	fmt.Fprintf(&b, "\n%s\n", msg(lang, "report.total", n, c, p.Errors, p.Warnings))
+	fmt.Fprintf(&b, "\n%s\n", locale.Text(lang, "report.total", n, c, p.Errors, p.Warnings))
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
 func writeSheet(b *strings.Builder, s *SheetPlan, lang string) {
-	fmt.Fprintf(b, "%s %q", msg(lang, "report.sheet"), s.Name)
+	fmt.Fprintf(b, "%s %q", locale.Text(lang, "report.sheet"), s.Name)
 	switch {
 	case s.Skipped != "":
 		fmt.Fprintf(b, ": %s\n", s.Skipped)
 		return
 	case s.Kind == "":
-		fmt.Fprintf(b, ": %s\n", msg(lang, "report.unknown"))
+		fmt.Fprintf(b, ": %s\n", locale.Text(lang, "report.unknown"))
 		return
 	}
-	fmt.Fprintf(b, ": %s, %s\n", s.KindLabel, msg(lang, "report.header_row", s.HeaderRow))
+	fmt.Fprintf(b, ": %s, %s\n", s.KindLabel, locale.Text(lang, "report.header_row", s.HeaderRow))
 	if s.Day != "" {
-		fmt.Fprintf(b, "  %s\n", msg(lang, "report.day", s.Day))
+		fmt.Fprintf(b, "  %s\n", locale.Text(lang, "report.day", s.Day))
 	}
 	cols := make([]string, len(s.Columns))
 	for i, c := range s.Columns {
 		cols[i] = c.Header + " → " + c.Label
 	}
-	fmt.Fprintf(b, "  %s: %s\n", msg(lang, "report.columns"), strings.Join(cols, ", "))
+	fmt.Fprintf(b, "  %s: %s\n", locale.Text(lang, "report.columns"), strings.Join(cols, ", "))
 	if len(s.Ignored) > 0 {
-		fmt.Fprintf(b, "  %s: %s\n", msg(lang, "report.ignored"), strings.Join(s.Ignored, ", "))
+		fmt.Fprintf(b, "  %s: %s\n", locale.Text(lang, "report.ignored"), strings.Join(s.Ignored, ", "))
 	}
-	fmt.Fprintf(b, "  %s\n", msg(lang, "report.counts", s.New, s.Changed, s.Unchanged, len(s.Ended)))
+	fmt.Fprintf(b, "  %s\n", locale.Text(lang, "report.counts", s.New, s.Changed, s.Unchanged, len(s.Ended)))
 	for i, r := range s.Rows {
 		if i == textListLimit {
-			fmt.Fprintf(b, "  %s\n", msg(lang, "report.more", len(s.Rows)-i))
+			fmt.Fprintf(b, "  %s\n", locale.Text(lang, "report.more", len(s.Rows)-i))
 			break
 		}
-		fmt.Fprintf(b, "  %-9s %s: %s", msg(lang, "report."+r.Change), msg(lang, "place.row", r.Row), r.Label)
+		fmt.Fprintf(b, "  %-9s %s: %s", locale.Text(lang, "report."+r.Change), locale.Text(lang, "place.row", r.Row), r.Label)
 		for j, f := range r.Fields {
 			sep := "; "
 			if j == 0 {
@@ -81,11 +83,11 @@ func writeSheet(b *strings.Builder, s *SheetPlan, lang string) {
 	}
 	for i, e := range s.Ended {
 		if i == textListLimit {
-			fmt.Fprintf(b, "  %s\n", msg(lang, "report.more", len(s.Ended)-i))
+			fmt.Fprintf(b, "  %s\n", locale.Text(lang, "report.more", len(s.Ended)-i))
 			break
 		}
-		fmt.Fprintf(b, "  %-9s %s, %s: %s %s–%s\n", msg(lang, "report.ended"), msg(lang, "place.row", e.Row),
-			msg(lang, "place.column", e.Column), e.Label, e.From, e.To)
+		fmt.Fprintf(b, "  %-9s %s, %s: %s %s–%s\n", locale.Text(lang, "report.ended"), locale.Text(lang, "place.row", e.Row),
+			locale.Text(lang, "place.column", e.Column), e.Label, e.From, e.To)
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 
 	"malbild/analytics"
 	"malbild/analytics/accounts"
+	"malbild/analytics/locale"
 )
 
 // Undo takes back the newest import still in effect: it deletes the rows
@@ -25,7 +26,7 @@ import (
 // member, service, event or goal the import added that data added since
 // uses is refused with EConflict and nothing is undone.
 func Undo(ctx context.Context, s *analytics.Store, batchID int64, actor, lang string) (*Batch, error) {
-	lang = language(lang)
+	lang = locale.Lang(lang)
 	if actor == "" {
 		actor = "system"
 	}
@@ -37,9 +38,9 @@ func Undo(ctx context.Context, s *analytics.Store, batchID int64, actor, lang st
 		}
 		switch {
 		case newest == 0:
-			return analytics.Errorf(analytics.ENotFound, "%s", msg(lang, "undo.none"))
+			return analytics.Errorf(analytics.ENotFound, "%s", locale.Text(lang, "undo.none"))
 		case batchID != 0 && batchID != newest:
-			return analytics.Errorf(analytics.EConflict, "%s", msg(lang, "undo.not_newest", batchID, newest))
+			return analytics.Errorf(analytics.EConflict, "%s", locale.Text(lang, "undo.not_newest", batchID, newest))
 		}
 		if err := undoBatch(ctx, tx, newest, s.Now(), actor, lang); err != nil {
 			return err
@@ -84,7 +85,7 @@ func undoBatch(ctx context.Context, tx *sql.Tx, batch int64, now time.Time, acto
 		if where, err := undoTables[e.table].verify(ctx, tx, e.kind, e.body); err != nil {
 			return err
 		} else if where != "" {
-			return analytics.Errorf(analytics.EConflict, "%s", msg(lang, "undo.changed", batch, where, tableWord(lang, e.table)))
+			return analytics.Errorf(analytics.EConflict, "%s", locale.Text(lang, "undo.changed", batch, where, tableWord(lang, e.table)))
 		}
 	}
 	before, err := analytics.CheckReferences(ctx, tx)
@@ -105,7 +106,7 @@ func undoBatch(ctx context.Context, tx *sql.Tx, batch int64, now time.Time, acto
 		return err
 	}
 	if dangling := analytics.Added(before, after); len(dangling) > 0 {
-		return analytics.Errorf(analytics.EConflict, "%s", msg(lang, "undo.referenced", batch, tableWord(lang, dangling[0].Refers)))
+		return analytics.Errorf(analytics.EConflict, "%s", locale.Text(lang, "undo.referenced", batch, tableWord(lang, dangling[0].Refers)))
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE import_batches SET undone_at = ? WHERE id = ?`, now, batch); err != nil {
 		return err
@@ -149,7 +150,7 @@ var tableKinds = map[string]string{
 // tableWord is the office's word for a table's rows.
 func tableWord(lang, table string) string {
 	if k, ok := tableKinds[table]; ok {
-		return msg(lang, k)
+		return locale.Text(lang, k)
 	}
-	return msg(lang, "kind.unknown")
+	return locale.Text(lang, "kind.unknown")
 }

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"malbild/analytics"
+	"malbild/analytics/locale"
 )
 
 var wideSpec = kindSpec{kind: KindWide, fields: []fieldSpec{{"member", wideMemberNames}}}
@@ -39,7 +40,7 @@ func (s *sheet) readWide() error {
 	}
 	s.describe(KindWide, s.wideRow)
 	for _, wc := range services {
-		s.plan.Columns = append(s.plan.Columns, Column{Header: names[wc.col], Field: "service", Label: msg(s.b.lang, "field.service")})
+		s.plan.Columns = append(s.plan.Columns, Column{Header: names[wc.col], Field: "service", Label: locale.Text(s.b.lang, "field.service")})
 	}
 	for _, col := range unknown {
 		s.failAt(s.wideRow, names[col], names[col], "wide.unknown_service", names[col])

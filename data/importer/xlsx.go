@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"malbild/analytics/locale"
 )
 
 // xlsxSource is a workbook read with excelize's streaming row reader. The
@@ -138,7 +140,7 @@ func (s *xlsxSource) rows(sheet string, fn func(row int, cells []Cell) bool) (er
 
 // damaged is the FileError of a sheet that stopped being readable at row.
 func (s *xlsxSource) damaged(sheet string, row int) error {
-	e := fileError(s.lang, ReasonDamaged, sheet, row, msg(s.lang, "damage.syntax"))
+	e := fileError(s.lang, ReasonDamaged, sheet, row, locale.Text(s.lang, "damage.syntax"))
 	e.Sheet, e.Row = sheet, row
 	return e
 }
