@@ -12,8 +12,6 @@ import (
 
 // sqlImporters may import database/sql although they are not the store.
 var sqlImporters = map[string]string{
-	// until the importer's SQL moves into analytics
-	"data/importer": "the importer's own transactions",
 	// reads the file a killed server left behind, as an operator's DuckDB
 	// shell would, without the program's code between it and the rows
 	"cmd/malbild/crash_test.go": "the crash test",

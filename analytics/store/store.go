@@ -6,8 +6,7 @@
 // package: the domain (package analytics and the packages under it) runs SQL
 // through Store's query methods and the transactions handed to Read and
 // Write. No other package imports database/sql or the driver
-// (boundary_test.go checks it; the importer is the exception until its SQL
-// moves into analytics).
+// (boundary_test.go checks it).
 package store
 
 import (

@@ -38,6 +38,30 @@ func BenchmarkPreview100kMembers(b *testing.B) {
 	b.ReportMetric(float64(peak())/(1<<20), "MiB-peak-heap")
 }
 
+// BenchmarkCommit100kMembers commits a members workbook of 100 000 rows
+// into an empty database (a new one for each commit, made outside the
+// timer).
+func BenchmarkCommit100kMembers(b *testing.B) {
+	data := membersWorkbook(b, 100_000)
+	peak := watchHeap(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		b.StopTimer()
+		s := analyticstest.New(b)
+		b.StartTimer()
+		res, err := importer.Commit(context.Background(), s, importer.File{Name: "big.xlsx", Data: data}, importer.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if res.Batch == nil || res.Batch.Counts["members"].New != 100_000 {
+			b.Fatalf("batch %+v", res.Batch)
+		}
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(peak())/(1<<20), "MiB-peak-heap")
+}
+
 // watchHeap samples the live heap until the benchmark ends and returns a
 // function that gives the largest it saw.
 func watchHeap(b *testing.B) func() uint64 {

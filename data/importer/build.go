@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"malbild/analytics"
 	"malbild/analytics/locale"
 )
 
@@ -46,14 +47,14 @@ var instructionSheets = map[string]bool{"instruktioner": true, "instructions": t
 // order is the order sheets are read in, by kind.
 var order = []Kind{KindMembers, KindServices, KindEvents, KindGoals, KindFees, KindParticipation, KindWide, KindAttendance}
 
-func buildPlan(ctx context.Context, q queryer, f File, o Options) (*Plan, error) {
+func buildPlan(ctx context.Context, v *analytics.ImportView, f File, o Options) (*Plan, error) {
 	lang := locale.Lang(o.Lang)
 	src, err := open(f.Name, f.Data, lang)
 	if err != nil {
 		return nil, err
 	}
 	defer src.close()
-	reg, err := loadRegistry(ctx, q)
+	reg, err := loadRegistry(ctx, v)
 	if err != nil {
 		return nil, err
 	}

@@ -1,29 +1,6 @@
 package importer
 
-import (
-	"database/sql"
-
-	"malbild/analytics"
-)
-
-// goalStatusTable is the board's dated input on goals (DESIGN "Precise
-// readings: Dated board input"): the import only ever adds to it, so the
-// history of what the board said stays as it was.
-var goalStatusTable = table[analytics.GoalStatusEntry]{
-	name:    "goal_statuses",
-	columns: []string{"id", "goal_id", "set_on", "status", "comment"},
-	selects: []string{"id", "goal_id", "set_on", "coalesce(status, '')", "coalesce(comment, '')"},
-	keyCols: 1,
-	values: func(e *analytics.GoalStatusEntry) []any {
-		return []any{e.ID, e.GoalID, e.SetOn, null(string(e.Status)), null(e.Comment)}
-	},
-	scan: func(rows *sql.Rows) (*analytics.GoalStatusEntry, error) {
-		var e analytics.GoalStatusEntry
-		err := rows.Scan(&e.ID, &e.GoalID, &e.SetOn, &e.Status, &e.Comment)
-		e.SetOn = day(e.SetOn)
-		return &e, err
-	},
-}
+import "malbild/analytics"
 
 // boardInput adds the status and comment of a goal's row as the board's
 // input on the row's Statusdatum or, without one, on min(import day, due

@@ -14,12 +14,11 @@ package importer
 
 import (
 	"context"
-	"database/sql"
-	"fmt"
 	"strings"
 	"time"
 
 	"malbild/analytics"
+	"malbild/analytics/accounts"
 	"malbild/analytics/locale"
 )
 
@@ -63,8 +62,8 @@ func Preview(ctx context.Context, s *analytics.Store, f File, o Options) (*Plan,
 	o = withDefaults(s, o)
 	// One consistent view of all tables while they are read.
 	var plan *Plan
-	err := s.Read(ctx, func(tx *sql.Tx) (err error) {
-		plan, err = buildPlan(ctx, tx, f, o)
+	err := analytics.ReadForImport(ctx, s, func(v *analytics.ImportView) (err error) {
+		plan, err = buildPlan(ctx, v, f, o)
 		return err
 	})
 	return plan, err
@@ -82,8 +81,8 @@ func Commit(ctx context.Context, s *analytics.Store, f File, o Options) (*Result
 	var res *Result
 	var batch *Batch
 	written := false // the transaction got as far as its commit
-	err := s.WriteAfter(ctx, o.BeforeWrite, func(tx *sql.Tx) error {
-		plan, err := buildPlan(ctx, tx, f, o)
+	err := analytics.WriteForImport(ctx, s, o.BeforeWrite, func(w *analytics.ImportWriter) error {
+		plan, err := buildPlan(ctx, &w.ImportView, f, o)
 		if err != nil {
 			return err
 		}
@@ -96,8 +95,8 @@ func Commit(ctx context.Context, s *analytics.Store, f File, o Options) (*Result
 		case plan.Changes() == 0:
 			return nil
 		}
-		if batch, err = apply(ctx, tx, s.Now(), o, plan); err != nil {
-			return err
+		if batch, err = w.ApplyImport(ctx, batchMeta(s.Now(), o, plan), plan.reg.handover()); err != nil {
+			return conflictOr(o.Lang, err)
 		}
 		written = true
 		return nil
@@ -112,30 +111,14 @@ func Commit(ctx context.Context, s *analytics.Store, f File, o Options) (*Result
 	return res, nil
 }
 
-// apply writes a plan without errors in tx: its changes, checked not to
-// leave a reference to no row, and the batch that records them.
-func apply(ctx context.Context, tx *sql.Tx, now time.Time, o Options, plan *Plan) (*Batch, error) {
-	// The schema enforces no references (migration 004): the import checks
-	// that every row it wrote refers to rows that exist.
-	before, err := analytics.CheckReferences(ctx, tx)
-	if err != nil {
-		return nil, err
+// batchMeta describes the batch a plan without errors makes.
+func batchMeta(now time.Time, o Options, plan *Plan) analytics.ImportBatchMeta {
+	counts := make(map[string]Count, len(plan.Counts))
+	for t, c := range plan.Counts {
+		counts[t] = *c
 	}
-	log, err := plan.reg.write(ctx, tx)
-	if err != nil {
-		return nil, conflictOr(o.Lang, err)
-	}
-	if after, err := analytics.CheckReferences(ctx, tx); err != nil {
-		return nil, err
-	} else if dangling := analytics.Added(before, after); len(dangling) > 0 {
-		d := dangling[0]
-		return nil, fmt.Errorf("import would leave %s.%s = %d referring to no row of %s", d.Table, d.Column, d.ID, d.Refers)
-	}
-	batch, err := recordBatch(ctx, tx, now, o.Actor, plan, log)
-	if err != nil {
-		return nil, conflictOr(o.Lang, err)
-	}
-	return batch, nil
+	return analytics.ImportBatchMeta{At: now, Actor: o.Actor, File: plan.File, SHA256: plan.SHA256,
+		Counts: counts, AuditAction: accounts.AuditImport}
 }
 
 func withDefaults(s *analytics.Store, o Options) Options {
@@ -143,7 +126,7 @@ func withDefaults(s *analytics.Store, o Options) Options {
 	if o.Day.IsZero() {
 		o.Day = s.Today()
 	}
-	o.Day = day(o.Day)
+	o.Day = time.Date(o.Day.Year(), o.Day.Month(), o.Day.Day(), 0, 0, 0, 0, time.UTC) // the day as given
 	if o.Actor == "" {
 		o.Actor = "system"
 	}

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"time"
 
+	"malbild/analytics"
 	"malbild/analytics/locale"
 )
 
@@ -107,11 +108,7 @@ type Problem struct {
 }
 
 // Count is what a file does to one table.
-type Count struct {
-	New       int `json:"new"`
-	Changed   int `json:"changed"`
-	Unchanged int `json:"unchanged"`
-}
+type Count = analytics.ImportCount
 
 // Tables in the order the import writes them.
 var tables = []string{"members", "services", "events", "goals", "fee_bands", "participations", "attendance"}

@@ -2,7 +2,6 @@ package importer
 
 import (
 	"context"
-	"database/sql"
 	"slices"
 
 	"malbild/analytics"
@@ -143,41 +142,39 @@ func (r *registry) addEvent(e *analytics.Event) {
 	r.eventByID[e.ID] = e
 }
 
-// queryer is a *sql.DB or a *sql.Tx.
-type queryer interface {
-	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
-}
-
-// loadRegistry reads every table the import matches against.
-func loadRegistry(ctx context.Context, q queryer) (*registry, error) {
+// loadRegistry puts every row the import matches against in the indexes.
+func loadRegistry(ctx context.Context, v *analytics.ImportView) (*registry, error) {
+	rows, err := v.Registry(ctx)
+	if err != nil {
+		return nil, err
+	}
 	r := newRegistry()
-	for _, load := range []func() error{
-		func() error { return memberTable.selectAll(ctx, q, r.addMember) },
-		func() error { return serviceTable.selectAll(ctx, q, r.addService) },
-		func() error { return participationTable.selectAll(ctx, q, r.addParticipation) },
-		func() error { return eventTable.selectAll(ctx, q, r.addEvent) },
-		func() error {
-			return attendanceTable.selectAll(ctx, q, func(a *analytics.Attendance) {
-				r.attendance[[2]int64{a.EventID, a.MemberID}] = a
-			})
-		},
-		func() error {
-			return goalTable.selectAll(ctx, q, func(g *analytics.Goal) { r.goals[goalKey{g.Year, g.Key}] = g })
-		},
-		func() error {
-			return goalStatusTable.selectAll(ctx, q, func(e *analytics.GoalStatusEntry) {
-				r.goalInput[e.GoalID] = append(r.goalInput[e.GoalID], *e)
-			})
-		},
-		func() error {
-			return feeTable.selectAll(ctx, q, func(b *analytics.FeeBand) {
-				r.fees[feeKey{b.Year, b.Category, b.PopulationFrom}] = b
-			})
-		},
-	} {
-		if err := load(); err != nil {
-			return nil, err
-		}
+	for i := range rows.Members {
+		r.addMember(&rows.Members[i])
+	}
+	for i := range rows.Services {
+		r.addService(&rows.Services[i])
+	}
+	for i := range rows.Participations {
+		r.addParticipation(&rows.Participations[i])
+	}
+	for i := range rows.Events {
+		r.addEvent(&rows.Events[i])
+	}
+	for i := range rows.Attendance {
+		a := &rows.Attendance[i]
+		r.attendance[[2]int64{a.EventID, a.MemberID}] = a
+	}
+	for i := range rows.Goals {
+		g := &rows.Goals[i]
+		r.goals[goalKey{g.Year, g.Key}] = g
+	}
+	for _, e := range rows.GoalStatuses {
+		r.goalInput[e.GoalID] = append(r.goalInput[e.GoalID], e)
+	}
+	for i := range rows.FeeBands {
+		b := &rows.FeeBands[i]
+		r.fees[feeKey{b.Year, b.Category, b.PopulationFrom}] = b
 	}
 	return r, nil
 }

@@ -2,10 +2,8 @@ package importer
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
-	"time"
 
 	"malbild/analytics"
 	"malbild/analytics/accounts"
@@ -20,30 +18,21 @@ import (
 // were changed since, or are referenced by rows added since. No batch to
 // undo is ENotFound.
 //
-// The whole batch is undone in one transaction. The tables carry no foreign
-// keys (migration 004), so before it commits the undo checks that no row
-// left behind refers to a row it deleted (analytics.CheckReferences): a
-// member, service, event or goal the import added that data added since
-// uses is refused with EConflict and nothing is undone.
+// The whole batch is undone in one transaction (analytics.UndoImport). The
+// tables carry no foreign keys (migration 004), so before it commits the
+// undo checks that no row left behind refers to a row it deleted: a member,
+// service, event or goal the import added that data added since uses is
+// refused with EConflict and nothing is undone.
 func Undo(ctx context.Context, s *analytics.Store, batchID int64, actor, lang string) (*Batch, error) {
 	lang = locale.Lang(lang)
 	if actor == "" {
 		actor = "system"
 	}
-	var newest int64
+	var undone int64
 	written := false // the transaction got as far as its commit
-	err := s.Write(ctx, func(tx *sql.Tx) (err error) {
-		if newest, err = newestBatch(ctx, tx); err != nil {
-			return err
-		}
-		switch {
-		case newest == 0:
-			return analytics.Errorf(analytics.ENotFound, "%s", locale.Text(lang, "undo.none"))
-		case batchID != 0 && batchID != newest:
-			return analytics.Errorf(analytics.EConflict, "%s", locale.Text(lang, "undo.not_newest", batchID, newest))
-		}
-		if err := undoBatch(ctx, tx, newest, s.Now(), actor, lang); err != nil {
-			return err
+	err := analytics.WriteForImport(ctx, s, nil, func(w *analytics.ImportWriter) (err error) {
+		if undone, err = w.UndoImport(ctx, batchID, s.Now(), actor, accounts.AuditUndo); err != nil {
+			return refusal(lang, err)
 		}
 		written = true
 		return nil
@@ -59,84 +48,31 @@ func Undo(ctx context.Context, s *analytics.Store, batchID int64, actor, lang st
 		return nil, err
 	}
 	for _, b := range batches {
-		if b.ID == newest {
+		if b.ID == undone {
 			return &b, nil
 		}
 	}
-	return nil, fmt.Errorf("undone batch %d not found", newest)
+	return nil, fmt.Errorf("undone batch %d not found", undone)
 }
 
-// storedEntry is a row of import_changes.
-type storedEntry struct {
-	seq int
-	logEntry
-}
-
-// undoBatch undoes the batch's entries in tx, checking first that every row
-// is as the batch left it and last that no row refers to one it deleted; it
-// marks the entries and the batch undone and writes the audit log. The caller
-// commits.
-func undoBatch(ctx context.Context, tx *sql.Tx, batch int64, now time.Time, actor, lang string) error {
-	entries, err := loadEntries(ctx, tx, batch)
-	if err != nil {
+// refusal words analytics' reason not to undo a batch in the user's
+// language; other errors pass unchanged.
+func refusal(lang string, err error) error {
+	var r *analytics.UndoRefusal
+	if !errors.As(err, &r) {
 		return err
 	}
-	for _, e := range entries {
-		if where, err := undoTables[e.table].verify(ctx, tx, e.kind, e.body); err != nil {
-			return err
-		} else if where != "" {
-			return analytics.Errorf(analytics.EConflict, "%s", locale.Text(lang, "undo.changed", batch, where, tableWord(lang, e.table)))
-		}
+	switch r.Reason {
+	case analytics.UndoNone:
+		return analytics.Errorf(analytics.ENotFound, "%s", locale.Text(lang, "undo.none"))
+	case analytics.UndoNotNewest:
+		return analytics.Errorf(analytics.EConflict, "%s", locale.Text(lang, "undo.not_newest", r.Batch, r.Newest))
+	case analytics.UndoChanged:
+		return analytics.Errorf(analytics.EConflict, "%s", locale.Text(lang, "undo.changed", r.Batch, r.Where, tableWord(lang, r.Table)))
+	case analytics.UndoReferenced:
+		return analytics.Errorf(analytics.EConflict, "%s", locale.Text(lang, "undo.referenced", r.Batch, tableWord(lang, r.Table)))
 	}
-	before, err := analytics.CheckReferences(ctx, tx)
-	if err != nil {
-		return err
-	}
-	for _, e := range entries {
-		if err := undoTables[e.table].undo(ctx, tx, e.kind, e.body); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE import_changes SET undone_at = ? WHERE batch_id = ? AND seq = ?`,
-			now, batch, e.seq); err != nil {
-			return err
-		}
-	}
-	after, err := analytics.CheckReferences(ctx, tx)
-	if err != nil {
-		return err
-	}
-	if dangling := analytics.Added(before, after); len(dangling) > 0 {
-		return analytics.Errorf(analytics.EConflict, "%s", locale.Text(lang, "undo.referenced", batch, tableWord(lang, dangling[0].Refers)))
-	}
-	if _, err := tx.ExecContext(ctx, `UPDATE import_batches SET undone_at = ? WHERE id = ?`, now, batch); err != nil {
-		return err
-	}
-	return audit(ctx, tx, now, actor, accounts.AuditUndo, fmt.Sprintf(`{"batch": %d}`, batch))
-}
-
-func newestBatch(ctx context.Context, q queryer) (int64, error) {
-	var id int64
-	err := scanAll(ctx, q, `SELECT id FROM import_batches WHERE undone_at IS NULL ORDER BY id DESC LIMIT 1`, nil,
-		func(rows *sql.Rows) error { return rows.Scan(&id) })
-	return id, err
-}
-
-// loadEntries reads a batch's change log parts not yet undone, newest first.
-func loadEntries(ctx context.Context, q queryer, batch int64) ([]storedEntry, error) {
-	var out []storedEntry
-	err := scanAll(ctx, q, `SELECT seq, table_name, kind, body::VARCHAR FROM import_changes
-		WHERE batch_id = ? AND undone_at IS NULL ORDER BY seq DESC`, []any{batch}, func(rows *sql.Rows) error {
-		var e storedEntry
-		var body string
-		err := rows.Scan(&e.seq, &e.table, &e.kind, &body)
-		e.body = []byte(body)
-		if _, known := undoTables[e.table]; err == nil && !known {
-			err = errors.New("import_changes names an unknown table " + e.table)
-		}
-		out = append(out, e)
-		return err
-	})
-	return out, err
+	return err
 }
 
 // tableKinds name a table as the office knows it: by the kind of sheet that
