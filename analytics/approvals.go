@@ -249,13 +249,6 @@ func (s *Store) ApprovedWorkbook(ctx context.Context, year, version int) (Approv
 	return a, book, err
 }
 
-func dayOrZero(t time.Time) time.Time {
-	if t.IsZero() {
-		return t
-	}
-	return day(t)
-}
-
 // MarshalJSON writes the approval as GET /api/approvals lists it.
 func (a Approval) MarshalJSON() ([]byte, error) {
 	return json.Marshal(approvalJSON(a))
