@@ -56,6 +56,10 @@ type ImportChanges struct {
 	FeeBands       TableChanges[FeeBand]
 	Participations TableChanges[Participation]
 	Attendance     TableChanges[Attendance]
+	// The budget follow-up's tables (importbudget.go).
+	BudgetLines      TableChanges[BudgetLineRow]
+	BudgetFollowups  TableChanges[BudgetFollowupRow]
+	PriceBaseAmounts TableChanges[PriceBaseAmount]
 }
 
 // TableChanges are one table's rows an import inserts and updates.

@@ -57,6 +57,7 @@ func (ch *ImportChanges) write(ctx context.Context, tx *store.Tx) ([]logEntry, e
 		func() ([]logEntry, error) { return writeTable(ctx, tx, &feeTable, &ch.FeeBands) },
 		func() ([]logEntry, error) { return writeTable(ctx, tx, &participationTable, &ch.Participations) },
 		func() ([]logEntry, error) { return writeTable(ctx, tx, &attendanceTable, &ch.Attendance) },
+		func() ([]logEntry, error) { return ch.writeBudget(ctx, tx) },
 	} {
 		entries, err := w()
 		if err != nil {

@@ -21,6 +21,7 @@ func (ch *ImportChanges) Fingerprint() string {
 	hashChanges(h, &feeTable, &ch.FeeBands)
 	hashChanges(h, &participationTable, &ch.Participations)
 	hashChanges(h, &attendanceTable, &ch.Attendance)
+	ch.hashBudget(h)
 	return hex.EncodeToString(h.Sum(nil))[:16]
 }
 

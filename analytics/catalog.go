@@ -25,6 +25,16 @@ type MetricInfo struct {
 	// "Forecast").
 	YearRelative bool
 	Params       []string // the parameters it accepts
+	// Signed: the value may be below zero (a budget under-run), so neither
+	// its forecast nor its chart is held at 0.
+	Signed bool
+	// Uncapped: a share that may pass 1 (an outcome over its budget), so its
+	// forecast and chart are not held at 100 %.
+	Uncapped bool
+	// ForGoals: a metric for goals only (DESIGN "Budget follow-up"), not one
+	// of the key figures of DESIGN "Metrics" that Metrics, the overview and
+	// the annual report list.
+	ForGoals bool
 }
 
 // metricCatalog lists the metrics in DESIGN's order; each Key is also the
@@ -43,6 +53,8 @@ var metricCatalog = []MetricInfo{
 	{Key: "municipality_coverage", Share: true},
 	{Key: "population_coverage", Share: true},
 	{Key: "fee_income", Money: true},
+	{Key: "budget_deviation", Money: true, Signed: true, ForGoals: true, Params: []string{"group", "category"}},
+	{Key: "budget_outcome_share", Share: true, Uncapped: true, YearRelative: true, ForGoals: true, Params: []string{"group", "category"}},
 }
 
 // MetricCatalog returns every metric in DESIGN's order (a fresh copy).
@@ -50,6 +62,19 @@ func MetricCatalog() []MetricInfo {
 	out := slices.Clone(metricCatalog)
 	for i := range out {
 		out[i].Params = slices.Clone(out[i].Params)
+	}
+	return out
+}
+
+// KeyFigures returns the metrics of DESIGN "Metrics" in its order, those
+// that Metrics computes and the annual report lists (a fresh copy): the
+// catalogue without the metrics for goals only.
+func KeyFigures() []MetricInfo {
+	var out []MetricInfo
+	for _, m := range MetricCatalog() {
+		if !m.ForGoals {
+			out = append(out, m)
+		}
 	}
 	return out
 }

@@ -59,13 +59,17 @@ func forecastDay(m MetricInfo, asOf, due time.Time) time.Time {
 }
 
 // clampToRange keeps a forecast inside the metric's range: a share in
-// [0, 1], anything else at least 0.
+// [0, 1], anything else at least 0; a signed metric (a budget deviation) may
+// be below 0 and an uncapped share above 1.
 func clampToRange(m MetricInfo, v *float64) *float64 {
 	if v == nil {
 		return nil
 	}
-	c := math.Max(*v, 0)
-	if m.Share {
+	c := *v
+	if !m.Signed {
+		c = math.Max(c, 0)
+	}
+	if m.Share && !m.Uncapped {
 		c = math.Min(c, 1)
 	}
 	return &c

@@ -172,7 +172,7 @@ func TestNoForecastOnOrAfterTheDueDateNorForAManualGoal(t *testing.T) {
 
 func TestYearRelativeIsMarkedInTheCatalog(t *testing.T) {
 	want := map[string]bool{"members_joined": true, "members_lost": true, "digital_conferences": true,
-		"one_service_upgraded": true, "unengaged_activated": true}
+		"one_service_upgraded": true, "unengaged_activated": true, "budget_outcome_share": true}
 	for _, m := range analytics.MetricCatalog() {
 		if m.YearRelative != want[m.Key] {
 			t.Errorf("%s: year-relative %v, want %v", m.Key, m.YearRelative, want[m.Key])

@@ -97,7 +97,7 @@ func load(ctx context.Context, conn *store.Conn, ds Dataset, today time.Time) er
 			return fmt.Errorf("fee band %d %s %d: %w", b.Year, b.Category, b.PopulationFrom, err)
 		}
 	}
-	return nil
+	return loadBudget(ctx, conn, ds)
 }
 
 // insertGoal writes a goal and, when it carries a status or comment, that

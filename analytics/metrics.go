@@ -77,10 +77,11 @@ func (s *Store) Metric(ctx context.Context, key string, p Params, asOf time.Time
 	return s.metricOn(ctx, m, args, asOf)
 }
 
-// Metrics computes every metric on asOf (the zero time: today) with its
-// default parameters (members of every kind, networks with n = 20).
+// Metrics computes every key figure (KeyFigures: the metrics of DESIGN
+// "Metrics", not those for goals only) on asOf (the zero time: today) with
+// its default parameters (members of every kind, networks with n = 20).
 func (s *Store) Metrics(ctx context.Context, asOf time.Time) (MetricSet, error) {
-	return s.metricsOf(ctx, asOf, metricCatalog)
+	return s.metricsOf(ctx, asOf, KeyFigures())
 }
 
 // MetricsOf computes the metrics with the keys, in that order, on asOf as

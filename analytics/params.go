@@ -82,10 +82,25 @@ func (m MetricInfo) bindParams(p Params) (map[string]any, error) {
 				return nil, Keyed(EInvalid, "invalid.param.n", value)
 			}
 			args["n"] = n
+		case "group", "category":
+			// A budget line's name as the office writes it; a name the
+			// year's budget lacks measures nothing (null), as a goal may be
+			// set before its year's budget is.
+			if !given || value == "" {
+				args[name] = nil
+				continue
+			}
+			if len(value) > maxBudgetNameLength || strings.ContainsAny(value, "\x00\r\n") {
+				return nil, Keyed(EInvalid, "invalid.param.budget_name", name, maxBudgetNameLength)
+			}
+			args[name] = value
 		}
 	}
 	return args, nil
 }
+
+// maxBudgetNameLength bounds a group's or category's name in a parameter.
+const maxBudgetNameLength = 200
 
 // memberKinds are the kinds of member, in the order pages list them.
 var memberKinds = []string{KindKommun, KindRegion, KindKommunalforbund, KindOvrig}

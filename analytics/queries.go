@@ -38,6 +38,8 @@ var queryParams = map[string]bool{
 	"n":                     true, // networks_min_participants: the least number of municipalities
 	"year":                  true, // fees: the year
 	"member":                true, // fees: one membership row, NULL for all
+	"group":                 true, // budget metrics: the frame, NULL for the total
+	"category":              true, // budget metrics: the category, NULL for a frame or the total
 	"sweden_population":     true, // SwedenPopulation
 	"sweden_municipalities": true, // SwedenMunicipalities
 }

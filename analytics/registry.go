@@ -124,4 +124,7 @@ type Dataset struct {
 	Attendance     []Attendance
 	Goals          []Goal
 	FeeBands       []FeeBand
+	// The budget (DESIGN "Budget follow-up"); ids are not used.
+	BudgetLines     []BudgetLineRow
+	BudgetFollowups []BudgetFollowupRow
 }

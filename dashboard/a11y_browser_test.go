@@ -48,6 +48,7 @@ func a11yPages(memberID, serviceID, goalID int64) []a11yPage {
 		{accounts.RoleViewer, "/services/" + sv + "?asof=2023-06-30"},
 		{accounts.RoleViewer, "/events?asof=2023-06-30"},
 		{accounts.RoleViewer, "/fees?asof=2023-06-30"},
+		{accounts.RoleViewer, "/budget?year=2024&asof=2024-12-31"},
 		{accounts.RoleViewer, "/export"},
 		{accounts.RoleViewer, "/tillganglighet"},
 		{accounts.RoleViewer, "/no-such-page"},

@@ -18,6 +18,7 @@ type adminPage struct {
 	Secret, SecretFor string
 	Message, Notice   string
 	Association       string // the setting, for the settings form (settings.go)
+	BudgetRule        budgetRuleForm
 }
 
 // admin lists the accounts and API tokens, with forms to change them.
@@ -34,6 +35,9 @@ func (s *Server) renderAdmin(c *fiber.Ctx, data adminPage) error {
 		return err
 	}
 	if data.Association, err = s.store.Setting(c.UserContext(), analytics.SettingAssociation); err != nil {
+		return err
+	}
+	if data.BudgetRule, err = s.budgetRuleForm(c); err != nil {
 		return err
 	}
 	return s.render(c, "admin", locale.Text(lang(c), "admin.title"), data)

@@ -26,7 +26,7 @@ func BenchmarkPages(b *testing.B) {
 		{"demo", demo.Options{}},
 		{"large", demo.Options{Members: 20000, Services: 300, Years: 25, Seed: 7}},
 	}
-	pages := []string{"/", "/goals", "/members", "/members/1", "/services", "/services/1", "/events", "/fees"}
+	pages := []string{"/", "/goals", "/members", "/members/1", "/services", "/services/1", "/events", "/fees", "/budget"}
 	for _, size := range sizes {
 		b.Run(size.name, func(b *testing.B) {
 			ctx := context.Background()

@@ -76,7 +76,7 @@ func goalChart(l string, r analytics.GoalResult, gc analytics.GoalChart, label s
 	}
 	unit := unitOf(l, r.Metric)
 	y := opts.YAxis{Type: "value", Name: unit}
-	y.Min, y.Max = axisRange(all, info.Share, countMetric(info))
+	y.Min, y.Max = axisRange(all, info.Share && !info.Uncapped, countMetric(info), info.Signed)
 	if countMetric(info) {
 		y.MinInterval = 1
 	}
@@ -111,9 +111,10 @@ func goalChartRows(r analytics.GoalResult, gc analytics.GoalChart) []goalChartRo
 
 // axisRange is the value axis from below the least to above the greatest of
 // values, on round numbers, so that the target, pace and forecast lie inside
-// it; never below 0 (no metric is negative) nor, for a share in percent,
-// above 100. A count's axis steps by whole numbers.
-func axisRange(values []float64, share, whole bool) (lo, hi any) {
+// it; never below 0 (no metric but a signed one, a budget deviation, is
+// negative) nor, for a share in percent, above 100. A count's axis steps by
+// whole numbers.
+func axisRange(values []float64, share, whole, signed bool) (lo, hi any) {
 	if len(values) == 0 {
 		return 0, nil
 	}
@@ -128,7 +129,10 @@ func axisRange(values []float64, share, whole bool) (lo, hi any) {
 	if whole {
 		step = math.Max(1, math.Round(step))
 	}
-	low := math.Max(0, math.Floor(least/step)*step-step)
+	low := math.Floor(least/step)*step - step
+	if !signed {
+		low = math.Max(0, low)
+	}
 	high := math.Ceil(most/step)*step + step
 	// Round the ends to the step ECharts will choose for the padded range,
 	// so that the lowest label does not crowd the first tick.

@@ -19,6 +19,7 @@ type overviewPage struct {
 	Services  []analytics.ServiceParticipants
 	Coverage  chartBlock
 	Approval  *approvalView // the year's approved report, nil when none (approvalbanner.go)
+	Budget    *budgetFigure // nil: the year has no budget (overview_budget.go)
 }
 
 // keyFigure is one of the board's headline numbers against its target.
@@ -81,6 +82,9 @@ func (s *Server) overview(c *fiber.Ctx) error {
 		return errServices
 	}
 	data.Figures = keyFigures(metrics, data.Scorecard.Goals)
+	if data.Budget, err = s.budgetFigureOf(ctx, lang(c), asOf, chartLinks(c)); err != nil {
+		return err
+	}
 	data.Chart = growthChart(lang(c), growth, data.Figures[0].Target)
 	data.Coverage = coverageChart(lang(c), data.Services).withLinks(chartLinks(c))
 	return s.render(c, "overview", locale.Text(lang(c), "overview.title"), data)

@@ -129,6 +129,7 @@ var navigation = []navItem{
 	{Path: "/services", Key: "nav.services", Role: viewer},
 	{Path: "/events", Key: "nav.events", Role: viewer},
 	{Path: "/fees", Key: "nav.fees", Role: viewer},
+	{Path: "/budget", Key: "nav.budget", Role: viewer},
 	{Path: "/import", Key: "nav.import", Role: editor},
 	{Path: "/export", Key: "nav.export", Role: viewer},
 	{Path: "/admin", Key: "nav.admin", Role: admin},

@@ -15,7 +15,8 @@ import (
 // VALUE` stores one (an empty VALUE removes it, so its default applies).
 func runSettings(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs, db := newFlags("settings", "show or change a setting: get KEY, set KEY VALUE, or no action to list them;\n"+
-		"keys: "+strings.Join(analytics.SettingKeys(), ", ")+" (the association's name on the annual meeting report)",
+		"keys: "+strings.Join(analytics.SettingKeys(), ", ")+" (the association's name on the annual meeting report;\n"+
+		"the budget's reporting rule: an overrun of at least this percent or this many prisbasbelopp)",
 		`malbild settings set association_name "Föreningen Sambruk"`, stderr)
 	rest, err := parseFlags(fs, args)
 	if err != nil {

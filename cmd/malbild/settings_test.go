@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -22,8 +23,19 @@ func TestSettingsCommand(t *testing.T) {
 	if code := settings("get", "association_name"); code != 0 || out.String() != "Föreningen Sambruk\n" {
 		t.Errorf("get: %d %q", code, out.String())
 	}
-	if code := settings(); code != 0 || out.String() != "association_name=Föreningen Sambruk\n" {
+	if code := settings(); code != 0 || out.String() != "association_name=Föreningen Sambruk\nbudget_rule_percent=\nbudget_rule_pbb_multiple=\n" {
 		t.Errorf("list: %d %q", code, out.String())
+	}
+	// The budget's rule: a number as the office writes it, stored with a
+	// point; anything else refused with exit 2.
+	if code := settings("set", "budget_rule_percent", "12,5"); code != 0 {
+		t.Errorf("set the percent: %d %s", code, errOut.String())
+	}
+	if code := settings("get", "budget_rule_percent"); code != 0 || out.String() != "12.5\n" {
+		t.Errorf("get the percent: %d %q", code, out.String())
+	}
+	if code := settings("set", "budget_rule_pbb_multiple", "fyra"); code != 2 || !strings.Contains(errOut.String(), "price base amounts (fyra)") {
+		t.Errorf("a bad multiple: exit %d, %q", code, errOut.String())
 	}
 	if code := settings("get", "colour"); code != 2 {
 		t.Errorf("an unknown key: exit %d, want 2 (%s)", code, errOut.String())

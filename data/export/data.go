@@ -13,7 +13,8 @@ import (
 // Data writes every table of the registry to w as a workbook in the import's
 // own format (DESIGN "Import columns", Swedish headers and words): members,
 // services and networks, participation (long), events, attendance, goals and
-// fee schedules, a sheet each. Importing it into an empty database gives the
+// fee schedules, then the budget's lines, follow-ups and imported
+// prisbasbelopp (budgetdata.go), a sheet each. Importing it into an empty database gives the
 // same data back, and importing it into the database it came from changes
 // nothing; what the import's columns do not carry is not exported (a goal's
 // removal reason, its earlier statuses, goal comments by author): a goal's
@@ -46,10 +47,15 @@ func Data(ctx context.Context, s *analytics.Store, w io.Writer, personal bool) e
 	if err != nil {
 		return err
 	}
-	for _, t := range []table{
+	budget, err := b.budgetTables(ctx, s)
+	if err != nil {
+		b.f.Close()
+		return err
+	}
+	for _, t := range append([]table{
 		b.membersData(members, personal), b.servicesData(services), b.participationData(parts),
 		b.eventsData(events), b.attendanceData(attend), b.goalsData(goals), b.feesData(bands),
-	} {
+	}, budget...) {
 		if err := b.writeTable(t); err != nil {
 			b.f.Close()
 			return err

@@ -30,7 +30,7 @@ func developmentOf(ctx context.Context, s *analytics.Store, o ReportOptions) (de
 	if o.AsOf.Before(to) {
 		to = o.AsOf
 	}
-	dev := development{metrics: analytics.MetricCatalog()}
+	dev := development{metrics: analytics.KeyFigures()}
 	points := make([][]analytics.Point, len(dev.metrics))
 	fns := make([]func() error, len(dev.metrics))
 	for i, m := range dev.metrics {

@@ -84,6 +84,7 @@ func templateLists(services []analytics.Service) map[string]*dropList {
 		{"categories", []string{"kommun", "övrig"}},
 		{"counties", counties},
 		{"services", names},
+		{"budget_kinds", []string{"investering", "drift"}},
 	}
 	out := map[string]*dropList{}
 	for i, v := range values {

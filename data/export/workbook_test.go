@@ -20,8 +20,8 @@ func TestReportWorkbookHasItsSheetsChartsAndLayout(t *testing.T) {
 		lang   string
 		sheets []string
 	}{
-		{locale.Sv, []string{"Sammanfattning", "Diagram", "Nya och avslutade", "Medlemmar", "Tjänster", "Nätverk", "Matris", "Utveckling", "Målhistorik", "Diagramdata"}},
-		{locale.En, []string{"Summary", "Charts", "Joined and left", "Members", "Services", "Networks", "Matrix", "Development", "Goal history", "Chart data"}},
+		{locale.Sv, []string{"Sammanfattning", "Diagram", "Nya och avslutade", "Medlemmar", "Tjänster", "Nätverk", "Matris", "Utveckling", "Målhistorik", "Diagramdata", "Budget", "Budgetdiagram"}},
+		{locale.En, []string{"Summary", "Charts", "Joined and left", "Members", "Services", "Networks", "Matrix", "Development", "Goal history", "Chart data", "Budget", "Budget chart data"}},
 	} {
 		f, data := workbook(t, func(w io.Writer) error {
 			return WriteReport(ctx, s, ReportOptions{Year: 2023, AsOf: day("2023-06-30"), Lang: c.lang}, w)
@@ -34,6 +34,7 @@ func TestReportWorkbookHasItsSheetsChartsAndLayout(t *testing.T) {
 			"xl/charts/chart1.xml": {"lineChart", c.sheets[7]},
 			"xl/charts/chart2.xml": {"barChart", "lineChart", c.sheets[9]},
 			"xl/charts/chart3.xml": {"barChart", "lineChart", c.sheets[9]},
+			"xl/charts/chart4.xml": {"barChart", c.sheets[11]},
 		}
 		for name, want := range charts {
 			for _, w := range want {

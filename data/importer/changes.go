@@ -15,6 +15,10 @@ func (r *registry) handover() *analytics.ImportChanges {
 		FeeBands:       tableChanges(&r.feeChanges),
 		Participations: tableChanges(&r.partChanges),
 		Attendance:     tableChanges(&r.attendanceChanges),
+
+		BudgetLines:      tableChanges(&r.budget.lineChanges),
+		BudgetFollowups:  tableChanges(&r.budget.followupChanges),
+		PriceBaseAmounts: tableChanges(&r.budget.pbbChanges),
 	}
 }
 

@@ -155,6 +155,9 @@ func asHeader(spec *kindSpec, row int, cells []Cell) *header {
 		}
 		f, ok := spec.field(headerKey(name))
 		if !ok {
+			f, ok = spec.amountField(name) // "Budget (tkr)"
+		}
+		if !ok {
 			h.ignored = append(h.ignored, col)
 			continue
 		}

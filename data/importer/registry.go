@@ -37,6 +37,8 @@ type registry struct {
 	goalChanges       changes[analytics.Goal]
 	goalInputChanges  changes[analytics.GoalStatusEntry]
 	feeChanges        changes[analytics.FeeBand]
+
+	budget *budgetRegistry
 }
 
 type goalKey struct {
@@ -96,7 +98,7 @@ func newRegistry() *registry {
 		parts: map[[2]int64][]*analytics.Participation{}, eventsByName: map[string][]*analytics.Event{},
 		eventByID: map[int64]*analytics.Event{}, attendance: map[[2]int64]*analytics.Attendance{},
 		goals: map[goalKey]*analytics.Goal{}, goalInput: map[int64][]analytics.GoalStatusEntry{},
-		fees: map[feeKey]*analytics.FeeBand{},
+		fees: map[feeKey]*analytics.FeeBand{}, budget: newBudgetRegistry(),
 	}
 }
 
@@ -176,5 +178,10 @@ func loadRegistry(ctx context.Context, v *analytics.ImportView) (*registry, erro
 		b := &rows.FeeBands[i]
 		r.fees[feeKey{b.Year, b.Category, b.PopulationFrom}] = b
 	}
+	budget, err := v.Budget(ctx)
+	if err != nil {
+		return nil, err
+	}
+	r.budget.load(budget)
 	return r, nil
 }

@@ -24,6 +24,12 @@ func (s *sheet) read() error {
 		return s.readGoals()
 	case KindFees:
 		return s.readFees()
+	case KindBudget:
+		return s.readBudget()
+	case KindBudgetFollowups:
+		return s.readBudgetFollowups()
+	case KindPriceBase:
+		return s.readPriceBase()
 	}
 	return s.readWide()
 }
