@@ -56,6 +56,9 @@ type ImportChanges struct {
 	FeeBands       TableChanges[FeeBand]
 	Participations TableChanges[Participation]
 	Attendance     TableChanges[Attendance]
+
+	Benefits            TableChanges[BenefitEntry]
+	BenefitMeasurements TableChanges[BenefitMeasurementEntry]
 	// The budget follow-up's tables (importbudget.go).
 	BudgetLines      TableChanges[BudgetLineRow]
 	BudgetFollowups  TableChanges[BudgetFollowupRow]

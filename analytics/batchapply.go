@@ -57,6 +57,10 @@ func (ch *ImportChanges) write(ctx context.Context, tx *store.Tx) ([]logEntry, e
 		func() ([]logEntry, error) { return writeTable(ctx, tx, &feeTable, &ch.FeeBands) },
 		func() ([]logEntry, error) { return writeTable(ctx, tx, &participationTable, &ch.Participations) },
 		func() ([]logEntry, error) { return writeTable(ctx, tx, &attendanceTable, &ch.Attendance) },
+		func() ([]logEntry, error) { return writeTable(ctx, tx, &benefitTable, &ch.Benefits) },
+		func() ([]logEntry, error) {
+			return writeTable(ctx, tx, &benefitMeasurementTable, &ch.BenefitMeasurements)
+		},
 		func() ([]logEntry, error) { return ch.writeBudget(ctx, tx) },
 	} {
 		entries, err := w()
@@ -150,6 +154,9 @@ func (ch *ImportChanges) assignIDs(ctx context.Context, tx *store.Tx) error {
 	}
 	for _, a := range ch.Attendance.Inserted {
 		a.EventID, a.MemberID = realID(ids, a.EventID), realID(ids, a.MemberID)
+	}
+	if err == nil {
+		err = ch.assignBenefitIDs(ctx, tx, ids)
 	}
 	return err
 }

@@ -21,6 +21,8 @@ func (ch *ImportChanges) Fingerprint() string {
 	hashChanges(h, &feeTable, &ch.FeeBands)
 	hashChanges(h, &participationTable, &ch.Participations)
 	hashChanges(h, &attendanceTable, &ch.Attendance)
+	hashChanges(h, &benefitTable, &ch.Benefits)
+	hashChanges(h, &benefitMeasurementTable, &ch.BenefitMeasurements)
 	ch.hashBudget(h)
 	return hex.EncodeToString(h.Sum(nil))[:16]
 }

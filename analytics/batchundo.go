@@ -139,6 +139,9 @@ var undoTables = map[string]undoer{
 	"goals":          undoTable[Goal]{&goalTable},
 	"goal_statuses":  undoTable[GoalStatusEntry]{&goalStatusTable},
 	"fee_bands":      undoTable[FeeBand]{&feeTable},
+
+	"benefits":             undoTable[BenefitEntry]{&benefitTable},
+	"benefit_measurements": undoTable[BenefitMeasurementEntry]{&benefitMeasurementTable},
 }
 
 type undoTable[T any] struct{ t *importTable[T] }

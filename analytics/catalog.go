@@ -31,9 +31,9 @@ type MetricInfo struct {
 	// Uncapped: a share that may pass 1 (an outcome over its budget), so its
 	// forecast and chart are not held at 100 %.
 	Uncapped bool
-	// ForGoals: a metric for goals only (DESIGN "Budget follow-up"), not one
-	// of the key figures of DESIGN "Metrics" that Metrics, the overview and
-	// the annual report list.
+	// ForGoals: a metric for goals only (DESIGN "Budget follow-up",
+	// "Benefits"), not one of the key figures of DESIGN "Metrics" that
+	// Metrics, the overview and the annual report list.
 	ForGoals bool
 }
 
@@ -55,6 +55,8 @@ var metricCatalog = []MetricInfo{
 	{Key: "fee_income", Money: true},
 	{Key: "budget_deviation", Money: true, Signed: true, ForGoals: true, Params: []string{"group", "category"}},
 	{Key: "budget_outcome_share", Share: true, Uncapped: true, YearRelative: true, ForGoals: true, Params: []string{"group", "category"}},
+	// DESIGN "Benefits": the kronor the benefit register realised.
+	{Key: "benefit_realised", Money: true, Params: []string{"service"}, ForGoals: true},
 }
 
 // MetricCatalog returns every metric in DESIGN's order (a fresh copy).

@@ -47,6 +47,8 @@ func (v *ImportView) Registry(ctx context.Context) (*ImportRegistry, error) {
 		func() error { return readAllRows(ctx, v.tx, &goalTable, &r.Goals) },
 		func() error { return readAllRows(ctx, v.tx, &goalStatusTable, &r.GoalStatuses) },
 		func() error { return readAllRows(ctx, v.tx, &feeTable, &r.FeeBands) },
+		func() error { return readAllRows(ctx, v.tx, &benefitTable, &r.Benefits) },
+		func() error { return readAllRows(ctx, v.tx, &benefitMeasurementTable, &r.BenefitMeasurements) },
 	} {
 		if err := load(); err != nil {
 			return nil, err

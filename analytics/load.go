@@ -90,6 +90,9 @@ func load(ctx context.Context, conn *store.Conn, ds Dataset, today time.Time) er
 			return err
 		}
 	}
+	if err := loadBenefits(ctx, conn, ds, member, service); err != nil {
+		return err
+	}
 	for _, b := range ds.FeeBands {
 		_, err := conn.ExecContext(ctx, `INSERT INTO fee_bands VALUES (?, ?, ?, ?, ?, ?)`,
 			b.Year, b.Category, b.PopulationFrom, positive(b.PopulationTo), b.Contribution, b.AnnualFee)

@@ -94,6 +94,15 @@ func (m MetricInfo) bindParams(p Params) (map[string]any, error) {
 				return nil, Keyed(EInvalid, "invalid.param.budget_name", name, maxBudgetNameLength)
 			}
 			args[name] = value
+		case "service":
+			// benefit_realised: the benefits of the service with this name;
+			// a name no service has gives no benefits (null), as an unknown
+			// kind gives no members.
+			if !given || value == "" {
+				args["service"] = nil
+				continue
+			}
+			args["service"] = value
 		}
 	}
 	return args, nil

@@ -37,9 +37,11 @@ var queryParams = map[string]bool{
 	"kind":                  true, // members: the member kind, NULL for every kind
 	"n":                     true, // networks_min_participants: the least number of municipalities
 	"year":                  true, // fees: the year
-	"member":                true, // fees: one membership row, NULL for all
+	"member":                true, // fees, benefits: one membership row, NULL for all
 	"group":                 true, // budget metrics: the frame, NULL for the total
 	"category":              true, // budget metrics: the category, NULL for a frame or the total
+	"benefit":               true, // benefits: one benefit's id, NULL for all
+	"service":               true, // benefits: one service's id; benefit_realised: a service's name; NULL for all
 	"sweden_population":     true, // SwedenPopulation
 	"sweden_municipalities": true, // SwedenMunicipalities
 }

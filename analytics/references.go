@@ -20,7 +20,9 @@ type Reference struct {
 	Table, Column, Refers string
 }
 
-// References lists every reference the schema no longer enforces.
+// References lists every reference the schema no longer enforces. A NULL
+// reference (a benefit of no service, a measurement of no member) refers to
+// nothing and is never dangling.
 var References = []Reference{
 	{"participations", "member_id", "members"},
 	{"participations", "service_id", "services"},
@@ -28,6 +30,9 @@ var References = []Reference{
 	{"attendance", "member_id", "members"},
 	{"goal_comments", "goal_id", "goals"},
 	{"goal_statuses", "goal_id", "goals"},
+	{"benefits", "service_id", "services"},
+	{"benefit_measurements", "benefit_id", "benefits"},
+	{"benefit_measurements", "member_id", "members"},
 }
 
 // Dangling is a row that refers to a row that does not exist.
@@ -48,7 +53,7 @@ func CheckReferences(ctx context.Context, q queryRower) ([]Dangling, error) {
 	var out []Dangling
 	for _, r := range References {
 		rows, err := q.QueryContext(ctx, fmt.Sprintf(`SELECT DISTINCT x.%[2]s FROM %[1]s x
-			WHERE NOT EXISTS (SELECT 1 FROM %[3]s y WHERE y.id = x.%[2]s) ORDER BY 1 LIMIT 10`, r.Table, r.Column, r.Refers))
+			WHERE x.%[2]s IS NOT NULL AND NOT EXISTS (SELECT 1 FROM %[3]s y WHERE y.id = x.%[2]s) ORDER BY 1 LIMIT 10`, r.Table, r.Column, r.Refers))
 		if err != nil {
 			return nil, fmt.Errorf("check %s.%s: %w", r.Table, r.Column, err)
 		}

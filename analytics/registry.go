@@ -124,6 +124,10 @@ type Dataset struct {
 	Attendance     []Attendance
 	Goals          []Goal
 	FeeBands       []FeeBand
+	// The benefit register (DESIGN "Benefits"): ServiceID, BenefitID and
+	// MemberID refer to the dataset's own ids (0: none).
+	Benefits            []BenefitEntry
+	BenefitMeasurements []BenefitMeasurementEntry
 	// The budget (DESIGN "Budget follow-up"); ids are not used.
 	BudgetLines     []BudgetLineRow
 	BudgetFollowups []BudgetFollowupRow

@@ -49,6 +49,8 @@ func a11yPages(memberID, serviceID, goalID int64) []a11yPage {
 		{accounts.RoleViewer, "/events?asof=2023-06-30"},
 		{accounts.RoleViewer, "/fees?asof=2023-06-30"},
 		{accounts.RoleViewer, "/budget?year=2024&asof=2024-12-31"},
+		{accounts.RoleViewer, "/benefits?asof=2023-06-30"},
+		{accounts.RoleViewer, "/benefits/1?asof=2023-06-30"}, // the demo's first benefit (Egil's), measured per member
 		{accounts.RoleViewer, "/export"},
 		{accounts.RoleViewer, "/tillganglighet"},
 		{accounts.RoleViewer, "/no-such-page"},

@@ -22,6 +22,7 @@ type memberPage struct {
 	Schedule       bool     // the fee year has a schedule
 	Fees           []feeRow // the membership rows billed in FeeYear
 	Personal       bool
+	Benefits       []memberBenefitRow // what the organisation realised (benefit.go)
 }
 
 // member shows one membership row with every membership of the same
@@ -72,6 +73,9 @@ func (s *Server) member(c *fiber.Ctx) error {
 		if fee.Months > 0 || fee.FirstYear {
 			data.Fees = append(data.Fees, newFeeRow(l, fee))
 		}
+	}
+	if data.Benefits, err = s.memberBenefits(c, asOf, ids); err != nil {
+		return err
 	}
 	return s.render(c, "member", m.Name, data)
 }

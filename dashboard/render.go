@@ -130,6 +130,7 @@ var navigation = []navItem{
 	{Path: "/events", Key: "nav.events", Role: viewer},
 	{Path: "/fees", Key: "nav.fees", Role: viewer},
 	{Path: "/budget", Key: "nav.budget", Role: viewer},
+	{Path: "/benefits", Key: "nav.benefits", Role: viewer},
 	{Path: "/import", Key: "nav.import", Role: editor},
 	{Path: "/export", Key: "nav.export", Role: viewer},
 	{Path: "/admin", Key: "nav.admin", Role: admin},

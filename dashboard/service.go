@@ -17,6 +17,7 @@ type servicePage struct {
 	Active        []analytics.ServiceHistoryRow
 	Former        []analytics.ServiceHistoryRow
 	MembersOnAsOf int
+	Benefits      benefitRows
 }
 
 // service shows one service or network: its participants over time and who
@@ -71,6 +72,13 @@ func (s *Server) service(c *fiber.Ctx) error {
 		} else {
 			data.Former = append(data.Former, h)
 		}
+	}
+	benefits, err := s.store.ServiceBenefits(ctx, id, asOf)
+	if err != nil {
+		return err
+	}
+	for _, b := range benefits {
+		data.Benefits = append(data.Benefits, benefitRowOf(lang(c), b))
 	}
 	return s.render(c, "service", data.Service.Name, data)
 }

@@ -28,6 +28,7 @@ func commands() []command {
 		{"metrics", "print every metric on a day (as /api/metrics)", runMetrics},
 		{"goals", "print the status of a year's goals on a day (as /api/goals)", runGoals},
 		{"budget", "print a year's budget follow-up on a day (as /api/budget)", runBudget},
+		{"benefits", "print the benefit register on a day (as /api/benefits)", runBenefits},
 		{"user", "manage accounts and API tokens", runUser},
 		{"settings", "show or change a setting (the association's name, the budget's rule)", runSettings},
 		{"approve", "approve the annual meeting report of a year (a frozen snapshot)", runApprove},

@@ -73,6 +73,7 @@ func Generate(o Options) analytics.Dataset {
 	ds.Events, ds.Attendance = g.events(members)
 	ds.Goals = goals(g.today)
 	ds.FeeBands = feeBands(2020, g.today.Year())
+	ds.Benefits, ds.BenefitMeasurements = benefits(g.o, g.today, ds)
 	ds.BudgetLines, ds.BudgetFollowups = budget(g.today)
 	return ds
 }

@@ -12,9 +12,9 @@ import (
 
 // Data writes every table of the registry to w as a workbook in the import's
 // own format (DESIGN "Import columns", Swedish headers and words): members,
-// services and networks, participation (long), events, attendance, goals and
-// fee schedules, then the budget's lines, follow-ups and imported
-// prisbasbelopp (budgetdata.go), a sheet each. Importing it into an empty database gives the
+// services and networks, participation (long), events, attendance, goals,
+// fee schedules, benefits and benefit measurements, then the budget's lines,
+// follow-ups and imported prisbasbelopp (budgetdata.go), a sheet each. Importing it into an empty database gives the
 // same data back, and importing it into the database it came from changes
 // nothing; what the import's columns do not carry is not exported (a goal's
 // removal reason, its earlier statuses, goal comments by author): a goal's
@@ -30,6 +30,8 @@ func Data(ctx context.Context, s *analytics.Store, w io.Writer, personal bool) e
 		attend   []analytics.NamedAttendance
 		goals    []analytics.Goal
 		bands    []analytics.FeeBand
+		benefits []analytics.NamedBenefit
+		measured []analytics.NamedBenefitMeasurement
 	)
 	err := parallel(
 		func() (err error) { members, err = s.AllMembers(ctx); return err },
@@ -39,6 +41,8 @@ func Data(ctx context.Context, s *analytics.Store, w io.Writer, personal bool) e
 		func() (err error) { attend, err = s.AllAttendance(ctx); return err },
 		func() (err error) { goals, err = s.AllGoals(ctx); return err },
 		func() (err error) { bands, err = s.AllFeeBands(ctx); return err },
+		func() (err error) { benefits, err = s.AllBenefits(ctx); return err },
+		func() (err error) { measured, err = s.AllBenefitMeasurements(ctx); return err },
 	)
 	if err != nil {
 		return err
@@ -55,6 +59,7 @@ func Data(ctx context.Context, s *analytics.Store, w io.Writer, personal bool) e
 	for _, t := range append([]table{
 		b.membersData(members, personal), b.servicesData(services), b.participationData(parts),
 		b.eventsData(events), b.attendanceData(attend), b.goalsData(goals), b.feesData(bands),
+		b.benefitsData(benefits), b.benefitMeasurementsData(measured),
 	}, budget...) {
 		if err := b.writeTable(t); err != nil {
 			b.f.Close()

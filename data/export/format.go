@@ -109,7 +109,7 @@ var (
 		{header: "Årsavgift", kind: kindMoney, example: 10000},
 	}}
 	importFormat = []importSheet{membersFormat, servicesFormat, participationFormat, eventsFormat,
-		attendanceFormat, goalsFormat, feesFormat}
+		attendanceFormat, goalsFormat, feesFormat, benefitsFormat, benefitMeasurementsFormat}
 )
 
 // Words of the import for the registry's enumerations, as the data export

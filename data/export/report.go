@@ -37,8 +37,9 @@ type ReportOptions struct {
 // status in colour), charts (members against goal 1's target, coverage per
 // service against 75 %, municipalities per network against 20), the year's
 // new and lost members, members, services, networks, the member × service
-// matrix, the development over the year, the goals' history and, when the
-// year has a budget, its follow-up with a chart (report_budget.go).
+// matrix, the development over the year, the goals' history, the benefits
+// per service (when there are benefits) and, when the year has a budget, its
+// follow-up with a chart (report_budget.go).
 // The caller closes the file. Errors of the store pass through with their
 // codes; bad options are EInvalid.
 func Report(ctx context.Context, s *analytics.Store, o ReportOptions) (*excelize.File, error) {
@@ -60,7 +61,7 @@ func Report(ctx context.Context, s *analytics.Store, o ReportOptions) (*excelize
 	}
 	for _, write := range []func(*reportData) error{
 		b.summarySheet, b.chartsSheet, b.changesSheet, b.membersSheet, b.servicesSheet, b.networksSheet,
-		b.matrixSheet, b.developmentSheet, b.historySheet, b.chartDataSheet, b.budgetSheet, b.budgetChartSheet,
+		b.matrixSheet, b.developmentSheet, b.historySheet, b.benefitsSheet, b.chartDataSheet, b.budgetSheet, b.budgetChartSheet,
 	} {
 		if err := write(d); err != nil {
 			b.f.Close()

@@ -27,7 +27,8 @@ type reportData struct {
 	columns  []analytics.ServiceParticipants // the matrix's: those that run or have participants
 	active   map[int64][]int64               // member id → services and networks it takes part in on AsOf
 	dev      development
-	budget   *analytics.BudgetReport // the year's budget follow-up on AsOf; nil: the year has no budget
+	benefits analytics.BenefitsReport // the benefit register on AsOf
+	budget   *analytics.BudgetReport  // the year's budget follow-up on AsOf; nil: the year has no budget
 }
 
 // memberLine is a member active on AsOf with the services and networks it
@@ -60,6 +61,7 @@ func gather(ctx context.Context, s *analytics.Store, o ReportOptions) (*reportDa
 		func() (err error) { before, err = participationBefore(ctx, s, d.yearAgo); return err },
 		func() (err error) { d.active, err = activeParticipations(ctx, s, o.AsOf); return err },
 		func() (err error) { d.dev, err = developmentOf(ctx, s, o); return err },
+		func() (err error) { d.benefits, err = s.Benefits(ctx, o.AsOf); return err },
 		func() (err error) { d.budget, err = budgetOf(ctx, s, o.Year, o.AsOf); return err },
 		func() (err error) {
 			if d.yearAgo.Year() >= 1900 {

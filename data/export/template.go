@@ -86,6 +86,7 @@ func templateLists(services []analytics.Service) map[string]*dropList {
 		{"services", names},
 		{"budget_kinds", []string{"investering", "drift"}},
 	}
+	values = append(values, benefitLists...)
 	out := map[string]*dropList{}
 	for i, v := range values {
 		out[v[0].(string)] = &dropList{values: v[1].([]string), column: i + 1}

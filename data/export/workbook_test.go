@@ -20,8 +20,8 @@ func TestReportWorkbookHasItsSheetsChartsAndLayout(t *testing.T) {
 		lang   string
 		sheets []string
 	}{
-		{locale.Sv, []string{"Sammanfattning", "Diagram", "Nya och avslutade", "Medlemmar", "Tjänster", "Nätverk", "Matris", "Utveckling", "Målhistorik", "Diagramdata", "Budget", "Budgetdiagram"}},
-		{locale.En, []string{"Summary", "Charts", "Joined and left", "Members", "Services", "Networks", "Matrix", "Development", "Goal history", "Chart data", "Budget", "Budget chart data"}},
+		{locale.Sv, []string{"Sammanfattning", "Diagram", "Nya och avslutade", "Medlemmar", "Tjänster", "Nätverk", "Matris", "Utveckling", "Målhistorik", "Nytta", "Diagramdata", "Budget", "Budgetdiagram"}},
+		{locale.En, []string{"Summary", "Charts", "Joined and left", "Members", "Services", "Networks", "Matrix", "Development", "Goal history", "Benefits", "Chart data", "Budget", "Budget chart data"}},
 	} {
 		f, data := workbook(t, func(w io.Writer) error {
 			return WriteReport(ctx, s, ReportOptions{Year: 2023, AsOf: day("2023-06-30"), Lang: c.lang}, w)
@@ -32,9 +32,9 @@ func TestReportWorkbookHasItsSheetsChartsAndLayout(t *testing.T) {
 		p := parts(t, data)
 		charts := map[string][]string{
 			"xl/charts/chart1.xml": {"lineChart", c.sheets[7]},
-			"xl/charts/chart2.xml": {"barChart", "lineChart", c.sheets[9]},
-			"xl/charts/chart3.xml": {"barChart", "lineChart", c.sheets[9]},
-			"xl/charts/chart4.xml": {"barChart", c.sheets[11]},
+			"xl/charts/chart2.xml": {"barChart", "lineChart", c.sheets[10]},
+			"xl/charts/chart3.xml": {"barChart", "lineChart", c.sheets[10]},
+			"xl/charts/chart4.xml": {"barChart", c.sheets[12]},
 		}
 		for name, want := range charts {
 			for _, w := range want {
@@ -55,10 +55,10 @@ func TestReportWorkbookHasItsSheetsChartsAndLayout(t *testing.T) {
 				t.Errorf("%s: no chart's alt text names %s", c.lang, sheet)
 			}
 		}
-		if visible, _ := f.GetSheetVisible(c.sheets[9]); visible {
+		if visible, _ := f.GetSheetVisible(c.sheets[10]); visible {
 			t.Errorf("%s: the chart data sheet is visible", c.lang)
 		}
-		c.sheets = c.sheets[:9] // the printed sheets
+		c.sheets = c.sheets[:10] // the printed sheets
 		for _, sheet := range c.sheets {
 			layout, err := f.GetPageLayout(sheet)
 			if err != nil || *layout.Size != 9 || *layout.Orientation != "landscape" || *layout.FitToWidth != 1 || *layout.FitToHeight != 0 {

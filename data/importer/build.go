@@ -45,7 +45,8 @@ var instructionSheets = map[string]bool{"instruktioner": true, "instructions": t
 	"läs mig": true, "readme": true}
 
 // order is the order sheets are read in, by kind.
-var order = []Kind{KindMembers, KindServices, KindEvents, KindGoals, KindFees, KindParticipation, KindWide, KindAttendance}
+var order = []Kind{KindMembers, KindServices, KindEvents, KindGoals, KindFees, KindParticipation, KindWide, KindAttendance,
+	KindBenefits, KindBenefitMeasurements}
 
 func buildPlan(ctx context.Context, v *analytics.ImportView, f File, o Options) (*Plan, error) {
 	lang := locale.Lang(o.Lang)

@@ -16,9 +16,11 @@ func (r *registry) handover() *analytics.ImportChanges {
 		Participations: tableChanges(&r.partChanges),
 		Attendance:     tableChanges(&r.attendanceChanges),
 
-		BudgetLines:      tableChanges(&r.budget.lineChanges),
-		BudgetFollowups:  tableChanges(&r.budget.followupChanges),
-		PriceBaseAmounts: tableChanges(&r.budget.pbbChanges),
+		Benefits:            tableChanges(&r.benefits.benefitChanges),
+		BenefitMeasurements: tableChanges(&r.benefits.measurementChanges),
+		BudgetLines:         tableChanges(&r.budget.lineChanges),
+		BudgetFollowups:     tableChanges(&r.budget.followupChanges),
+		PriceBaseAmounts:    tableChanges(&r.budget.pbbChanges),
 	}
 }
 

@@ -17,6 +17,9 @@ const (
 	KindAttendance    Kind = "attendance"
 	KindGoals         Kind = "goals"
 	KindFees          Kind = "fees"
+
+	KindBenefits            Kind = "benefits"
+	KindBenefitMeasurements Kind = "benefit_measurements"
 )
 
 // field is a column's meaning within its kind.
@@ -101,6 +104,29 @@ var specs = []kindSpec{
 		{"contribution", []string{"medlemsinsats", "insats", "contribution"}},
 		{"annual_fee", []string{"årsavgift", "annualfee"}},
 	}, []field{"year", "contribution", "annual_fee"}},
+	{KindBenefits, []fieldSpec{
+		{"benefit", []string{"nytta", "benefit"}},
+		{"service", []string{"tjänst", "nätverk", "service", "network"}},
+		{"category", []string{"kategori", "category"}},
+		{"certainty", []string{"säkerhet", "certainty"}},
+		{"owner", []string{"ägare", "owner"}},
+		{"unit", []string{"enhet", "unit"}},
+		{"direction", []string{"riktning", "direction"}},
+		{"aggregation", []string{"sammanvägning", "aggregation"}},
+		{"baseline", []string{"utgångsvärde", "baseline"}},
+		{"baseline_date", []string{"utgångsdatum", "baselinedate"}},
+		{"target", []string{"målvärde", "target"}},
+		{"due", []string{"måldatum", "due"}},
+		{"valuation", []string{"värdering", "krperenhet", "valuation"}},
+	}, []field{"benefit"}},
+	{KindBenefitMeasurements, []fieldSpec{
+		{"benefit", []string{"nytta", "benefit"}},
+		{"date", []string{"datum", "date"}},
+		{"member", []string{"medlem", "kommun", "kommunkod", "member"}},
+		{"value", []string{"värde", "value"}},
+		{"source", []string{"källa", "source"}},
+		{"comment", []string{"kommentar", "comment"}},
+	}, []field{"benefit", "date", "value"}},
 }
 
 // wideMemberNames are the headers the first column of a wide sheet may have.

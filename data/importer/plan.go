@@ -111,7 +111,8 @@ type Problem struct {
 type Count = analytics.ImportCount
 
 // Tables in the order the import writes them.
-var tables = []string{"members", "services", "events", "goals", "fee_bands", "participations", "attendance"}
+var tables = []string{"members", "services", "events", "goals", "fee_bands", "participations", "attendance",
+	"benefits", "benefit_measurements"}
 
 // HasErrors says whether anything blocks the import.
 func (p *Plan) HasErrors() bool { return p.Errors > 0 }

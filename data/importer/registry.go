@@ -27,6 +27,7 @@ type registry struct {
 	goals         map[goalKey]*analytics.Goal
 	goalInput     map[int64][]analytics.GoalStatusEntry // goal id → the board's dated input
 	fees          map[feeKey]*analytics.FeeBand
+	benefits      benefitRegister
 	lastTempID    int64
 
 	memberChanges     changes[analytics.Member]
@@ -177,6 +178,12 @@ func loadRegistry(ctx context.Context, v *analytics.ImportView) (*registry, erro
 	for i := range rows.FeeBands {
 		b := &rows.FeeBands[i]
 		r.fees[feeKey{b.Year, b.Category, b.PopulationFrom}] = b
+	}
+	for i := range rows.Benefits {
+		r.benefits.addBenefit(&rows.Benefits[i])
+	}
+	for i := range rows.BenefitMeasurements {
+		r.benefits.addMeasurement(&rows.BenefitMeasurements[i])
 	}
 	budget, err := v.Budget(ctx)
 	if err != nil {

@@ -24,6 +24,10 @@ func (s *sheet) read() error {
 		return s.readGoals()
 	case KindFees:
 		return s.readFees()
+	case KindBenefits:
+		return s.readBenefits()
+	case KindBenefitMeasurements:
+		return s.readBenefitMeasurements()
 	case KindBudget:
 		return s.readBudget()
 	case KindBudgetFollowups:

@@ -81,6 +81,7 @@ var tableKinds = map[string]string{
 	"members": "kind.members", "services": "kind.services", "participations": "kind.participation",
 	"events": "kind.events", "attendance": "kind.attendance", "goals": "kind.goals",
 	"goal_statuses": "kind.goals", "fee_bands": "kind.fees",
+	"benefits": "kind.benefits", "benefit_measurements": "kind.benefit_measurements",
 }
 
 // tableWord is the office's word for a table's rows.
