@@ -3,10 +3,12 @@ GO      ?= go
 ADDR    ?= :8080
 DB      ?= malbild.duckdb
 ECHARTS := dashboard/static/vendor/echarts.min.js
+ECHARTS_SRC := $(wildcard dashboard/static-src/*.js)
+NODE_MODULES := node_modules/.package-lock.json
 # axe-core is for the tests only: it lives outside static/, so it is never embedded nor served
 AXE     := dashboard/testdata/vendor/axe.min.js
 
-.PHONY: run test test-clocks build assets vet bench demo-large load load-large clean
+.PHONY: run test test-clocks build assets vet bench bench-all demo-large load load-large clean
 
 ## run: install the front-end packages, build, and serve the demo on http://localhost:8080
 run: build
@@ -16,16 +18,26 @@ run: build
 build: assets
 	$(GO) build -o bin/malbild ./cmd/malbild
 
-## assets: ECharts from the npm registry (pinned in package-lock.json), copied for embedding,
-## and axe-core (pinned too) for the accessibility tests
+## assets: ECharts bundled from the npm packages (pinned in package-lock.json) with only what the
+## pages draw (dashboard/static-src), minified and pre-compressed for embedding, and axe-core
+## (pinned too) for the accessibility tests
 assets: $(ECHARTS) $(AXE)
 
-$(ECHARTS): package-lock.json
+# npm ci writes node_modules/.package-lock.json: the packages are current while it is newer than the lock
+$(NODE_MODULES): package-lock.json
 	npm ci --no-audit --no-fund
-	mkdir -p $(dir $@)
-	cp node_modules/echarts/dist/echarts.min.js $@
 
-$(AXE): package-lock.json $(ECHARTS)
+# esbuild splits the bundle: echarts.min.js (an ES module), the chunk it shares with the map and the
+# map's own chunk (loaded by the first page that draws a map); precompress writes their .br and .gz
+$(ECHARTS): $(ECHARTS_SRC) $(NODE_MODULES)
+	rm -f $(dir $@)echarts*
+	node_modules/.bin/esbuild dashboard/static-src/echarts.js --bundle --splitting --format=esm \
+	  --minify --target=es2017 --legal-comments=none --log-level=warning \
+	  --define:process.env.NODE_ENV='"production"' \
+	  --outdir=$(dir $@) --entry-names='[name].min' --chunk-names='echarts-chunk-[hash]'
+	$(GO) run ./cmd/precompress $(dir $@)echarts*.js
+
+$(AXE): $(NODE_MODULES)
 	mkdir -p $(dir $@)
 	cp node_modules/axe-core/axe.min.js $@
 
@@ -45,8 +57,12 @@ vet: assets
 	@unformatted=$$(gofmt -l cmd analytics dashboard data); \
 	  if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted"; exit 1; fi
 
-## bench: the benchmarks (figures in the README)
-bench: assets
+## bench: issue 18's figures beside their goals (README "Figures"; cmd/malbild-bench says how each is
+## measured); bench-all runs every benchmark
+bench: demo-large
+	$(GO) run ./cmd/malbild-bench --bin bin/malbild --db bench.duckdb
+
+bench-all: assets
 	$(GO) test -run '^$$' -bench . -benchtime 3x ./...
 
 ## demo-large: the benchmark-size data set, timed (figures in the README)

@@ -38,6 +38,7 @@ var queryParams = map[string]bool{
 	"n":                     true, // networks_min_participants: the least number of municipalities
 	"year":                  true, // fees: the year
 	"member":                true, // fees, benefits: one membership row, NULL for all
+	"services":              true, // service_adoption: service ids, comma-separated; empty for all
 	"group":                 true, // budget metrics: the frame, NULL for the total
 	"category":              true, // budget metrics: the category, NULL for a frame or the total
 	"benefit":               true, // benefits: one benefit's id, NULL for all

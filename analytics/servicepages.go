@@ -2,6 +2,8 @@ package analytics
 
 import (
 	"context"
+	"strconv"
+	"strings"
 	"time"
 
 	"malbild/analytics/store"
@@ -28,10 +30,23 @@ type AdoptionPoint struct {
 	Participants int
 }
 
-// ServiceAdoption gives every service's distinct active participants at each
-// year end before asOf and on asOf, by service and day: the adoption curves.
-func (s *Store) ServiceAdoption(ctx context.Context, asOf time.Time) ([]AdoptionPoint, error) {
-	return breakdown(ctx, s, "service_adoption", asOf, func(p *AdoptionPoint) []any {
+// ServiceAdoption gives the distinct active participants of the services
+// given (every service and network when none is) at each year end before
+// asOf and on asOf, by service and day: the adoption curves.
+func (s *Store) ServiceAdoption(ctx context.Context, asOf time.Time, services ...int64) ([]AdoptionPoint, error) {
+	asOf, err := s.asOfDay(asOf)
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]string, len(services))
+	for i, id := range services {
+		ids[i] = strconv.FormatInt(id, 10)
+	}
+	rows, err := s.queryRows(ctx, "service_adoption", map[string]any{"on": sqlDate(asOf), "services": strings.Join(ids, ",")})
+	if err != nil {
+		return nil, err
+	}
+	return scanRows(rows, func(p *AdoptionPoint) []any {
 		return []any{&p.ServiceID, &p.Date, &p.Participants}
 	})
 }

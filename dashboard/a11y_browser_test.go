@@ -181,9 +181,9 @@ const ownChecks = `(() => {
 func TestAxeAndReflowOnEveryPage(t *testing.T) {
 	f := newA11yFixture(t)
 	script := axeSource(t)
-	ctx, _ := newBrowserFor(t, 150)
+	ctx, b := newBrowserFor(t, 150)
 	injectIntoEveryPage(t, ctx, script)
-	who := ""
+	who, seen := "", 0
 	for _, p := range a11yPages(f.memberID, f.serviceID, f.goalID) {
 		if p.who != who {
 			signInAs(t, ctx, f.base, p.who)
@@ -207,6 +207,15 @@ func TestAxeAndReflowOnEveryPage(t *testing.T) {
 			for _, pr := range problems {
 				t.Errorf("%s %s as %s: %s", p.path, lang, p.who, pr)
 			}
+			// The console stays quiet: an ECharts part missing from the
+			// bundle (dashboard/static-src) shows there first.
+			_, logged := b.snapshot()
+			for _, pr := range logged[seen:] {
+				if !(p.path == "/no-such-page" && strings.Contains(pr, "404")) {
+					t.Errorf("%s %s as %s: the browser reported %s", p.path, lang, p.who, pr)
+				}
+			}
+			seen = len(logged)
 			for _, width := range []int64{320, 390} {
 				browse(t, tab, "narrow the window", chromedp.EmulateViewport(width, 800))
 				// The charts follow the window's resize event: let it come.

@@ -17,8 +17,10 @@ import (
 	"github.com/valyala/fasthttp"
 )
 
-// static holds the browser assets; vendor/ is filled from node_modules by
-// `make assets` (ECharts from the npm registry, pinned in package-lock.json).
+// static holds the browser assets; vendor/ is filled by `make assets`:
+// ECharts bundled from the npm packages (pinned in package-lock.json) with
+// only what the pages draw (static-src/), split into an ES module and its
+// chunks, each with the .br and .gz forms cmd/precompress wrote.
 //
 //go:embed static
 var static embed.FS
@@ -40,20 +42,23 @@ type assets struct {
 
 func loadAssets() (*assets, error) {
 	a := &assets{byURL: map[string]asset{}, urls: map[string]string{}}
+	files := map[string][]byte{}
 	err := fs.WalkDir(static, "static", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
 		body, err := static.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		name := strings.TrimPrefix(p, "static/")
-		a.add(name, body, mime.TypeByExtension(path.Ext(name)))
-		return nil
+		files[strings.TrimPrefix(p, "static/")] = body
+		return err
 	})
 	if err != nil {
 		return nil, err
+	}
+	for name, body := range files {
+		if precompressedForm(name) {
+			continue
+		}
+		a.addPrecompressed(name, body, mime.TypeByExtension(path.Ext(name)), files[name+".gz"], files[name+".br"])
 	}
 	if _, ok := a.urls["vendor/echarts.min.js"]; !ok {
 		return nil, fmt.Errorf("dashboard/static/vendor/echarts.min.js is missing: run `make assets` (npm ci) before building")
@@ -62,16 +67,38 @@ func loadAssets() (*assets, error) {
 	return a, nil
 }
 
+// precompressedForm tells the .gz and .br files that `make assets` writes
+// beside a bundle (cmd/precompress): they are served as that file's forms.
+func precompressedForm(name string) bool {
+	return strings.HasSuffix(name, ".gz") || strings.HasSuffix(name, ".br")
+}
+
 // add serves body as the asset name under a URL that carries its content
 // hash, compressed when that pays: the embedded files, and files of other
 // packages such as the county boundaries.
 func (a *assets) add(name string, body []byte, mime string) {
+	a.addPrecompressed(name, body, mime, nil, nil)
+}
+
+// addPrecompressed is add with the compressed forms given where the build
+// made them; the server compresses the rest itself, once per process.
+//
+// The chunks esbuild splits ECharts into (vendor/echarts-chunk-HASH.js) keep
+// their names: the bundle's modules import them by name, and the name
+// already changes with the content.
+func (a *assets) addPrecompressed(name string, body []byte, mime string, gzipped, brotli []byte) {
 	sum := sha256.Sum256(body)
 	ext := path.Ext(name)
 	url := "/static/" + strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:])[:12] + ext
+	if strings.HasPrefix(name, "vendor/echarts-chunk-") {
+		url = "/static/" + name
+	}
 	a.urls[name] = url
-	z := compressOnce(sum, body)
-	a.byURL[url] = asset{body: body, gzipped: z.gzipped, brotli: z.brotli, mime: mime}
+	if gzipped == nil && brotli == nil {
+		z := compressOnce(sum, body)
+		gzipped, brotli = z.gzipped, z.brotli
+	}
+	a.byURL[url] = asset{body: body, gzipped: gzipped, brotli: brotli, mime: mime}
 }
 
 // URL returns the hashed URL of an embedded file; an unknown name is a

@@ -25,7 +25,13 @@ func paginate[T any](c *fiber.Ctx, rows []T) ([]T, pager) {
 	pages := max(1, (len(rows)+pageSize-1)/pageSize)
 	n = min(max(n, 1), pages)
 	from, to := (n-1)*pageSize, min(n*pageSize, len(rows))
-	p := pager{First: from + 1, Last: to, Total: len(rows)}
+	return rows[from:to], pagerOf(c, n, pages, from+1, to, len(rows))
+}
+
+// pagerOf is the pager of page n of pages showing rows first to last of
+// total, for a list that the database pages itself.
+func pagerOf(c *fiber.Ctx, n, pages, first, last, total int) pager {
+	p := pager{First: first, Last: last, Total: total}
 	link := func(page int) string {
 		q, _ := url.ParseQuery(string(c.Request().URI().QueryString()))
 		q.Del("asof")
@@ -38,7 +44,7 @@ func paginate[T any](c *fiber.Ctx, rows []T) ([]T, pager) {
 	if n < pages {
 		p.Next = link(n + 1)
 	}
-	return rows[from:to], p
+	return p
 }
 
 // Paged says the list does not fit one page.

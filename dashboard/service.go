@@ -45,7 +45,7 @@ func (s *Server) service(c *fiber.Ctx) error {
 			data.Now = sv
 		}
 	}
-	adoption, err := s.store.ServiceAdoption(ctx, asOf)
+	adoption, err := s.store.ServiceAdoption(ctx, asOf, id)
 	if err != nil {
 		return err
 	}

@@ -1,8 +1,10 @@
 package dashboard
 
 import (
+	"cmp"
 	"fmt"
 	"sort"
+	"sync"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -10,12 +12,9 @@ import (
 	"malbild/analytics/locale"
 )
 
-// matrixLimit is the most members the member × service matrix shows at once;
-// a larger registry is narrowed by county.
-const matrixLimit = 400
-
 type servicesPage struct {
-	Services     []analytics.ServiceParticipants
+	Services     []analytics.ServiceParticipants // those shown (see shownServices)
+	Shown        shownServices
 	ShareChart   chartBlock
 	NetworkChart chartBlock
 	Adoption     chartBlock
@@ -41,23 +40,32 @@ func (s *Server) services(c *fiber.Ctx) error {
 	}
 	ctx := c.UserContext()
 	var data servicesPage
-	if data.Services, err = s.store.ServiceParticipation(ctx, asOf); err != nil {
-		return err
-	}
-	adoption, err := s.store.ServiceAdoption(ctx, asOf)
+	all, err := s.store.ServiceParticipation(ctx, asOf)
 	if err != nil {
 		return err
 	}
-	if data.Distribution, err = s.store.ServicesPerMemberDistribution(ctx, asOf); err != nil {
-		return err
+	data.Services, data.Shown = largestServices(c, all)
+	largest := largestTen(all)
+	ids := make([]int64, len(largest))
+	for i, sv := range largest {
+		ids[i] = sv.ServiceID
 	}
-	if data.Matrix, err = s.matrix(c, asOf, data.Services); err != nil {
+	// The adoption curves, the distribution and the matrix's page are
+	// independent queries, made side by side.
+	var adoption []analytics.AdoptionPoint
+	var adoptionErr, distributionErr error
+	var wg sync.WaitGroup
+	wg.Go(func() { adoption, adoptionErr = s.store.ServiceAdoption(ctx, asOf, ids...) })
+	wg.Go(func() { data.Distribution, distributionErr = s.store.ServicesPerMemberDistribution(ctx, asOf) })
+	data.Matrix, err = s.matrix(c, asOf, data.Services)
+	wg.Wait()
+	if err = cmp.Or(err, adoptionErr, distributionErr); err != nil {
 		return err
 	}
 	l := lang(c)
 	data.ShareChart, data.NetworkChart = participationCharts(l, data.Services)
 	data.ShareChart, data.NetworkChart = data.ShareChart.withLinks(chartLinks(c)), data.NetworkChart.withLinks(chartLinks(c))
-	data.Adoption, data.AdoptionDays, data.AdoptionRows = adoptionChart(l, data.Services, adoption)
+	data.Adoption, data.AdoptionDays, data.AdoptionRows = adoptionChart(l, largest, adoption)
 	counts := make([]string, len(data.Distribution))
 	members := make([]int, len(data.Distribution))
 	for i, d := range data.Distribution {
@@ -88,14 +96,20 @@ func participationCharts(l string, all []analytics.ServiceParticipants) (service
 	return services, networks
 }
 
-// adoptionChart draws the participants of the ten largest services and
-// networks at each year end; the table holds the same numbers.
-func adoptionChart(l string, all []analytics.ServiceParticipants, points []analytics.AdoptionPoint) (chartBlock, []string, []adoptionRow) {
+// largestTen are the ten services and networks with the most participants,
+// largest first: the adoption chart's lines.
+func largestTen(all []analytics.ServiceParticipants) []analytics.ServiceParticipants {
 	largest := append([]analytics.ServiceParticipants(nil), all...)
 	sort.SliceStable(largest, func(i, j int) bool { return largest[i].Participants > largest[j].Participants })
 	if len(largest) > 10 {
 		largest = largest[:10]
 	}
+	return largest
+}
+
+// adoptionChart draws the participants of the largest services and
+// networks at each year end; the table holds the same numbers.
+func adoptionChart(l string, largest []analytics.ServiceParticipants, points []analytics.AdoptionPoint) (chartBlock, []string, []adoptionRow) {
 	byService := map[int64][]int{}
 	var days []string
 	for _, p := range points {

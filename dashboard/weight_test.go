@@ -3,6 +3,7 @@ package dashboard_test
 import (
 	"net/http"
 	"net/http/httptest"
+	pathpkg "path"
 	"regexp"
 	"strings"
 	"testing"
@@ -35,13 +36,34 @@ func firstVisit(t *testing.T, app *fiber.App, path string, cookies ...string) (t
 	// The page itself comes compressed, so read its links from a plain copy.
 	fetch(path)
 	_, plain := get(t, app, path, cookies...)
-	for _, m := range assetRefs.FindAllStringSubmatch(plain, -1) {
-		if _, seen := parts[m[1]]; !seen {
-			fetch(m[1])
+	drawsMap := strings.Contains(plain, "mapURL")
+	var follow func(url string)
+	follow = func(url string) {
+		if _, seen := parts[url]; seen {
+			return
 		}
+		fetch(url)
+		if !strings.HasSuffix(url, ".js") {
+			return
+		}
+		// ECharts' modules import their chunks by relative name; a page
+		// with a map also loads the map's chunk.
+		_, js := get(t, app, url, cookies...)
+		for _, m := range moduleImports.FindAllStringSubmatch(js, -1) {
+			if m[1] == "" || drawsMap {
+				follow(pathpkg.Join(pathpkg.Dir(url), m[2]))
+			}
+		}
+	}
+	for _, m := range assetRefs.FindAllStringSubmatch(plain, -1) {
+		follow(m[1])
 	}
 	return total, parts
 }
+
+// moduleImports finds a bundle's static imports (from"./x.js") and its
+// dynamic ones (import("./x.js"), group 1).
+var moduleImports = regexp.MustCompile(`(?:from|(import)\()\s*"(\./[^"]+)"`)
 
 func TestAPageWithoutChartsLoadsUnder60kBAndNoChartLibrary(t *testing.T) {
 	app, _ := newDemoApp(t)
@@ -57,11 +79,26 @@ func TestAPageWithoutChartsLoadsUnder60kBAndNoChartLibrary(t *testing.T) {
 			}
 		}
 	}
-	// The figures of the README: pages with charts load ECharts once.
+}
+
+// TestAChartPageLoadsUnder170kB holds issue 18's goal for the first visit
+// of a chart page (ECharts built with only what the pages draw, brotli at
+// its best level by `make assets`). A page with the county map (members)
+// also loads the map's chunk, 22 kB, and the GeoJSON when the browser draws
+// it: it is held to 200 kB without the GeoJSON.
+func TestAChartPageLoadsUnder170kB(t *testing.T) {
+	app, _ := newDemoApp(t)
 	for _, p := range []string{"/?asof=2023-06-30", "/goals?year=2023", "/members?asof=2023-06-30", "/services?asof=2023-06-30"} {
 		total, parts := firstVisit(t, app, p)
 		_, plain := get(t, app, p)
-		t.Logf("%s: %d bytes on the first visit, the page %d bytes (%d uncompressed)", p, total, parts[p], len(plain))
+		t.Logf("%s: %d bytes on the first visit, the page %d bytes (%d uncompressed): %v", p, total, parts[p], len(plain), parts)
+		limit := 170_000
+		if strings.Contains(plain, "mapURL") {
+			limit = 200_000
+		}
+		if total > limit {
+			t.Errorf("%s weighs %d bytes on the first visit, want at most %d: %v", p, total, limit, parts)
+		}
 	}
 }
 

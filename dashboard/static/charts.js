@@ -7,13 +7,16 @@
   var charts = [];
   var maps = {};
 
-  // loadMap registers a GeoJSON map once; features are named by their
-  // Swedish name property so that series data can refer to them.
+  // loadMap registers a GeoJSON map once, with ECharts' map chart, which
+  // the bundle loads only for a page that draws a map (window.echartsMap);
+  // features are named by their Swedish name property so that series data
+  // can refer to them.
   function loadMap(name, url) {
     if (!maps[name]) {
-      maps[name] = fetch(url, { credentials: "same-origin" })
-        .then(function (r) { return r.json(); })
-        .then(function (geo) {
+      var geoJSON = fetch(url, { credentials: "same-origin" }).then(function (r) { return r.json(); });
+      maps[name] = Promise.all([geoJSON, window.echartsMap()])
+        .then(function (loaded) {
+          var geo = loaded[0];
           geo.features.forEach(function (f) {
             f.properties.name = f.properties.lansnamn || f.properties.kommunnamn || f.properties.name;
           });

@@ -60,8 +60,8 @@ func Report(ctx context.Context, s *analytics.Store, o ReportOptions) (*excelize
 		return nil, err
 	}
 	for _, write := range []func(*reportData) error{
-		b.summarySheet, b.chartsSheet, b.changesSheet, b.membersSheet, b.servicesSheet, b.networksSheet,
-		b.matrixSheet, b.developmentSheet, b.historySheet, b.benefitsSheet, b.chartDataSheet, b.budgetSheet, b.budgetChartSheet,
+		b.summarySheet, b.chartsSheet, b.chartDataSheet, b.budgetChartSheet, b.changesSheet, b.membersSheet,
+		b.servicesSheet, b.networksSheet, b.matrixSheet, b.developmentSheet, b.historySheet, b.benefitsSheet, b.budgetSheet,
 	} {
 		if err := write(d); err != nil {
 			b.f.Close()

@@ -240,8 +240,9 @@ func (b *book) budgetChart(d *reportData, sheet string, row int) error {
 	return b.f.AddChart(sheet, cellName(1, row), chart)
 }
 
-// budgetChartSheet writes the chart's rows on a hidden sheet after the
-// others: per category its name, budget, outcome and forecast.
+// budgetChartSheet writes the chart's rows on a hidden sheet, before the
+// big streamed sheets as chartDataSheet does: per category its name,
+// budget, outcome and forecast.
 func (b *book) budgetChartSheet(d *reportData) error {
 	if d.budget == nil {
 		return nil

@@ -131,8 +131,10 @@ func (c *barData) fill(lang string, lines []serviceLine, value func(serviceLine)
 	c.names, c.values = append(c.names, ""), append(c.values, nil)
 }
 
-// chartDataSheet writes the bar charts' rows on a hidden sheet after the
-// others: the name, the value and the reference line of each slot.
+// chartDataSheet writes the bar charts' rows on a hidden sheet: the name,
+// the value and the reference line of each slot. It comes before the big
+// streamed sheets because hiding a sheet makes excelize read every sheet
+// of the file back into memory (at 20 000 members, 200 MB more).
 func (b *book) chartDataSheet(d *reportData) error {
 	if len(d.bars) == 0 {
 		return nil

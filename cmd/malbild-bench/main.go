@@ -1,0 +1,136 @@
+// Command malbild-bench prints the figures of issue 18's table (README
+// "Figures"), each beside its goal, measured with the repository's own
+// benchmarks and, for a whole process's peak memory, GNU time. `make bench`
+// runs it after building bin/malbild and bench.duckdb (`make demo-large`).
+//
+// Each figure runs the benchmark it names, so a row can be read back to a
+// command: server times are Go benchmarks' ns/op over distinct uncached
+// views (a query no view had before), the report's peak is the largest
+// resident set of `malbild export report` on bench.duckdb, the bytes on the
+// wire are the page and what it loads, brotli-compressed, for an empty cache.
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+func main() {
+	bin := flag.String("bin", "bin/malbild", "the malbild binary, for the whole-process figures")
+	db := flag.String("db", "bench.duckdb", "the 20 000-member database of `make demo-large`")
+	flag.Parse()
+	fmt.Println("| what | goal | now | measured by |")
+	fmt.Println("|---|---|---|---|")
+	pages := goBench("./dashboard", `Pages/(demo|large)/^$/^(|goals)$/^uncached$`, "8x")
+	row("overview, uncached, demo", "≤ 20 ms", ms(pages["BenchmarkPages/demo///uncached"]), "BenchmarkPages, 8 views")
+	row("goals page, uncached, demo", "≤ 20 ms", ms(pages["BenchmarkPages/demo//goals/uncached"]), "BenchmarkPages, 8 views")
+	services := goBench("./dashboard", `ServicesPageLarge/^$/^services\?asof=2024-06-30$`, "8x")
+	sv := services["BenchmarkServicesPageLarge//services?asof=2024-06-30"]
+	row("services page, 20 000 members / 300 services", "≤ 100 ms, ≤ 300 kB", ms(sv)+", "+kB(sv["html-bytes"]), "BenchmarkServicesPageLarge, 8 views")
+	row("overview, uncached, 20 000 members", "≤ 60 ms", ms(pages["BenchmarkPages/large///uncached"]), "BenchmarkPages, 8 views")
+	report := goBench("./data/export", `ReportLarge$`, "3x")
+	row("annual report at 20 000 members", "≤ 1.0 s, ≤ 150 MB", seconds(report["BenchmarkReportLarge"])+", "+peakOf(*bin, "export", "report", "--db", *db,
+		"--year", "2026", "--asof", "2026-06-30", "-o", os.DevNull), "BenchmarkReportLarge; peak: malbild export report on bench.duckdb")
+	imports := goBench("./data/importer", `(Commit|Preview)100kMembers$`, "1x")
+	row("import commit, 100 000 member rows", "≤ 3 s, ≤ 200 MB", seconds(imports["BenchmarkCommit100kMembers"])+heap(imports["BenchmarkCommit100kMembers"]),
+		"BenchmarkCommit100kMembers, one commit")
+	row("import preview, 100 000 rows", "≤ 1.5 s, ≤ 150 MB", seconds(imports["BenchmarkPreview100kMembers"])+heap(imports["BenchmarkPreview100kMembers"]),
+		"BenchmarkPreview100kMembers, one preview")
+	row("first visit of a chart page, bytes on the wire", "≤ 170 kB", firstVisits(), "TestAChartPageLoadsUnder170kB (brotli)")
+}
+
+func row(what, goal, now, how string) { fmt.Printf("| %s | %s | %s | %s |\n", what, goal, now, how) }
+
+// benchLine is a result line of `go test -bench`: name-GOMAXPROCS, runs,
+// then value unit pairs.
+var benchLine = regexp.MustCompile(`^(Benchmark\S*?)(?:-\d+)?\s+\d+\s+(.*)$`)
+
+// goBench runs the benchmarks of pkg matching pattern and returns each
+// one's figures by unit (ns/op, html-bytes, MiB-peak-heap…).
+func goBench(pkg, pattern, times string) map[string]map[string]float64 {
+	cmd := exec.Command("go", "test", "-run", "^$", "-bench", pattern, "-benchtime", times, "-count", "1", pkg)
+	cmd.Stderr = os.Stderr
+	out, err := cmd.Output()
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "malbild-bench: %s %s: %v\n%s", pkg, pattern, err, out)
+	}
+	results := map[string]map[string]float64{}
+	sc := bufio.NewScanner(bytes.NewReader(out))
+	for sc.Scan() {
+		m := benchLine.FindStringSubmatch(sc.Text())
+		if m == nil {
+			continue
+		}
+		figures := map[string]float64{}
+		fields := strings.Fields(m[2])
+		for i := 0; i+1 < len(fields); i += 2 {
+			if v, err := strconv.ParseFloat(fields[i], 64); err == nil {
+				figures[fields[i+1]] = v
+			}
+		}
+		results[m[1]] = figures
+	}
+	return results
+}
+
+func ms(f map[string]float64) string {
+	if f == nil {
+		return "not measured"
+	}
+	return fmt.Sprintf("%.0f ms", f["ns/op"]/1e6)
+}
+
+func seconds(f map[string]float64) string {
+	if f == nil {
+		return "not measured"
+	}
+	return fmt.Sprintf("%.2f s", f["ns/op"]/1e9)
+}
+
+func kB(bytes float64) string { return fmt.Sprintf("%.0f kB", bytes/1000) }
+
+func heap(f map[string]float64) string {
+	if v, ok := f["MiB-peak-heap"]; ok {
+		return fmt.Sprintf(", %.0f MiB peak live heap", v)
+	}
+	return ""
+}
+
+// peakOf runs the command under GNU time and gives its wall time and peak
+// resident set.
+func peakOf(bin string, args ...string) string {
+	cmd := exec.Command("/usr/bin/time", append([]string{"-f", "%e %M", bin}, args...)...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil {
+		return fmt.Sprintf("peak not measured (%v: %s)", err, strings.TrimSpace(stderr.String()))
+	}
+	lines := strings.Split(strings.TrimSpace(stderr.String()), "\n")
+	var wall float64
+	var peakKB int
+	fmt.Sscanf(lines[len(lines)-1], "%f %d", &wall, &peakKB)
+	return fmt.Sprintf("%.0f MB peak (the process, %.1f s)", float64(peakKB)*1024/1e6, wall)
+}
+
+// visitLine is the log line of TestAChartPageLoadsUnder170kB per page.
+var visitLine = regexp.MustCompile(`(/\S*): (\d+) bytes on the first visit`)
+
+func firstVisits() string {
+	out, err := exec.Command("go", "test", "-run", "TestAChartPageLoadsUnder170kB$", "-count", "1", "-v", "./dashboard").CombinedOutput()
+	if err != nil {
+		return fmt.Sprintf("failed: %v", err)
+	}
+	var parts []string
+	for _, m := range visitLine.FindAllStringSubmatch(string(out), -1) {
+		n, _ := strconv.Atoi(m[2])
+		parts = append(parts, fmt.Sprintf("%s %.0f kB", strings.SplitN(m[1], "?", 2)[0], float64(n)/1000))
+	}
+	return strings.Join(parts, ", ")
+}
