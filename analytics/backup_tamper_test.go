@@ -166,7 +166,8 @@ func TestRestoreOfAnOlderExportDatabaseBackup(t *testing.T) {
 		`DROP TABLE IF EXISTS goal_statuses`, `DROP TABLE IF EXISTS board_meetings`, `DROP TABLE IF EXISTS settings`,
 		`DROP VIEW IF EXISTS price_base_amount_by_year`, `DROP TABLE IF EXISTS price_base_amounts`,
 		`DROP TABLE IF EXISTS budget_followups`, `DROP TABLE IF EXISTS budget_lines`,
-		`DROP TABLE IF EXISTS benefit_measurements`, `DROP TABLE IF EXISTS benefits`} {
+		`DROP TABLE IF EXISTS benefit_measurements`, `DROP TABLE IF EXISTS benefits`,
+		`DROP TABLE IF EXISTS approvals`} {
 		if _, err := analyticstest.Handle(s).Exec(q); err != nil {
 			t.Fatal(err)
 		}

@@ -62,6 +62,10 @@ func a11yPages(memberID, serviceID, goalID int64) []a11yPage {
 		{accounts.RoleEditor, "/export"},
 		{accounts.RoleAdmin, "/admin"},
 		{accounts.RoleAdmin, "/admin/audit"},
+		// 2022 is approved, and corrected since (approveWithChanges).
+		{accounts.RoleViewer, "/?asof=2022-12-31"},
+		{accounts.RoleViewer, "/goals?year=2022"},
+		{accounts.RoleAdmin, "/export"},
 	}
 }
 
@@ -75,6 +79,7 @@ type a11yFixture struct {
 func newA11yFixture(t *testing.T) a11yFixture {
 	t.Helper()
 	app, s := newDemoApp(t)
+	approveWithChanges(t, s)
 	var f a11yFixture
 	if err := analyticstest.Handle(s).QueryRow(`SELECT member_id, service_id FROM participations GROUP BY ALL ORDER BY member_id, service_id LIMIT 1`).Scan(&f.memberID, &f.serviceID); err != nil {
 		t.Fatal(err)

@@ -37,8 +37,9 @@ func (s *Server) exports() []exportKind {
 // exportPage is the export page's data: the defaults of its forms and the
 // exports the user may have, by name.
 type exportPage struct {
-	Year int
-	May  map[string]bool
+	Year      int
+	May       map[string]bool
+	Approvals approvalsSection // approvals.go
 }
 
 // exportForms shows a form per export the user may have: the annual meeting
@@ -54,7 +55,11 @@ func (s *Server) exportForms(c *fiber.Ctx) error {
 	for _, e := range s.exports() {
 		may[e.name] = accounts.RoleRank(u.Role) >= accounts.RoleRank(e.role)
 	}
-	return s.render(c, "export", locale.Text(lang(c), "export.title"), exportPage{Year: asOf.Year(), May: may})
+	approvals, err := s.approvalsOf(c, asOf.Year())
+	if err != nil {
+		return err
+	}
+	return s.render(c, "export", locale.Text(lang(c), "export.title"), exportPage{Year: asOf.Year(), May: may, Approvals: approvals})
 }
 
 // personalData says whether an export carries contact names and e-mail

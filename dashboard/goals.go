@@ -22,6 +22,7 @@ type goalsPage struct {
 	Removed []analytics.RemovedGoal
 	// Meetings are the board's meeting days, for editors to set.
 	Meetings []time.Time
+	Approval *approvalView // the year's approved report, nil when none (approvalbanner.go)
 }
 
 // goalArea is the goals of one målområde; Name is "" when goals have none.
@@ -75,6 +76,9 @@ func (s *Server) goals(c *fiber.Ctx) error {
 		return errHistory
 	}
 	if data.Meetings, err = s.store.BoardMeetings(ctx); err != nil {
+		return err
+	}
+	if data.Approval, err = s.approvalOf(ctx, lang(c), year); err != nil {
 		return err
 	}
 	comments, err := s.store.GoalComments(ctx, year, asOf)

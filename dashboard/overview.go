@@ -18,6 +18,7 @@ type overviewPage struct {
 	Chart     chartBlock
 	Services  []analytics.ServiceParticipants
 	Coverage  chartBlock
+	Approval  *approvalView // the year's approved report, nil when none (approvalbanner.go)
 	Budget    *budgetFigure // nil: the year has no budget (overview_budget.go)
 }
 
@@ -69,6 +70,9 @@ func (s *Server) overview(c *fiber.Ctx) error {
 		// Only the key figures, after the scorecard: a figure a goal
 		// measures with the same parameters is already computed.
 		metrics, err = s.store.MetricsOf(ctx, asOf, headline...)
+	}
+	if err == nil {
+		data.Approval, err = s.approvalOf(ctx, lang(c), data.Year)
 	}
 	<-done
 	if err != nil {

@@ -52,6 +52,9 @@ func (s *Server) routeList() []route {
 		{"GET", "/api/benefits", viewer, s.apiBenefits},
 		{"GET", "/benefits", viewer, s.benefits},
 		{"GET", "/benefits/:id", viewer, s.benefit},
+		{"GET", "/api/approvals", viewer, s.apiApprovals},
+		{"GET", "/api/approvals/:year/:version", viewer, s.apiApproval},
+		{"GET", "/api/approvals/:year/:version/report.xlsx", viewer, s.approvedWorkbook},
 
 		{"GET", "/members/:id/edit", editor, s.editMemberForm},
 		{"POST", "/members/:id/edit", editor, s.editMember},
@@ -62,6 +65,8 @@ func (s *Server) routeList() []route {
 		{"POST", "/import", editor, imp.preview},
 		{"POST", "/import/commit", editor, imp.commit},
 		{"POST", "/import/undo", editor, imp.undo},
+		{"POST", "/export/approvals", editor, s.approve},
+		{"POST", "/export/approvals/:year/:version/withdraw", admin, s.withdrawApproval},
 
 		{"GET", "/admin", admin, s.admin},
 		{"POST", "/admin/accounts", admin, s.addAccount},
@@ -123,9 +128,10 @@ func (s *Server) install(app *fiber.App, routes []route) {
 func isUpload(r route) bool { return r.method == fiber.MethodPost && r.path == "/import" }
 
 // cacheable routes are the reading ones of the board: pages and API
-// answers, not downloads (exports are made fresh, and audited).
+// answers, not downloads (exports are made fresh, and audited; an approved
+// workbook goes out with its own headers).
 func cacheable(r route) bool {
-	return r.method == fiber.MethodGet && r.role == viewer && !strings.HasPrefix(r.path, "/export")
+	return r.method == fiber.MethodGet && r.role == viewer && !strings.HasPrefix(r.path, "/export") && !strings.HasSuffix(r.path, ".xlsx")
 }
 
 func isAPI(c *fiber.Ctx) bool { return strings.HasPrefix(c.Path(), "/api/") }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"time"
 	"unicode/utf8"
+
+	"malbild/analytics/store"
 )
 
 // Audit actions: every change and every sign-in is recorded.
@@ -18,6 +20,8 @@ const (
 	AuditAccount        = "account"
 	AuditBackup         = "backup"
 	AuditSettings       = "settings"
+	AuditApproval       = "approval"   // an approved report stored (issue 19)
+	AuditWithdrawal     = "withdrawal" // an approved report withdrawn
 )
 
 // AuditEntry is one line of the audit log: who did what, when.
@@ -36,10 +40,22 @@ const maxAuditDetail = 500
 // the login) and the detail are bounded, so the log cannot be made to grow
 // by sending long names.
 func (s *Accounts) Audit(ctx context.Context, actor, action, detail string) error {
+	return s.AuditIn(ctx, nil, actor, action, detail)
+}
+
+// AuditIn is Audit inside tx, the transaction of the change it records, so
+// that the change and its entry commit together; a nil tx is Audit.
+func (s *Accounts) AuditIn(ctx context.Context, tx *store.Tx, actor, action, detail string) error {
 	if utf8.RuneCountInString(detail) > maxAuditDetail {
 		detail = string([]rune(detail)[:maxAuditDetail]) + "…"
 	}
-	_, err := s.db.ExecContext(ctx, `INSERT INTO audit_log (happened_at, actor, action, detail) VALUES (?, ?, ?, ?)`,
+	var exec interface {
+		ExecContext(context.Context, string, ...any) (store.Result, error)
+	} = s.db
+	if tx != nil {
+		exec = tx
+	}
+	_, err := exec.ExecContext(ctx, `INSERT INTO audit_log (happened_at, actor, action, detail) VALUES (?, ?, ?, ?)`,
 		s.store.Now(), BoundName(actor), action, detail)
 	return err
 }

@@ -31,6 +31,8 @@ func commands() []command {
 		{"benefits", "print the benefit register on a day (as /api/benefits)", runBenefits},
 		{"user", "manage accounts and API tokens", runUser},
 		{"settings", "show or change a setting (the association's name, the budget's rule)", runSettings},
+		{"approve", "approve the annual meeting report of a year (a frozen snapshot)", runApprove},
+		{"approvals", "list the approved reports", runApprovals},
 		{"backup", "write a consistent copy of the database into a folder", runBackup},
 		{"restore", "replace the database with a checked backup", runRestore},
 	}
@@ -64,7 +66,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "Målbild: goals and membership of an association of municipalities.\n\nUsage: malbild COMMAND [flags]\n\nCommands:")
 	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintln(w, "\nEvery command takes --db PATH (default malbild.duckdb, or $MALBILD_DB) and --help.")
 }
