@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"io"
 	"text/tabwriter"
-
-	"malbild/analytics"
 )
 
 // runBudget prints a year's budget follow-up on a day: a table, or with
@@ -21,25 +19,11 @@ func runBudget(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err := noPositional(fs, args, stderr); err != nil {
 		return err
 	}
-	asOf, err := analytics.ParseDate(*asOfFlag)
-	if err != nil {
-		return err
-	}
-	year, err := analytics.ParseYear(*yearFlag)
-	if err != nil {
-		return err
-	}
-	store, err := analytics.Open(ctx, *db)
+	store, year, asOf, err := openYearOnDay(ctx, *db, *yearFlag, *asOfFlag)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	if asOf.IsZero() {
-		asOf = store.Today()
-	}
-	if year == 0 {
-		year = asOf.Year()
-	}
 	r, err := store.Budget(ctx, year, asOf)
 	if err != nil {
 		return err

@@ -1,11 +1,15 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"time"
+
+	"malbild/analytics"
 )
 
 // newFlags is a flag set for a subcommand with --db and a help text that
@@ -63,4 +67,30 @@ func noPositional(fs *flag.FlagSet, args []string, stderr io.Writer) error {
 		return errUsage
 	}
 	return nil
+}
+
+// openYearOnDay reads --year and --asof as the commands that report a year on
+// a day take them, then opens the store: the day defaults to the store's
+// today, the year to the day's year. A bad flag is refused before the
+// database is opened.
+func openYearOnDay(ctx context.Context, db, yearFlag, asOfFlag string) (*analytics.Store, int, time.Time, error) {
+	asOf, err := analytics.ParseDate(asOfFlag)
+	if err != nil {
+		return nil, 0, time.Time{}, err
+	}
+	year, err := analytics.ParseYear(yearFlag)
+	if err != nil {
+		return nil, 0, time.Time{}, err
+	}
+	store, err := analytics.Open(ctx, db)
+	if err != nil {
+		return nil, 0, time.Time{}, err
+	}
+	if asOf.IsZero() {
+		asOf = store.Today()
+	}
+	if year == 0 {
+		year = asOf.Year()
+	}
+	return store, year, asOf, nil
 }

@@ -18,25 +18,11 @@ func runGoals(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := noPositional(fs, args, stderr); err != nil {
 		return err
 	}
-	asOf, err := analytics.ParseDate(*asOfFlag)
-	if err != nil {
-		return err
-	}
-	year, err := analytics.ParseYear(*yearFlag)
-	if err != nil {
-		return err
-	}
-	store, err := analytics.Open(ctx, *db)
+	store, year, asOf, err := openYearOnDay(ctx, *db, *yearFlag, *asOfFlag)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	if asOf.IsZero() {
-		asOf = store.Today()
-	}
-	if year == 0 {
-		year = asOf.Year()
-	}
 	goals, err := store.EvaluateGoals(ctx, year, asOf)
 	if err != nil {
 		return err
