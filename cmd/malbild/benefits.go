@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"io"
 	"text/tabwriter"
-
-	"malbild/analytics"
 )
 
 func runBenefits(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -17,11 +15,7 @@ func runBenefits(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if err := noPositional(fs, args, stderr); err != nil {
 		return err
 	}
-	asOf, err := analytics.ParseDate(*asOfFlag)
-	if err != nil {
-		return err
-	}
-	store, err := analytics.Open(ctx, *db)
+	store, asOf, err := openOnDay(ctx, *db, *asOfFlag)
 	if err != nil {
 		return err
 	}

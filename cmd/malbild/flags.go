@@ -69,25 +69,33 @@ func noPositional(fs *flag.FlagSet, args []string, stderr io.Writer) error {
 	return nil
 }
 
-// openYearOnDay reads --year and --asof as the commands that report a year on
-// a day take them, then opens the store: the day defaults to the store's
-// today, the year to the day's year. A bad flag is refused before the
-// database is opened.
-func openYearOnDay(ctx context.Context, db, yearFlag, asOfFlag string) (*analytics.Store, int, time.Time, error) {
+// openOnDay reads --asof, then opens the store: the day defaults to the
+// store's today. A bad date is refused before the database is opened.
+func openOnDay(ctx context.Context, db, asOfFlag string) (*analytics.Store, time.Time, error) {
 	asOf, err := analytics.ParseDate(asOfFlag)
 	if err != nil {
-		return nil, 0, time.Time{}, err
+		return nil, time.Time{}, err
 	}
+	store, err := analytics.Open(ctx, db)
+	if err != nil {
+		return nil, time.Time{}, err
+	}
+	if asOf.IsZero() {
+		asOf = store.Today()
+	}
+	return store, asOf, nil
+}
+
+// openYearOnDay is openOnDay with --year as well, for the commands that
+// report a year on a day: the year defaults to the day's year.
+func openYearOnDay(ctx context.Context, db, yearFlag, asOfFlag string) (*analytics.Store, int, time.Time, error) {
 	year, err := analytics.ParseYear(yearFlag)
 	if err != nil {
 		return nil, 0, time.Time{}, err
 	}
-	store, err := analytics.Open(ctx, db)
+	store, asOf, err := openOnDay(ctx, db, asOfFlag)
 	if err != nil {
 		return nil, 0, time.Time{}, err
-	}
-	if asOf.IsZero() {
-		asOf = store.Today()
 	}
 	if year == 0 {
 		year = asOf.Year()

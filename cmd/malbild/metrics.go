@@ -18,18 +18,11 @@ func runMetrics(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err := noPositional(fs, args, stderr); err != nil {
 		return err
 	}
-	asOf, err := analytics.ParseDate(*asOfFlag)
-	if err != nil {
-		return err
-	}
-	store, err := analytics.Open(ctx, *db)
+	store, asOf, err := openOnDay(ctx, *db, *asOfFlag)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	if asOf.IsZero() {
-		asOf = store.Today()
-	}
 	metrics, err := store.Metrics(ctx, asOf)
 	if err != nil {
 		return err
