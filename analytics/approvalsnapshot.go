@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"time"
 )
@@ -152,39 +153,35 @@ func (ms *MetricSet) UnmarshalJSON(b []byte) error {
 // UnmarshalJSON reads a goal in the shape MarshalJSON writes (/api/goals),
 // so that an approved snapshot reads back as it was; the id is not in it.
 func (r *GoalResult) UnmarshalJSON(b []byte) error {
-	var g struct {
-		Key           string   `json:"key"`
-		Number        int      `json:"number"`
-		Year          int      `json:"year"`
-		Area          *string  `json:"area"`
-		Text          string   `json:"text"`
-		Metric        string   `json:"metric"`
-		Params        string   `json:"params"`
-		Comparator    *string  `json:"comparator"`
-		Target        *float64 `json:"target"`
-		UpperTarget   *float64 `json:"upper_target"`
-		Due           *string  `json:"due"`
-		Value         *float64 `json:"value"`
-		ValueDate     *string  `json:"value_date"`
-		Status        Status   `json:"status"`
-		Rule          int      `json:"rule"`
-		Pace          *float64 `json:"pace"`
-		Forecast      *float64 `json:"forecast"`
-		ForecastMeets *bool    `json:"forecast_meets"`
-		Comment       *string  `json:"comment"`
-		Manual        bool     `json:"manual"`
-		StatusDate    *string  `json:"status_date"`
-		Service       string   `json:"service"`
-	}
+	var g goalJSON
 	if err := json.Unmarshal(b, &g); err != nil {
 		return err
 	}
+	due, errDue := optionalDate(g.Due)
+	valueDate, errValue := optionalDate(g.ValueDate)
+	statusDate, errStatus := optionalDate(optionalValue(g.StatusDate))
+	if err := errors.Join(errDue, errValue, errStatus); err != nil {
+		return err
+	}
+	var meets *bool
+	if g.ForecastMeets != nil {
+		meets = g.ForecastMeets.v
+	}
 	*r = GoalResult{Key: g.Key, Number: g.Number, Year: g.Year, Area: deref(g.Area), Text: g.Text, Metric: g.Metric,
 		Params: g.Params, Comparator: deref(g.Comparator), Target: g.Target, UpperTarget: g.UpperTarget,
-		Due: parsedDate(g.Due), Value: g.Value, ValueDate: parsedDate(g.ValueDate), Status: g.Status, Rule: g.Rule,
-		Pace: g.Pace, Forecast: g.Forecast, ForecastMeets: g.ForecastMeets, Comment: deref(g.Comment),
-		Manual: g.Manual, StatusDate: parsedDate(g.StatusDate), Service: g.Service}
+		Due: due, Value: g.Value, ValueDate: valueDate, Status: g.Status, Rule: g.Rule,
+		Pace: g.Pace, Forecast: g.Forecast, ForecastMeets: meets, Comment: deref(g.Comment),
+		Manual: g.Manual, StatusDate: statusDate, Service: g.Service}
 	return nil
+}
+
+// optionalValue is the string behind an optional key, nil when the key was
+// left out or null.
+func optionalValue(o *optionalString) *string {
+	if o == nil {
+		return nil
+	}
+	return o.v
 }
 
 func deref(s *string) string {
@@ -194,10 +191,11 @@ func deref(s *string) string {
 	return *s
 }
 
-func parsedDate(s *string) time.Time {
+// optionalDate reads a YYYY-MM-DD date that may be null (the zero time); a
+// snapshot whose date does not read is refused, not read as no date.
+func optionalDate(s *string) (time.Time, error) {
 	if s == nil {
-		return time.Time{}
+		return time.Time{}, nil
 	}
-	t, _ := time.Parse(time.DateOnly, *s)
-	return t
+	return time.Parse(time.DateOnly, *s)
 }

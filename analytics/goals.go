@@ -221,6 +221,33 @@ func (s *Store) goalsOf(ctx context.Context, where string, args ...any) ([]Goal,
 	return goals, nil
 }
 
+// goalJSON is a goal in the shape of /api/goals: what GoalResult's
+// MarshalJSON writes and its UnmarshalJSON (an approved snapshot) reads.
+type goalJSON struct {
+	Key           string          `json:"key"`
+	Number        int             `json:"number"`
+	Year          int             `json:"year"`
+	Area          *string         `json:"area"`
+	Text          string          `json:"text"`
+	Metric        string          `json:"metric"`
+	Params        string          `json:"params"`
+	Comparator    *string         `json:"comparator"`
+	Target        *float64        `json:"target"`
+	UpperTarget   *float64        `json:"upper_target"`
+	Due           *string         `json:"due"`
+	Value         *float64        `json:"value"`
+	ValueDate     *string         `json:"value_date"`
+	Status        Status          `json:"status"`
+	Rule          int             `json:"rule"`
+	Pace          *float64        `json:"pace"`
+	Forecast      *float64        `json:"forecast"`
+	ForecastMeets *optionalBool   `json:"forecast_meets,omitempty"`
+	Comment       *string         `json:"comment"`
+	Manual        bool            `json:"manual,omitempty"`
+	StatusDate    *optionalString `json:"status_date,omitempty"`
+	Service       string          `json:"service,omitempty"`
+}
+
 // MarshalJSON writes the goal as /api/goals shows it: dates as YYYY-MM-DD,
 // empty texts and zero dates as null; "manual" and "status_date" only for a
 // manual goal, "forecast_meets" only for a measured one (as the samples'
@@ -233,30 +260,7 @@ func (r GoalResult) MarshalJSON() ([]byte, error) {
 	} else {
 		meets = &optionalBool{r.ForecastMeets}
 	}
-	return json.Marshal(struct {
-		Key           string          `json:"key"`
-		Number        int             `json:"number"`
-		Year          int             `json:"year"`
-		Area          *string         `json:"area"`
-		Text          string          `json:"text"`
-		Metric        string          `json:"metric"`
-		Params        string          `json:"params"`
-		Comparator    *string         `json:"comparator"`
-		Target        *float64        `json:"target"`
-		UpperTarget   *float64        `json:"upper_target"`
-		Due           *string         `json:"due"`
-		Value         *float64        `json:"value"`
-		ValueDate     *string         `json:"value_date"`
-		Status        Status          `json:"status"`
-		Rule          int             `json:"rule"`
-		Pace          *float64        `json:"pace"`
-		Forecast      *float64        `json:"forecast"`
-		ForecastMeets *optionalBool   `json:"forecast_meets,omitempty"`
-		Comment       *string         `json:"comment"`
-		Manual        bool            `json:"manual,omitempty"`
-		StatusDate    *optionalString `json:"status_date,omitempty"`
-		Service       string          `json:"service,omitempty"`
-	}{
+	return json.Marshal(goalJSON{
 		r.Key, r.Number, r.Year, nullString(r.Area), r.Text, r.Metric, r.Params, nullString(r.Comparator),
 		r.Target, r.UpperTarget, nullDate(r.Due), r.Value, nullDate(r.ValueDate), r.Status, r.Rule,
 		r.Pace, r.Forecast, meets, nullString(r.Comment), r.Manual, statusDate, r.Service,
@@ -270,8 +274,10 @@ type (
 	optionalString struct{ v *string }
 )
 
-func (o optionalBool) MarshalJSON() ([]byte, error)   { return json.Marshal(o.v) }
-func (o optionalString) MarshalJSON() ([]byte, error) { return json.Marshal(o.v) }
+func (o optionalBool) MarshalJSON() ([]byte, error)    { return json.Marshal(o.v) }
+func (o optionalString) MarshalJSON() ([]byte, error)  { return json.Marshal(o.v) }
+func (o *optionalBool) UnmarshalJSON(b []byte) error   { return json.Unmarshal(b, &o.v) }
+func (o *optionalString) UnmarshalJSON(b []byte) error { return json.Unmarshal(b, &o.v) }
 
 func nullString(s string) *string {
 	if s == "" {
