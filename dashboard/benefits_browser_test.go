@@ -3,7 +3,6 @@ package dashboard_test
 import (
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -47,8 +46,8 @@ func TestBenefitsPagesDrawAndDrillDownByKeyboardAndMouse(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	browse(t, ctx, "click the member's bar", chromedp.MouseClickXY(xy[0], xy[1]), chromedp.Sleep(500*time.Millisecond))
-	if loc, _ := chromedp.Run(ctx, chromedp.Location()); !strings.HasSuffix(loc, "/members/1?asof=2024-06-30") {
+	browse(t, ctx, "click the member's bar", chromedp.MouseClickXY(xy[0], xy[1]))
+	if loc := locationWhen(t, ctx, "/members/1?asof=2024-06-30"); !strings.HasSuffix(loc, "/members/1?asof=2024-06-30") {
 		t.Errorf("after clicking Alingsås's bar the browser is at %s", loc)
 	}
 

@@ -210,3 +210,19 @@ func loginInBrowser(t *testing.T, ctx context.Context, base string) {
 		chromedp.WaitVisible(chromedp.CSS("form.logout")),
 	)
 }
+
+// locationWhen returns the browser's location once it ends with suffix, or
+// the last one seen after stepTimeout: a click or a key navigates, so ask
+// for the location until it has changed rather than after a fixed pause
+// that a slower machine may outlast.
+func locationWhen(t *testing.T, ctx context.Context, suffix string) string {
+	t.Helper()
+	var location string
+	for deadline := time.Now().Add(stepTimeout); time.Now().Before(deadline); {
+		if location, _ = chromedp.Run(ctx, chromedp.Location()); strings.HasSuffix(location, suffix) {
+			break
+		}
+		browse(t, ctx, "wait for the navigation", chromedp.Sleep(100*time.Millisecond))
+	}
+	return location
+}

@@ -1,9 +1,9 @@
 package dashboard_test
 
 import (
+	"context"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -25,11 +25,22 @@ func TestBudgetPageDrillsDownByKeyboardAndMouse(t *testing.T) {
 
 	// Keyboard: Egil is the frame's second category, the third line.
 	egil := `#budget-table a[href$="#history-3"]`
-	browse(t, ctx, "focus Egil's line and press Enter", chromedp.Focus(chromedp.CSS(egil)), chromedp.KeyEvent("\r"), chromedp.Sleep(300*time.Millisecond))
-	loc, _ := chromedp.Run(ctx, chromedp.Location())
+	browse(t, ctx, "focus Egil's line and press Enter", chromedp.Focus(chromedp.CSS(egil)), chromedp.KeyEvent("\r"))
+	loc := locationWhen(t, ctx, "#history-3")
 	if !strings.HasSuffix(loc, "#history-3") {
 		t.Errorf("Enter on Egil's line led to %s", loc)
 	}
+	// The browser scrolls to the target after the navigation: wait for it.
+	inView := chromedp.Poll[bool](`(() => {
+		const h = document.querySelector(":target");
+		if (!h) return false;
+		const r = h.getBoundingClientRect();
+		return r.top < window.innerHeight && r.bottom > 0;
+	})()`)
+	browse(t, ctx, "scroll to Egil's history", func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+		_, err := inView(ctx, tg)
+		return chromedp.Void{}, err
+	})
 	shown, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(() => {
 		const h = document.querySelector(":target");
 		if (!h) return "";
@@ -54,8 +65,8 @@ func TestBudgetPageDrillsDownByKeyboardAndMouse(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	browse(t, ctx, "click Kansli's bar", chromedp.MouseClickXY(xy[0], xy[1]), chromedp.Sleep(500*time.Millisecond))
-	if loc, _ := chromedp.Run(ctx, chromedp.Location()); !strings.HasSuffix(loc, "#history-7") {
+	browse(t, ctx, "click Kansli's bar", chromedp.MouseClickXY(xy[0], xy[1]))
+	if loc := locationWhen(t, ctx, "#history-7"); !strings.HasSuffix(loc, "#history-7") {
 		t.Errorf("a click on Kansli's bar led to %s", loc)
 	}
 	_, problems := b.snapshot()
