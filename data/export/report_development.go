@@ -23,7 +23,8 @@ type development struct {
 
 // developmentOf reads the series of every metric with its default
 // parameters over the month ends from 1 January of the year to AsOf, or to
-// 31 December when AsOf lies after the year.
+// 31 December when AsOf lies after the year, o.sideBySide() series at once:
+// they are the report's costliest queries.
 func developmentOf(ctx context.Context, s *analytics.Store, o ReportOptions) (development, error) {
 	from := time.Date(o.Year, time.January, 1, 0, 0, 0, 0, time.UTC)
 	to := time.Date(o.Year, time.December, 31, 0, 0, 0, 0, time.UTC)
@@ -36,7 +37,7 @@ func developmentOf(ctx context.Context, s *analytics.Store, o ReportOptions) (de
 	for i, m := range dev.metrics {
 		fns[i] = func() (err error) { points[i], err = s.Series(ctx, m.Key, nil, from, to); return err }
 	}
-	if err := parallel(fns...); err != nil {
+	if err := atMost(o.sideBySide(), fns...); err != nil {
 		return dev, err
 	}
 	index := map[time.Time]int{}
