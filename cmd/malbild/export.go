@@ -160,8 +160,21 @@ func (o *exportFlags) run(ctx context.Context, kind, db string, stdout io.Writer
 
 // writeFileAtomically writes path with mode through a temporary file beside
 // it, so that a failed export leaves no half-written workbook and an old one
-// stays whole.
+// stays whole. A path that is not a regular file (-o /dev/null, a named
+// pipe) is written to as it is: the rename would replace it, and as root
+// even /dev/null.
 func writeFileAtomically(path string, mode os.FileMode, write func(io.Writer) error) error {
+	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() && !fi.IsDir() {
+		f, err := os.OpenFile(path, os.O_WRONLY, 0)
+		if err != nil {
+			return err
+		}
+		if err := write(f); err != nil {
+			f.Close()
+			return err
+		}
+		return f.Close()
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".malbild-export-*.xlsx")
 	if err != nil {
 		return err
