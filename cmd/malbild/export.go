@@ -9,6 +9,7 @@ import (
 	"os/user"
 	"path/filepath"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"malbild/analytics"
@@ -133,14 +134,20 @@ func (o *exportFlags) run(ctx context.Context, kind, db string, stdout io.Writer
 	if o.year != nil && *o.year != 0 && (*o.year < 1900 || *o.year > 2999) {
 		return analytics.Errorf(analytics.EInvalid, "--year %d: give a year from 1900 to 2999", *o.year)
 	}
+	dsn := db
 	if kind == "report" {
-		db = store.WithSettings(db, reportDuckDB)
+		dsn = store.WithSettings(db, reportDuckDB)
 		// The setting is the process's, for this one run; restored after it
 		// for a caller that runs more (the tests).
 		defer debug.SetGCPercent(debug.SetGCPercent(reportGOGC))
 	}
-	s, err := analytics.Open(ctx, db)
+	s, err := analytics.Open(ctx, dsn)
 	if err != nil {
+		if dsn != db && strings.Contains(err.Error(), dsn) {
+			// Open names the database as it was given: name the file alone
+			// ("… is in use by another process").
+			err = analytics.Errorf(analytics.ErrorCode(err), "%s", strings.ReplaceAll(err.Error(), dsn, db))
+		}
 		return err
 	}
 	defer s.Close()
