@@ -36,3 +36,29 @@ func TestOpenWithSettings(t *testing.T) {
 		t.Error("an unknown setting opened")
 	}
 }
+
+// A store runs DuckDB with one thread (defaultThreads) unless its path
+// names another number; an in-memory store too.
+func TestOpenRunsOneThreadUnlessThePathSaysOtherwise(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "m.duckdb")
+	for _, c := range []struct {
+		path string
+		want int
+	}{
+		{path, 1},
+		{"", 1},
+		{store.WithSettings(path, map[string]string{"threads": "2"}), 2},
+	} {
+		s, err := store.Open(ctx, c.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var threads int
+		err = s.QueryRowContext(ctx, `SELECT current_setting('threads')`).Scan(&threads)
+		s.Close()
+		if err != nil || threads != c.want {
+			t.Errorf("%q: threads %d (%v), want %d", c.path, threads, err, c.want)
+		}
+	}
+}
