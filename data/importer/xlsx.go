@@ -3,6 +3,7 @@ package importer
 import (
 	"archive/zip"
 	"bytes"
+	"io"
 	"math"
 	"strconv"
 	"strings"
@@ -12,14 +13,17 @@ import (
 	"malbild/analytics/locale"
 )
 
-// xlsxSource is a workbook read with excelize's streaming row reader. The
-// reader gives cells' raw values but not their number formats, so a second
-// light pass over the same worksheet XML (dateCells) finds the number cells
-// whose format shows a date.
+// xlsxSource is a workbook read with excelize, and its plain worksheets
+// (plainsheet.go) with plainXML. excelize's streaming row reader gives
+// cells' raw values but not their number formats, so a second light pass
+// over the same worksheet XML (dateCells) finds the number cells whose
+// format shows a date; the plain reading gives both in one pass.
 type xlsxSource struct {
 	f        *excelize.File
 	zip      *zip.Reader
 	parts    map[string]string // sheet name → worksheet part in the zip
+	plain    map[string]bool   // the worksheets read with plainXML
+	sst      []string          // the shared strings, for the plain worksheets
 	date1904 bool
 	dateFmt  map[int]bool // style id → its number format shows a date
 	lang     string
@@ -37,9 +41,18 @@ func openXLSX(data []byte, lang string) (_ source, err error) {
 			return nil, fileError(lang, ReasonZipBomb, MaxUnzipSize>>20)
 		}
 	}
+	var plain map[string]bool
+	var sst []string
 	if parts, order, err := worksheetParts(zr); err == nil {
-		if err := checkWorksheets(zr, order, parts, lang); err != nil {
+		var usesSST bool
+		if plain, usesSST, err = checkWorksheets(zr, order, parts, lang); err != nil {
 			return nil, err
+		}
+		if usesSST {
+			var ok bool
+			if sst, ok = sharedStrings(zr); !ok {
+				plain = nil // excelize reads the strings its own way
+			}
 		}
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
@@ -58,7 +71,7 @@ func openXLSX(data []byte, lang string) (_ source, err error) {
 		f.Close()
 		return nil, fileError(lang, ReasonNotSpreadsheet)
 	}
-	s := &xlsxSource{f: f, zip: zr, parts: parts, dateFmt: map[int]bool{}, lang: lang}
+	s := &xlsxSource{f: f, zip: zr, parts: parts, plain: plain, sst: sst, dateFmt: map[int]bool{}, lang: lang}
 	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
 		s.date1904 = *props.Date1904
 	}
@@ -80,6 +93,9 @@ func (s *xlsxSource) sheets() []sheetInfo {
 }
 
 func (s *xlsxSource) rows(sheet string, fn func(row int, cells []Cell) bool) (err error) {
+	if s.plain[sheet] {
+		return s.plainRows(sheet, fn)
+	}
 	inFn := false
 	defer func() {
 		if inFn {
@@ -134,6 +150,56 @@ func (s *xlsxSource) rows(sheet string, fn func(row int, cells []Cell) bool) (er
 	}
 	if err := rows.Close(); err != nil {
 		return s.damaged(sheet, row+1)
+	}
+	return nil
+}
+
+// plainRows reads a plain worksheet (plainsheet.go) in one pass.
+func (s *xlsxSource) plainRows(sheet string, fn func(row int, cells []Cell) bool) (err error) {
+	inFn := false
+	defer func() {
+		if inFn {
+			return // a panic of the caller's own code is a defect, not the file's
+		}
+		if r := recover(); r != nil {
+			err = fileError(s.lang, ReasonUnreadable, sheet)
+		}
+	}()
+	f := findPart(s.zip, s.parts[sheet])
+	if f == nil {
+		return fileError(s.lang, ReasonUnreadable, sheet)
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return fileError(s.lang, ReasonUnreadable, sheet)
+	}
+	defer rc.Close()
+	var tooMany error
+	_, err = walkSheet(io.LimitReader(rc, MaxUnzipSize), s.sst, func(row int, values []string, numbers []numberCell) bool {
+		if row > MaxRows {
+			tooMany = fileError(s.lang, ReasonTooManyRows, sheet, MaxRows)
+			return false
+		}
+		cells := make([]Cell, len(values))
+		for col, v := range values {
+			cells[col] = Cell{Raw: v}
+		}
+		for _, n := range numbers {
+			if n.col < len(cells) {
+				cells[n.col] = s.numberCell(values[n.col], n.style)
+			}
+		}
+		inFn = true
+		more := fn(row, cells)
+		inFn = false
+		return more
+	})
+	switch {
+	case tooMany != nil:
+		return tooMany
+	case err != nil:
+		// The check at open read this worksheet to its end.
+		return fileError(s.lang, ReasonUnreadable, sheet)
 	}
 	return nil
 }
