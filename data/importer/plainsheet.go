@@ -54,8 +54,8 @@ type sheetWalk struct {
 	stack   []frameKind
 	names   []byte // the open elements' names, one after another, to match end tags
 	ends    []int  // where each open element's name ends in names
-	closed  bool     // the root element has closed
-	seenSD  bool     // sheetData seen
+	closed  bool   // the root element has closed
+	seenSD  bool   // sheetData seen
 	usesSST bool
 	stopped bool // the sink said stop
 
