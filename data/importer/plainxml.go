@@ -275,15 +275,20 @@ func (p *plainXML) readAttrs(b []byte) error {
 		if bytes.IndexByte(value, '<') >= 0 || !validText(value) {
 			return errNotPlain
 		}
-		p.attrs = append(p.attrs, xmlAttr{name: localName(name), value: value})
+		local := localName(name)
+		for _, a := range p.attrs {
+			if bytes.Equal(a.name, local) {
+				return errNotPlain // readers differ on which one counts
+			}
+		}
+		p.attrs = append(p.attrs, xmlAttr{name: local, value: value})
 		b = rest[3+closing:]
 	}
 }
 
-// attr is the value of the last start tag's attribute, decoded; the last
-// one when it is given twice, as excelize reads them in turn.
+// attr is the value of the last start tag's attribute, decoded.
 func (p *plainXML) attr(name string) ([]byte, bool) {
-	for i := len(p.attrs) - 1; i >= 0; i-- {
+	for i := range p.attrs {
 		if string(p.attrs[i].name) == name {
 			v := p.attrs[i].value
 			if bytes.IndexByte(v, '&') >= 0 || bytes.IndexByte(v, '\r') >= 0 {
