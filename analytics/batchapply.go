@@ -28,7 +28,7 @@ func (w *ImportWriter) ApplyImport(ctx context.Context, meta ImportBatchMeta, ch
 	if err != nil {
 		return nil, err
 	}
-	log, err := ch.write(ctx, tx)
+	log, err := ch.write(ctx, tx, w.conn)
 	if err != nil {
 		return nil, err
 	}
@@ -43,25 +43,25 @@ func (w *ImportWriter) ApplyImport(ctx context.Context, meta ImportBatchMeta, ch
 
 // write writes every change in the order of the tables' references and
 // returns the log of what it wrote.
-func (ch *ImportChanges) write(ctx context.Context, tx *store.Tx) ([]logEntry, error) {
+func (ch *ImportChanges) write(ctx context.Context, tx *store.Tx, conn *store.Conn) ([]logEntry, error) {
 	if err := ch.assignIDs(ctx, tx); err != nil {
 		return nil, err
 	}
 	var log []logEntry
 	for _, w := range []func() ([]logEntry, error){
-		func() ([]logEntry, error) { return writeTable(ctx, tx, &memberTable, &ch.Members) },
-		func() ([]logEntry, error) { return writeTable(ctx, tx, &serviceTable, &ch.Services) },
-		func() ([]logEntry, error) { return writeTable(ctx, tx, &eventTable, &ch.Events) },
-		func() ([]logEntry, error) { return writeTable(ctx, tx, &goalTable, &ch.Goals) },
-		func() ([]logEntry, error) { return writeTable(ctx, tx, &goalStatusTable, &ch.GoalStatuses) },
-		func() ([]logEntry, error) { return writeTable(ctx, tx, &feeTable, &ch.FeeBands) },
-		func() ([]logEntry, error) { return writeTable(ctx, tx, &participationTable, &ch.Participations) },
-		func() ([]logEntry, error) { return writeTable(ctx, tx, &attendanceTable, &ch.Attendance) },
-		func() ([]logEntry, error) { return writeTable(ctx, tx, &benefitTable, &ch.Benefits) },
+		func() ([]logEntry, error) { return writeTable(ctx, tx, conn, &memberTable, &ch.Members) },
+		func() ([]logEntry, error) { return writeTable(ctx, tx, conn, &serviceTable, &ch.Services) },
+		func() ([]logEntry, error) { return writeTable(ctx, tx, conn, &eventTable, &ch.Events) },
+		func() ([]logEntry, error) { return writeTable(ctx, tx, conn, &goalTable, &ch.Goals) },
+		func() ([]logEntry, error) { return writeTable(ctx, tx, conn, &goalStatusTable, &ch.GoalStatuses) },
+		func() ([]logEntry, error) { return writeTable(ctx, tx, conn, &feeTable, &ch.FeeBands) },
+		func() ([]logEntry, error) { return writeTable(ctx, tx, conn, &participationTable, &ch.Participations) },
+		func() ([]logEntry, error) { return writeTable(ctx, tx, conn, &attendanceTable, &ch.Attendance) },
+		func() ([]logEntry, error) { return writeTable(ctx, tx, conn, &benefitTable, &ch.Benefits) },
 		func() ([]logEntry, error) {
-			return writeTable(ctx, tx, &benefitMeasurementTable, &ch.BenefitMeasurements)
+			return writeTable(ctx, tx, conn, &benefitMeasurementTable, &ch.BenefitMeasurements)
 		},
-		func() ([]logEntry, error) { return ch.writeBudget(ctx, tx) },
+		func() ([]logEntry, error) { return ch.writeBudget(ctx, tx, conn) },
 	} {
 		entries, err := w()
 		if err != nil {
@@ -73,8 +73,8 @@ func (ch *ImportChanges) write(ctx context.Context, tx *store.Tx) ([]logEntry, e
 }
 
 // writeTable inserts and updates one table's rows and returns their log.
-func writeTable[T any](ctx context.Context, tx *store.Tx, t *importTable[T], c *TableChanges[T]) ([]logEntry, error) {
-	if err := t.insert(ctx, tx, c.Inserted); err != nil {
+func writeTable[T any](ctx context.Context, tx *store.Tx, conn *store.Conn, t *importTable[T], c *TableChanges[T]) ([]logEntry, error) {
+	if err := t.insert(ctx, tx, conn, c.Inserted); err != nil {
 		return nil, err
 	}
 	for i := range c.Updated {

@@ -94,7 +94,7 @@ func (v *ImportView) Budget(ctx context.Context) (*ImportBudget, error) {
 
 // writeBudget gives the new budget lines and follow-ups their ids from their
 // sequences and writes the budget tables' changes.
-func (ch *ImportChanges) writeBudget(ctx context.Context, tx *store.Tx) ([]logEntry, error) {
+func (ch *ImportChanges) writeBudget(ctx context.Context, tx *store.Tx, conn *store.Conn) ([]logEntry, error) {
 	ids, err := reserveIDsIn(ctx, tx, "budget_line_id_seq", len(ch.BudgetLines.Inserted))
 	if err != nil {
 		return nil, err
@@ -110,9 +110,9 @@ func (ch *ImportChanges) writeBudget(ctx context.Context, tx *store.Tx) ([]logEn
 	}
 	var log []logEntry
 	for _, w := range []func() ([]logEntry, error){
-		func() ([]logEntry, error) { return writeTable(ctx, tx, &budgetLineTable, &ch.BudgetLines) },
-		func() ([]logEntry, error) { return writeTable(ctx, tx, &budgetFollowupTable, &ch.BudgetFollowups) },
-		func() ([]logEntry, error) { return writeTable(ctx, tx, &priceBaseAmountTable, &ch.PriceBaseAmounts) },
+		func() ([]logEntry, error) { return writeTable(ctx, tx, conn, &budgetLineTable, &ch.BudgetLines) },
+		func() ([]logEntry, error) { return writeTable(ctx, tx, conn, &budgetFollowupTable, &ch.BudgetFollowups) },
+		func() ([]logEntry, error) { return writeTable(ctx, tx, conn, &priceBaseAmountTable, &ch.PriceBaseAmounts) },
 	} {
 		entries, err := w()
 		if err != nil {

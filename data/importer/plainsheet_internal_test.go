@@ -189,3 +189,42 @@ func builtWorkbookOnce(t *testing.T) []byte {
 	}
 	return builtOnce
 }
+
+// BenchmarkWalkSheet100k checks and reads the benchmarks' worksheet of
+// 100 000 member rows.
+func BenchmarkWalkSheet100k(b *testing.B) {
+	f := excelize.NewFile()
+	sw, _ := f.NewStreamWriter("Sheet1")
+	sw.SetRow("A1", []any{"Namn", "Typ", "Organisationsnummer", "Medlem sedan", "Invånare"})
+	for i := 2; i <= 100_001; i++ {
+		cell, _ := excelize.CoordinatesToCellName(1, i)
+		sw.SetRow(cell, []any{fmt.Sprintf("Förening %d", i), "övrig", "212000-1983", 43000 + i%1000, i,
+			fmt.Sprintf("Kontakt %d", i), fmt.Sprintf("kontakt%d@forening.example.se", i)})
+	}
+	sw.Flush()
+	var buf bytes.Buffer
+	f.Write(&buf)
+	zr, _ := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	part := findPart(zr, "xl/worksheets/sheet1.xml")
+	b.Run("check", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := walkPart(part); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("read", func(b *testing.B) {
+		for b.Loop() {
+			rc, _ := part.Open()
+			n := 0
+			_, err := walkSheet(rc, nil, func(row int, values []string, numbers []numberCell) bool {
+				n += len(values)
+				return true
+			})
+			rc.Close()
+			if err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
