@@ -23,23 +23,25 @@ import (
 // dayValues holds the metric values a page has computed, by metric and
 // parameters, then by day.
 type dayValues struct {
-	charts bool // the page draws the goals' charts: compute their days too
+	charts bool // the goals page: compute the days of its charts and history too
 	mu     sync.Mutex
 	values map[string]map[time.Time]Point
+	reads  map[string]*requestRead // requestreads.go
 }
 
 type dayValuesKey struct{}
 
 // WithDayValues returns a context in which the metric values computed for
 // the goals (Scorecard, EvaluateGoals, PlanHistory, GoalChartOf) are kept and
-// reused until the context ends; with charts, Scorecard computes the days of
-// the goals' charts (GoalChartOf) too. Use it for one request: the values are
+// reused until the context ends; with charts (the goals page), Scorecard
+// computes the days of the goals' charts (GoalChartOf) and of the plan's
+// history (PlanHistory, to be called after it) too. Use it for one request: the values are
 // those of the data when they were computed.
 func WithDayValues(ctx context.Context, charts bool) context.Context {
 	if dayValuesOf(ctx) != nil {
 		return ctx
 	}
-	return context.WithValue(ctx, dayValuesKey{}, &dayValues{charts: charts, values: map[string]map[time.Time]Point{}})
+	return context.WithValue(ctx, dayValuesKey{}, &dayValues{charts: charts, values: map[string]map[time.Time]Point{}, reads: map[string]*requestRead{}})
 }
 
 func dayValuesOf(ctx context.Context) *dayValues {

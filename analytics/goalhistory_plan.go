@@ -37,28 +37,12 @@ func (s *Store) PlanHistory(ctx context.Context, year int, asOf time.Time) (Plan
 	if err != nil {
 		return PlanHistory{}, err
 	}
-	years, err := s.PlanYears(ctx)
+	scope, err := s.historyScope(ctx, year)
 	if err != nil {
 		return PlanHistory{}, err
 	}
-	goals, err := s.goalsOf(ctx, "WHERE year = ?", year)
-	if err != nil {
-		return PlanHistory{}, err
-	}
-	inPlan := map[string]bool{}
-	for _, g := range goals {
-		inPlan[g.Key] = true
-	}
-	previous := -1
-	for _, y := range years {
-		if y < year {
-			previous = y
-		}
-	}
-	// The year ends shown: those of this plan's goals, and of the goals the
-	// previous plan had that this one dropped.
-	shown := func(g Goal) bool { return inPlan[g.Key] || g.Year == previous }
-	finals, err := s.planYearEnds(ctx, years, asOf, shown)
+	years, goals, previous, inPlan := scope.years, scope.goals, scope.previous, scope.inPlan
+	finals, err := s.planYearEnds(ctx, years, asOf, scope.shown)
 	if err != nil {
 		return PlanHistory{}, err
 	}
@@ -101,27 +85,93 @@ func (s *Store) PlanHistory(ctx context.Context, year int, asOf time.Time) (Plan
 	return h, nil
 }
 
+// historyScope is what PlanHistory of a plan looks at: the plan years, the
+// plan's goals (inPlan by key), the previous plan's year (-1: none) and which
+// goals' year ends it shows.
+type historyScope struct {
+	years    []int
+	goals    []Goal
+	inPlan   map[string]bool
+	previous int
+}
+
+// shown says whether the history shows g's year end: a goal with a key of
+// this plan, or a goal of the previous plan (this one may have dropped it).
+func (h historyScope) shown(g Goal) bool { return h.inPlan[g.Key] || g.Year == h.previous }
+
+// historyScope reads the historyScope of year's plan.
+func (s *Store) historyScope(ctx context.Context, year int) (historyScope, error) {
+	years, err := s.PlanYears(ctx)
+	if err != nil {
+		return historyScope{}, err
+	}
+	goals, err := s.goalsOf(ctx, "WHERE year = ?", year)
+	if err != nil {
+		return historyScope{}, err
+	}
+	h := historyScope{years: years, goals: goals, inPlan: map[string]bool{}, previous: -1}
+	for _, g := range goals {
+		h.inPlan[g.Key] = true
+	}
+	for _, y := range years {
+		if y < year {
+			h.previous = y
+		}
+	}
+	return h, nil
+}
+
+// addHistoryNeeds adds to needs the days PlanHistory of year on asOf will
+// evaluate its goals on (planYearEnds), so that a page computes them with
+// the scorecard's in one query per metric.
+func (s *Store) addHistoryNeeds(ctx context.Context, needs metricNeeds, year int, asOf time.Time) error {
+	scope, err := s.historyScope(ctx, year)
+	if err != nil {
+		return err
+	}
+	_, goals, err := s.yearEndGoals(ctx, scope.years, asOf, scope.shown)
+	if err != nil {
+		return err
+	}
+	for _, g := range goals {
+		needs.addGoal(g, yearEnd(g.Year), false)
+	}
+	return nil
+}
+
+// yearEndGoals are the goals shown keeps of every plan whose year has ended
+// by asOf (ended, in order).
+func (s *Store) yearEndGoals(ctx context.Context, years []int, asOf time.Time, shown func(Goal) bool) (ended []int, goals []Goal, err error) {
+	for _, y := range years {
+		if !yearEnd(y).After(asOf) {
+			ended = append(ended, y)
+		}
+	}
+	if len(ended) == 0 {
+		return nil, nil, nil
+	}
+	goals, err = s.goalsOf(ctx, "WHERE year BETWEEN ? AND ?", ended[0], ended[len(ended)-1])
+	if err != nil {
+		return nil, nil, err
+	}
+	goals = slices.DeleteFunc(goals, func(g Goal) bool { return !slices.Contains(ended, g.Year) || !shown(g) })
+	return ended, goals, nil
+}
+
 // planYearEnds evaluates the goals shown keeps of every plan whose year has
 // ended by asOf on its last day, 31 December: by year, then goal key. With
 // WithDayValues the values they need are first computed in one query per
 // metric.
 func (s *Store) planYearEnds(ctx context.Context, years []int, asOf time.Time, shown func(Goal) bool) (map[int]map[string]GoalResult, error) {
-	var ended []int
-	for _, y := range years {
-		if !yearEnd(y).After(asOf) {
-			ended = append(ended, y)
-		}
+	ended, goals, err := s.yearEndGoals(ctx, years, asOf, shown)
+	if err != nil {
+		return nil, err
 	}
 	out := map[int]map[string]GoalResult{}
 	if len(ended) == 0 {
 		return out, nil
 	}
 	first, last := ended[0], ended[len(ended)-1]
-	goals, err := s.goalsOf(ctx, "WHERE year BETWEEN ? AND ?", first, last)
-	if err != nil {
-		return nil, err
-	}
-	goals = slices.DeleteFunc(goals, func(g Goal) bool { return !slices.Contains(ended, g.Year) || !shown(g) })
 	// The board's input up to the last year end; evaluating a year reads
 	// what was set by its own end.
 	input, err := s.goalStatusEntries(ctx, "WHERE set_on <= ? AND goal_id IN (SELECT id FROM goals WHERE year BETWEEN ? AND ?)",

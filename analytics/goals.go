@@ -183,11 +183,11 @@ func targetOf(g Goal) (goalTarget, error) {
 	return t, nil
 }
 
-// goalsOf reads the goals matching where (a clause with ? arguments), in
+// readGoals reads the goals matching where (a clause with ? arguments), in
 // year and plan order; a missing due date reads as 31 December of the year.
 // Status, StatusSetOn and Comment are the board's latest input from
 // goal_statuses (the goals table's own status columns are no longer read).
-func (s *Store) goalsOf(ctx context.Context, where string, args ...any) ([]Goal, error) {
+func (s *Store) readGoals(ctx context.Context, where string, args ...any) ([]Goal, error) {
 	rows, err := s.db.QueryContext(ctx, `
 		SELECT id, year, number, key, coalesce(area, ''), text, metric, params,
 		       coalesce(comparator, ''), target, upper_target,

@@ -106,9 +106,9 @@ func (s *Store) GoalStatusHistory(ctx context.Context, goalID int64, asOf time.T
 	return byGoal[goalID], err
 }
 
-// goalStatusEntries reads the rows of goal_statuses matching where (a clause
+// readGoalStatusEntries reads the rows of goal_statuses matching where (a clause
 // with ? arguments), by goal, oldest first.
-func (s *Store) goalStatusEntries(ctx context.Context, where string, args ...any) (map[int64][]GoalStatusEntry, error) {
+func (s *Store) readGoalStatusEntries(ctx context.Context, where string, args ...any) (map[int64][]GoalStatusEntry, error) {
 	rows, err := s.db.QueryContext(ctx, `
 		SELECT id, goal_id, set_on, coalesce(status, ''), coalesce(comment, '')
 		FROM goal_statuses `+where+`

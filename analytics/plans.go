@@ -2,11 +2,18 @@ package analytics
 
 import (
 	"context"
+	"slices"
 	"time"
 )
 
-// PlanYears lists the years that have a business plan, oldest first.
+// PlanYears lists the years that have a business plan, oldest first (once
+// per request inside WithDayValues, as goalsOf).
 func (s *Store) PlanYears(ctx context.Context) ([]int, error) {
+	years, err := sharedRead(ctx, "plan years", func() ([]int, error) { return s.readPlanYears(ctx) })
+	return slices.Clone(years), err
+}
+
+func (s *Store) readPlanYears(ctx context.Context) ([]int, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT year FROM goals ORDER BY year`)
 	if err != nil {
 		return nil, err

@@ -41,8 +41,9 @@ func (s *Store) Scorecard(ctx context.Context, year int, asOf, since time.Time) 
 	if !since.Before(asOf) {
 		return Scorecard{}, Keyed(EInvalid, "invalid.scorecard.since", sqlDate(since), sqlDate(asOf))
 	}
-	// Every value the two days and the goals' charts need, in one query per
-	// metric (with WithDayValues; without it each goal asks on its own).
+	// Every value the two days, the goals' charts and the plan's history
+	// need, in one query per metric (with WithDayValues; without it each goal
+	// asks on its own).
 	if dv := dayValuesOf(ctx); dv != nil {
 		goals, err := s.goalsOf(ctx, "WHERE year = ?", year)
 		if err != nil {
@@ -52,6 +53,11 @@ func (s *Store) Scorecard(ctx context.Context, year int, asOf, since time.Time) 
 		for _, g := range goals {
 			needs.addGoal(g, asOf, dv.charts)
 			needs.addGoal(g, since, false)
+		}
+		if dv.charts { // the goals page: its history too
+			if err := s.addHistoryNeeds(ctx, needs, year, asOf); err != nil {
+				return Scorecard{}, err
+			}
 		}
 		if err := s.compute(ctx, needs); err != nil {
 			return Scorecard{}, err

@@ -85,8 +85,12 @@ func (pc *pageCache) clear() {
 	pc.entries = map[string]cachedPage{}
 }
 
-// written says the data changed: every cached view is dropped.
-func (s *Server) written() { s.cache.clear() }
+// written says the data changed: every cached view is dropped, and the
+// landing pages are rendered again ahead (prewarm.go).
+func (s *Server) written() {
+	s.cache.clear()
+	s.wakePrewarmer()
+}
 
 // The slots a page is rendered with for the cache, in place of what differs
 // between two users of one role: the name and the CSRF token. Each process

@@ -58,22 +58,15 @@ func (s *Server) goals(c *fiber.Ctx) error {
 		return err
 	}
 	data := goalsPage{Year: year, Years: years}
-	// The history (the year ends of the earlier plans) does not depend on
-	// the scorecard: compute both side by side.
-	var history analytics.PlanHistory
-	var errHistory error
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		history, errHistory = s.store.PlanHistory(ctx, year, asOf)
-	}()
-	data.Scorecard, err = s.scorecardOf(c, year, asOf, "/goals")
-	<-done
-	if err != nil {
+	// The scorecard computes, in one query per metric, the values of its
+	// days, the goals' charts and the history (the year ends of the earlier
+	// plans); the history, after it, only reads them.
+	if data.Scorecard, err = s.scorecardOf(c, year, asOf, "/goals"); err != nil {
 		return err
 	}
-	if errHistory != nil {
-		return errHistory
+	history, err := s.store.PlanHistory(ctx, year, asOf)
+	if err != nil {
+		return err
 	}
 	if data.Meetings, err = s.store.BoardMeetings(ctx); err != nil {
 		return err

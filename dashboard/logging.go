@@ -26,6 +26,9 @@ func (s *Server) requestLog(c *fiber.Ctx) error {
 	if status >= 500 {
 		level = slog.LevelError
 	}
+	if c.Locals(prewarmKey) != nil {
+		return err // the prewarmer logs its rounds
+	}
 	route := c.Route().Path
 	s.log.Log(c.UserContext(), level, "request", "id", id, "method", c.Method(), "route", route,
 		"status", status, "duration_ms", float64(time.Since(start).Microseconds())/1000)

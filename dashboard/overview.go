@@ -2,6 +2,7 @@ package dashboard
 
 import (
 	"fmt"
+	"sync"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -56,14 +57,13 @@ func (s *Server) overview(c *fiber.Ctx) error {
 	if data.Empty = len(growth) == 1 && growth[0].Value == 0; data.Empty {
 		return s.render(c, "overview", locale.Text(lang(c), "overview.title"), data)
 	}
-	// The services' coverage does not depend on the scorecard: compute it
-	// alongside.
-	var errServices error
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		data.Services, errServices = s.store.ServiceParticipation(ctx, asOf)
-	}()
+	// The services' coverage and the budget do not depend on the scorecard:
+	// compute them alongside.
+	var errServices, errBudget error
+	var side sync.WaitGroup
+	l, links := lang(c), chartLinks(c) // read c here: the goroutines do not touch it
+	side.Go(func() { data.Services, errServices = s.store.ServiceParticipation(ctx, asOf) })
+	side.Go(func() { data.Budget, errBudget = s.budgetFigureOf(ctx, l, asOf, links) })
 	data.Scorecard, err = s.scorecardOf(c, data.Year, asOf, "/")
 	var metrics analytics.MetricSet
 	if err == nil {
@@ -72,22 +72,18 @@ func (s *Server) overview(c *fiber.Ctx) error {
 		metrics, err = s.store.MetricsOf(ctx, asOf, headline...)
 	}
 	if err == nil {
-		data.Approval, err = s.approvalOf(ctx, lang(c), data.Year)
+		data.Approval, err = s.approvalOf(ctx, l, data.Year)
 	}
-	<-done
-	if err != nil {
-		return err
-	}
-	if errServices != nil {
-		return errServices
+	side.Wait()
+	for _, err := range []error{err, errServices, errBudget} {
+		if err != nil {
+			return err
+		}
 	}
 	data.Figures = keyFigures(metrics, data.Scorecard.Goals)
-	if data.Budget, err = s.budgetFigureOf(ctx, lang(c), asOf, chartLinks(c)); err != nil {
-		return err
-	}
-	data.Chart = growthChart(lang(c), growth, data.Figures[0].Target)
-	data.Coverage = coverageChart(lang(c), data.Services).withLinks(chartLinks(c))
-	return s.render(c, "overview", locale.Text(lang(c), "overview.title"), data)
+	data.Chart = growthChart(l, growth, data.Figures[0].Target)
+	data.Coverage = coverageChart(l, data.Services).withLinks(links)
+	return s.render(c, "overview", locale.Text(l, "overview.title"), data)
 }
 
 // keyFigures sets each headline metric against the plan's goal on it, if

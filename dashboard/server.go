@@ -30,6 +30,9 @@ type Config struct {
 	// X-Forwarded-For names the client: the login limit per address then
 	// counts clients, not the proxy.
 	TrustedProxies []string
+	// Prewarm renders the board's landing pages ahead, after every write
+	// and at midnight (prewarm.go); the server command turns it on.
+	Prewarm bool
 }
 
 // Server holds the dependencies of the handlers.
@@ -45,6 +48,7 @@ type Server struct {
 	previewSlots  chan struct{}
 	backupDir     string
 	keepBackups   int
+	prewarm       *prewarmer // nil unless Config.Prewarm
 }
 
 // New builds the Fiber app with every route of routes.go.
@@ -71,6 +75,9 @@ func newServer(cfg Config) (*Server, *fiber.App, error) {
 		previewSlots: make(chan struct{}, maxConcurrentPreviews)}
 	app := fiber.New(s.fiberConfig(cfg))
 	s.routes(app)
+	if cfg.Prewarm {
+		s.startPrewarming(app)
+	}
 	return s, app, nil
 }
 

@@ -52,7 +52,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 	}
 	app, err := dashboard.New(dashboard.Config{Store: store, Logger: logger, SecureCookies: *secure,
-		BackupDir: *backups, KeepBackups: *keep, TrustedProxies: splitList(*proxies)})
+		BackupDir: *backups, KeepBackups: *keep, TrustedProxies: splitList(*proxies), Prewarm: true})
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,65 @@
+package analytics
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"slices"
+	"sync"
+)
+
+// A page that evaluates goals reads the plan's goals and the board's input
+// several times over: the scorecard's two days, each goal's evaluation, the
+// history. Inside WithDayValues each such read runs once per request and is
+// shared; without it every call reads afresh. The values are those of the
+// data when first read, as the metric values of dayValues are.
+
+// requestRead is one read shared within a request: the first caller runs
+// it, the others (side by side, as the scorecard's two days are) wait.
+type requestRead struct {
+	once  sync.Once
+	value any
+	err   error
+}
+
+// sharedRead runs read once per key within ctx's dayValues and returns its
+// result to every caller; without dayValues it just runs read.
+func sharedRead[T any](ctx context.Context, key string, read func() (T, error)) (T, error) {
+	dv := dayValuesOf(ctx)
+	if dv == nil {
+		return read()
+	}
+	dv.mu.Lock()
+	r := dv.reads[key]
+	if r == nil {
+		r = &requestRead{}
+		dv.reads[key] = r
+	}
+	dv.mu.Unlock()
+	r.once.Do(func() { r.value, r.err = read() })
+	v, _ := r.value.(T)
+	return v, r.err
+}
+
+// readKey names a read by its kind, clause and arguments.
+func readKey(kind, where string, args []any) string {
+	return kind + " " + where + " " + fmt.Sprint(args...)
+}
+
+// goalsOf reads the goals matching where (readGoals), once per request.
+// Each caller gets its own slice: some filter theirs in place.
+func (s *Store) goalsOf(ctx context.Context, where string, args ...any) ([]Goal, error) {
+	goals, err := sharedRead(ctx, readKey("goals", where, args), func() ([]Goal, error) {
+		return s.readGoals(ctx, where, args...)
+	})
+	return slices.Clone(goals), err
+}
+
+// goalStatusEntries reads the board's input matching where
+// (readGoalStatusEntries), once per request. Each caller gets its own map.
+func (s *Store) goalStatusEntries(ctx context.Context, where string, args ...any) (map[int64][]GoalStatusEntry, error) {
+	entries, err := sharedRead(ctx, readKey("goal_statuses", where, args), func() (map[int64][]GoalStatusEntry, error) {
+		return s.readGoalStatusEntries(ctx, where, args...)
+	})
+	return maps.Clone(entries), err
+}
