@@ -111,8 +111,12 @@ func (ch *ImportChanges) writeBudget(ctx context.Context, tx *store.Tx, conn *st
 	var log []logEntry
 	for _, w := range []func() ([]logEntry, error){
 		func() ([]logEntry, error) { return writeTable(ctx, tx, conn, &budgetLineTable, &ch.BudgetLines) },
-		func() ([]logEntry, error) { return writeTable(ctx, tx, conn, &budgetFollowupTable, &ch.BudgetFollowups) },
-		func() ([]logEntry, error) { return writeTable(ctx, tx, conn, &priceBaseAmountTable, &ch.PriceBaseAmounts) },
+		func() ([]logEntry, error) {
+			return writeTable(ctx, tx, conn, &budgetFollowupTable, &ch.BudgetFollowups)
+		},
+		func() ([]logEntry, error) {
+			return writeTable(ctx, tx, conn, &priceBaseAmountTable, &ch.PriceBaseAmounts)
+		},
 	} {
 		entries, err := w()
 		if err != nil {
