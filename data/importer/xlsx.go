@@ -3,7 +3,6 @@ package importer
 import (
 	"archive/zip"
 	"bytes"
-	"io"
 	"math"
 	"strconv"
 	"strings"
@@ -150,56 +149,6 @@ func (s *xlsxSource) rows(sheet string, fn func(row int, cells []Cell) bool) (er
 	}
 	if err := rows.Close(); err != nil {
 		return s.damaged(sheet, row+1)
-	}
-	return nil
-}
-
-// plainRows reads a plain worksheet (plainsheet.go) in one pass.
-func (s *xlsxSource) plainRows(sheet string, fn func(row int, cells []Cell) bool) (err error) {
-	inFn := false
-	defer func() {
-		if inFn {
-			return // a panic of the caller's own code is a defect, not the file's
-		}
-		if r := recover(); r != nil {
-			err = fileError(s.lang, ReasonUnreadable, sheet)
-		}
-	}()
-	f := findPart(s.zip, s.parts[sheet])
-	if f == nil {
-		return fileError(s.lang, ReasonUnreadable, sheet)
-	}
-	rc, err := f.Open()
-	if err != nil {
-		return fileError(s.lang, ReasonUnreadable, sheet)
-	}
-	defer rc.Close()
-	var tooMany error
-	_, err = walkSheet(io.LimitReader(rc, MaxUnzipSize), s.sst, func(row int, values []string, numbers []numberCell) bool {
-		if row > MaxRows {
-			tooMany = fileError(s.lang, ReasonTooManyRows, sheet, MaxRows)
-			return false
-		}
-		cells := make([]Cell, len(values))
-		for col, v := range values {
-			cells[col] = Cell{Raw: v}
-		}
-		for _, n := range numbers {
-			if n.col < len(cells) {
-				cells[n.col] = s.numberCell(values[n.col], n.style)
-			}
-		}
-		inFn = true
-		more := fn(row, cells)
-		inFn = false
-		return more
-	})
-	switch {
-	case tooMany != nil:
-		return tooMany
-	case err != nil:
-		// The check at open read this worksheet to its end.
-		return fileError(s.lang, ReasonUnreadable, sheet)
 	}
 	return nil
 }
