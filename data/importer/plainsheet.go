@@ -246,21 +246,21 @@ func (w *sheetWalk) start(name []byte) (frameKind, error) {
 	return 0, errNotPlain
 }
 
-// end closes the innermost element.
+// end closes the innermost element. The rows are counted alike whether
+// or not they go to a sink, so that the check and the reading agree.
 func (w *sheetWalk) end() {
 	kind := w.stack[len(w.stack)-1]
 	w.names = w.names[:w.openedAt()]
 	w.stack, w.ends = w.stack[:len(w.stack)-1], w.ends[:len(w.ends)-1]
 	w.closed = len(w.stack) == 0
-	if w.sink == nil {
-		return
-	}
-	switch kind {
-	case frameCell:
-		w.endCell()
-	case frameRow:
+	switch {
+	case kind == frameRow:
 		w.last++
-		w.stopped = !w.sink(w.last, w.values, w.numbers)
+		if w.sink != nil {
+			w.stopped = !w.sink(w.last, w.values, w.numbers)
+		}
+	case kind == frameCell && w.sink != nil:
+		w.endCell()
 	}
 }
 
