@@ -55,6 +55,36 @@ func TestServiceAdoptionAndMatrix(t *testing.T) {
 	}
 }
 
+// The services pages ask for the services they draw: those, and only
+// those, each with every day, and the numbers of every service's curves.
+func TestServiceAdoptionOfChosenServices(t *testing.T) {
+	s := analyticstest.New(t)
+	analyticstest.Exec(t, s, listData) // from memberlist_test.go
+	ctx := context.Background()
+	all, err := s.ServiceAdoption(ctx, day("2022-06-30"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	chosen, err := s.ServiceAdoption(ctx, day("2022-06-30"), 3, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []analytics.AdoptionPoint
+	for _, p := range all {
+		if p.ServiceID == 1 || p.ServiceID == 3 {
+			want = append(want, p)
+		}
+	}
+	if len(chosen) != len(want) || len(want) != 22 {
+		t.Fatalf("%d points of services 1 and 3, want %d (11 each)", len(chosen), len(want))
+	}
+	for i := range want {
+		if chosen[i] != want[i] {
+			t.Errorf("point %d: %+v, want %+v", i, chosen[i], want[i])
+		}
+	}
+}
+
 func TestServiceByIDAndItsParticipations(t *testing.T) {
 	s := analyticstest.New(t)
 	analyticstest.Exec(t, s, listData)

@@ -125,7 +125,7 @@ func signInAs(t *testing.T, ctx context.Context, base, who string) {
 func openDrawn(t *testing.T, ctx context.Context, url string) {
 	t.Helper()
 	browse(t, ctx, "open "+url, chromedp.Navigate(url), chromedp.WaitReady(chromedp.CSS("footer")))
-	poll := chromedp.Poll[bool](`document.querySelectorAll(".chart").length === document.querySelectorAll(".chart[data-drawn]").length`)
+	poll := chromedp.Poll[bool](everyChartDrawn)
 	browse(t, ctx, "draw the charts of "+url, func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
 		_, err := poll(ctx, tg)
 		return chromedp.Void{}, err

@@ -63,7 +63,9 @@ func loadAssets() (*assets, error) {
 	if _, ok := a.urls["vendor/echarts.min.js"]; !ok {
 		return nil, fmt.Errorf("dashboard/static/vendor/echarts.min.js is missing: run `make assets` (npm ci) before building")
 	}
-	a.addCountyBoundaries()
+	if err := a.addCountyBoundaries(); err != nil {
+		return nil, err
+	}
 	return a, nil
 }
 
@@ -149,15 +151,25 @@ func compressOnce(sum [32]byte, body []byte) *compressedFile {
 	return f
 }
 
-// brotliIfSmaller compresses at level 9: ECharts in 0,16 s to 297 kB (gzip:
-// 337 kB); level 11 saves 26 kB more but takes 2,4 s at every start.
+// brotliIfSmaller compresses a small file (the stylesheets, charts.js, the
+// map's boundaries) at brotli's best level, a few milliseconds each, and a
+// large one at level 9: level 11 would take seconds for a bundle the size of
+// ECharts at every start (`make assets` precompresses those).
 func brotliIfSmaller(body []byte) []byte {
-	out := fasthttp.AppendBrotliBytesLevel(nil, body, 9)
+	level := 9
+	if len(body) <= bestBrotliUpTo {
+		level = 11
+	}
+	out := fasthttp.AppendBrotliBytesLevel(nil, body, level)
 	if len(out) >= len(body)*9/10 {
 		return nil
 	}
 	return out
 }
+
+// bestBrotliUpTo is the largest file compressed at brotli's best level, where
+// that takes about a tenth of a second.
+const bestBrotliUpTo = 128 << 10
 
 func gzipIfSmaller(body []byte) []byte {
 	var buf bytes.Buffer

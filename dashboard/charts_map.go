@@ -1,6 +1,7 @@
 package dashboard
 
 import (
+	"fmt"
 	"math"
 	"net/url"
 
@@ -39,9 +40,10 @@ type mapSeries struct {
 }
 
 type mapDatum struct {
-	Name    string         `json:"name"`
-	Value   float64        `json:"value"`
-	Tooltip map[string]any `json:"tooltip"`
+	Name      string         `json:"name"`
+	Value     float64        `json:"value"`
+	ItemStyle map[string]any `json:"itemStyle"`
+	Tooltip   map[string]any `json:"tooltip"`
 }
 
 type mapEmphasis struct {
@@ -53,16 +55,29 @@ type mapEmphasis struct {
 // (about 62° N) a degree of longitude is half as long as one of latitude.
 const swedenAspect = 0.5
 
+// mapLow and mapHigh are the ends of the map's colour scale, pale for 0
+// and the palette's blue for the largest value.
+const (
+	mapLow  = "#eef2f8"
+	mapHigh = "#1f5fa8"
+)
+
+// mapLegend is the map's colour scale under it: the colours of its ends and
+// their labels.
+type mapLegend struct {
+	Low, High             string // labels, such as "0 %" and "100 %"
+	LowColour, HighColour string
+}
+
 // countyMapChart colours Sweden's counties, whose boundaries charts.js
-// loads from mapURL, by value on a scale from 0 to max with its ends
-// labelled low and high; clicking a county follows its Link.
-func countyMapChart(mapURL, name string, areas []mapArea, max float64, low, high string) chartBlock {
+// loads from mapURL, by value on a scale from 0 to max (mapColour);
+// clicking a county follows its Link. The colours are set here, not by
+// ECharts' visualMap, whose code would add a third to the map's.
+func countyMapChart(mapURL, name string, areas []mapArea, max float64) chartBlock {
 	m := charts.NewMap()
 	m.SetGlobalOptions(
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
-		charts.WithVisualMapOpts(opts.VisualMap{Type: "continuous", Max: float32(max), Text: []string{high, low},
-			Left: "0", Bottom: "8", InRange: &opts.VisualMapInRange{Color: []string{"#eef2f8", "#1f5fa8"}}}),
 		charts.WithAnimation(false),
 	)
 	option := optionsOf(m)
@@ -71,11 +86,30 @@ func countyMapChart(mapURL, name string, areas []mapArea, max float64, low, high
 		Emphasis: mapEmphasis{Label: map[string]any{"show": false}, ItemStyle: map[string]any{"areaColor": "#f0b429"}}}
 	links := make([]string, len(areas))
 	for i, a := range areas {
-		s.Data[i] = mapDatum{Name: a.Name, Value: a.Value, Tooltip: map[string]any{"formatter": a.Tooltip}}
+		s.Data[i] = mapDatum{Name: a.Name, Value: a.Value, ItemStyle: map[string]any{"areaColor": mapColour(a.Value, max)},
+			Tooltip: map[string]any{"formatter": a.Tooltip}}
 		links[i] = a.Link
 	}
 	option["series"] = []mapSeries{s}
 	return chartBlock{Option: option, Links: links, MapURL: mapURL, MapName: countyMap}
+}
+
+// mapColour is value's colour on the scale from mapLow at 0 to mapHigh at
+// max, each channel in proportion, as ECharts' continuous visualMap mixes
+// them.
+func mapColour(value, max float64) string {
+	t := 0.0
+	if max > 0 {
+		t = math.Min(1, math.Max(0, value/max))
+	}
+	var low, high [3]int
+	fmt.Sscanf(mapLow, "#%02x%02x%02x", &low[0], &low[1], &low[2])
+	fmt.Sscanf(mapHigh, "#%02x%02x%02x", &high[0], &high[1], &high[2])
+	var mixed [3]int
+	for i := range mixed {
+		mixed[i] = int(math.Round(float64(low[i]) + (float64(high[i])-float64(low[i]))*t))
+	}
+	return fmt.Sprintf("#%02x%02x%02x", mixed[0], mixed[1], mixed[2])
 }
 
 // coverageView is the coverage by county: the map, and the table with
@@ -86,6 +120,7 @@ type coverageView struct {
 	MemberPopulation, Population         int
 	MunicipalityShare, PopulationShare   float64
 	Chart                                chartBlock
+	Legend                               mapLegend
 }
 
 type countyCoverageRow struct {
@@ -115,7 +150,7 @@ func newCoverageView(l string, counties []analytics.CountyCoverage, mapURL strin
 	}
 	v.MunicipalityShare = float64(v.MemberMunicipalities) / float64(v.Municipalities)
 	v.PopulationShare = float64(v.MemberPopulation) / float64(v.Population)
-	v.Chart = countyMapChart(mapURL, locale.Text(l, "members.coverage.municipalities"), areas, 100,
-		formatPercent(l, 0), formatPercent(l, 1))
+	v.Chart = countyMapChart(mapURL, locale.Text(l, "members.coverage.municipalities"), areas, 100)
+	v.Legend = mapLegend{Low: formatPercent(l, 0), High: formatPercent(l, 1), LowColour: mapLow, HighColour: mapHigh}
 	return v
 }

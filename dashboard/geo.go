@@ -14,9 +14,15 @@ const (
 )
 
 // addCountyBoundaries serves the counties' GeoJSON from the reference data,
-// which owns the file, for the coverage map.
-func (a *assets) addCountyBoundaries() {
-	a.add(countyGeoJSON, reference.CountyBoundaries(), "application/geo+json")
+// which owns the file, for the coverage map: simplified to what the map
+// can show (simplifiedBoundaries), a third of the bytes on the wire.
+func (a *assets) addCountyBoundaries() error {
+	geo, err := simplifiedBoundaries(reference.CountyBoundaries())
+	if err != nil {
+		return err
+	}
+	a.add(countyGeoJSON, geo, "application/geo+json")
+	return nil
 }
 
 // countyTotals are the reference data's counties as the coverage query

@@ -30,15 +30,21 @@ type matrixRow struct {
 	Cells []bool
 }
 
-// matrix asks for the ?page= part of the rows, with a column for each
-// service shown.
-func (s *Server) matrix(c *fiber.Ctx, asOf time.Time, services []analytics.ServiceParticipants) (matrixView, error) {
-	v := matrixView{Services: services, Size: matrixPageSize, County: c.Query("county")}
+// matrixPage asks for the ?page= part of the rows, of the county asked for;
+// it reads the query before it is run beside the page's other queries.
+func (s *Server) matrixPage(c *fiber.Ctx, asOf time.Time) (county string, ask func() (analytics.MatrixPage, error)) {
+	county = c.Query("county")
 	n, _ := strconv.Atoi(c.Query("page", "1"))
-	page, err := s.store.MemberServiceMatrixPage(c.UserContext(), asOf, v.County, n, matrixPageSize)
-	if err != nil {
-		return v, err
+	ctx := c.UserContext()
+	return county, func() (analytics.MatrixPage, error) {
+		return s.store.MemberServiceMatrixPage(ctx, asOf, county, n, matrixPageSize)
 	}
+}
+
+// newMatrixView lays out the page of rows with a column for each service
+// shown.
+func newMatrixView(c *fiber.Ctx, county string, page analytics.MatrixPage, services []analytics.ServiceParticipants) matrixView {
+	v := matrixView{Services: services, Size: matrixPageSize, County: county}
 	first := (page.Page-1)*matrixPageSize + 1
 	v.Pager = pagerOf(c, page.Page, page.Pages, min(first, page.Total), first+len(page.Rows)-1, page.Total)
 	for _, m := range page.Rows {
@@ -52,5 +58,5 @@ func (s *Server) matrix(c *fiber.Ctx, asOf time.Time, services []analytics.Servi
 		}
 		v.Rows = append(v.Rows, row)
 	}
-	return v, nil
+	return v
 }

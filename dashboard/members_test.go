@@ -163,6 +163,53 @@ func TestCoverageMapServesTheCountyBoundaries(t *testing.T) {
 	}
 }
 
+// The server colours the counties by their share of member municipalities,
+// from pale at 0 % to blue at 100 %, and writes that scale under the map.
+func TestTheMapColoursEachCountyByItsShare(t *testing.T) {
+	app, _ := newApp(t, memberFixture)
+	_, body := get(t, app, "/members?asof=2022-06-30")
+	block := regexp.MustCompile(`data-chart-for="chart-coverage">([^<]*)</script>`).FindStringSubmatch(body)
+	if block == nil {
+		t.Fatal("no coverage chart")
+	}
+	var spec struct {
+		Option struct {
+			VisualMap any `json:"visualMap"`
+			Series    []struct {
+				Data []struct {
+					Name      string  `json:"name"`
+					Value     float64 `json:"value"`
+					ItemStyle struct {
+						AreaColor string `json:"areaColor"`
+					} `json:"itemStyle"`
+				} `json:"data"`
+			} `json:"series"`
+		} `json:"option"`
+	}
+	if err := json.Unmarshal([]byte(block[1]), &spec); err != nil {
+		t.Fatalf("chart JSON: %v", err)
+	}
+	if spec.Option.VisualMap != nil || len(spec.Option.Series) != 1 {
+		t.Fatalf("a visualMap (%v) or %d series", spec.Option.VisualMap, len(spec.Option.Series))
+	}
+	colours := map[string]string{}
+	for _, d := range spec.Option.Series[0].Data {
+		colours[d.Name] = d.ItemStyle.AreaColor
+	}
+	// Västra Götaland: 5 of 49, 10,2 %, a tenth of the way from #eef2f8 to
+	// #1f5fa8, channel by channel; Blekinge has no member.
+	for county, want := range map[string]string{"Västra Götalands län": "#d9e3f0", "Blekinge län": "#eef2f8"} {
+		if colours[county] != want {
+			t.Errorf("%s coloured %q, want %q", county, colours[county], want)
+		}
+	}
+	for _, want := range []string{"<p class=\"map-legend\">0,0\u00a0%<svg", `stop-color="#eef2f8"`, `stop-color="#1f5fa8"`, "</svg>100,0\u00a0%</p>"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the map's scale under it lacks %q", want)
+		}
+	}
+}
+
 func TestMembersInEnglish(t *testing.T) {
 	app, _ := newApp(t, memberFixture)
 	_, body := get(t, app, "/members?asof=2022-06-30", "malbild_lang=en")

@@ -79,12 +79,21 @@ func TestMemberEventAndFeePagesDrawEveryChartOfflineUnderCSP(t *testing.T) {
 	}
 }
 
+// everyChartDrawn is true once charts.js has drawn every chart of the page.
+// A map is drawn when it comes near the view, so the first chart not yet
+// drawn is scrolled into view, as a reader would.
+const everyChartDrawn = `(() => {
+	const left = document.querySelectorAll(".chart:not([data-drawn])");
+	if (left.length > 0) { left[0].scrollIntoView(); }
+	return left.length === 0;
+})()`
+
 // drawnCharts opens url and waits until charts.js has drawn every chart of
 // the page; it returns their ids.
 func drawnCharts(t *testing.T, ctx context.Context, url string) []string {
 	t.Helper()
 	browse(t, ctx, "load "+url, chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(".chart canvas")))
-	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelectorAll(".chart").length === document.querySelectorAll(".chart[data-drawn]").length`))
+	_, err := chromedp.Run(ctx, chromedp.Poll[bool](everyChartDrawn))
 	if err != nil {
 		t.Fatalf("%s: not every chart was drawn: %v", url, err)
 	}
@@ -104,6 +113,26 @@ func containsWith(list []string, part string) bool {
 		}
 	}
 	return false
+}
+
+// The members page shows its map last: the map's code and boundaries are
+// not part of the first screen's wait, and load when the reader scrolls.
+func TestTheMapLoadsWhenItIsScrolledTo(t *testing.T) {
+	app, _ := newDemoApp(t)
+	base := serveOnLoopback(t, app)
+	ctx, b := newBrowser(t)
+	loginInBrowser(t, ctx, base)
+	browse(t, ctx, "open the members page", chromedp.Navigate(base+"/members?asof=2023-06-30"),
+		chromedp.WaitVisible(chromedp.CSS("#chart-bykind canvas")), chromedp.WaitVisible(chromedp.CSS("#chart-flows canvas")),
+		chromedp.Sleep(300*time.Millisecond))
+	requests, _ := b.snapshot()
+	if containsWith(requests, "/static/geo/lan.") {
+		t.Error("the map's boundaries were loaded before the map came near the view")
+	}
+	drawnCharts(t, ctx, base+"/members?asof=2023-06-30")
+	if requests, _ = b.snapshot(); !containsWith(requests, "/static/geo/lan.") {
+		t.Error("the map was drawn but its boundaries were never loaded")
+	}
 }
 
 func TestClickingACountyOnTheMapListsItsMembers(t *testing.T) {

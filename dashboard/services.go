@@ -40,28 +40,32 @@ func (s *Server) services(c *fiber.Ctx) error {
 	}
 	ctx := c.UserContext()
 	var data servicesPage
+	// The distribution and the matrix's page are independent of the
+	// services' participation and made beside it; the adoption curves need
+	// the largest services, so they follow it.
+	county, askMatrix := s.matrixPage(c, asOf)
+	var matrix analytics.MatrixPage
+	var matrixErr, distributionErr error
+	var wg sync.WaitGroup
+	wg.Go(func() { matrix, matrixErr = askMatrix() })
+	wg.Go(func() { data.Distribution, distributionErr = s.store.ServicesPerMemberDistribution(ctx, asOf) })
 	all, err := s.store.ServiceParticipation(ctx, asOf)
-	if err != nil {
+	var largest []analytics.ServiceParticipants
+	var adoption []analytics.AdoptionPoint
+	if err == nil {
+		largest = largestTen(all)
+		ids := make([]int64, len(largest))
+		for i, sv := range largest {
+			ids[i] = sv.ServiceID
+		}
+		adoption, err = s.store.ServiceAdoption(ctx, asOf, ids...)
+	}
+	wg.Wait()
+	if err = cmp.Or(err, matrixErr, distributionErr); err != nil {
 		return err
 	}
 	data.Services, data.Shown = largestServices(c, all)
-	largest := largestTen(all)
-	ids := make([]int64, len(largest))
-	for i, sv := range largest {
-		ids[i] = sv.ServiceID
-	}
-	// The adoption curves, the distribution and the matrix's page are
-	// independent queries, made side by side.
-	var adoption []analytics.AdoptionPoint
-	var adoptionErr, distributionErr error
-	var wg sync.WaitGroup
-	wg.Go(func() { adoption, adoptionErr = s.store.ServiceAdoption(ctx, asOf, ids...) })
-	wg.Go(func() { data.Distribution, distributionErr = s.store.ServicesPerMemberDistribution(ctx, asOf) })
-	data.Matrix, err = s.matrix(c, asOf, data.Services)
-	wg.Wait()
-	if err = cmp.Or(err, adoptionErr, distributionErr); err != nil {
-		return err
-	}
+	data.Matrix = newMatrixView(c, county, matrix, data.Services)
 	l := lang(c)
 	data.ShareChart, data.NetworkChart = participationCharts(l, data.Services)
 	data.ShareChart, data.NetworkChart = data.ShareChart.withLinks(chartLinks(c)), data.NetworkChart.withLinks(chartLinks(c))

@@ -16,8 +16,9 @@ import (
 )
 
 // BenchmarkServicesPageLarge is issue 18's services page at 20 000 members
-// and 300 services: server time uncached (a query no view had before) and
-// the HTML's bytes, uncompressed (html-bytes).
+// and 300 services: server time uncached (a query no view had before), the
+// process's CPU time per view (cpu-ms/op, see BenchmarkPages) and the
+// HTML's bytes, uncompressed (html-bytes).
 func BenchmarkServicesPageLarge(b *testing.B) {
 	ctx := context.Background()
 	s := analyticstest.New(b)
@@ -33,6 +34,7 @@ func BenchmarkServicesPageLarge(b *testing.B) {
 	for _, page := range []string{"/services?asof=2024-06-30", "/services?asof=2024-06-30&services=all"} {
 		b.Run(page, func(b *testing.B) {
 			n, size := 0, 0
+			cpu := cpuTime()
 			for b.Loop() {
 				n++
 				req := httptest.NewRequest(http.MethodGet, fmt.Sprintf("%s&view=%d", page, n), nil)
@@ -44,6 +46,7 @@ func BenchmarkServicesPageLarge(b *testing.B) {
 				body, _ := io.ReadAll(resp.Body)
 				size = len(body)
 			}
+			b.ReportMetric(float64((cpuTime()-cpu).Microseconds())/1000/float64(n), "cpu-ms/op")
 			b.ReportMetric(float64(size), "html-bytes")
 		})
 	}

@@ -124,8 +124,12 @@ func peakOf(bin string, args ...string) string {
 	return fmt.Sprintf("%.0f MB peak (the process, %.1f s)", float64(peakKB)*1024/1e6, wall)
 }
 
-// visitLine is the log line of TestAChartPageLoadsUnder170kB per page.
-var visitLine = regexp.MustCompile(`(/\S*): (\d+) bytes on the first visit`)
+// visitLine is the log line of TestAChartPageLoadsUnder170kB per page;
+// mapLine says what a page's map loads when it is scrolled to.
+var (
+	visitLine = regexp.MustCompile(`(/\S*): (\d+) bytes on the first visit`)
+	mapLine   = regexp.MustCompile(`(/\S*): its map adds (\d+) bytes`)
+)
 
 func firstVisits() string {
 	out, err := exec.Command("go", "test", "-run", "TestAChartPageLoadsUnder170kB$", "-count", "1", "-v", "./dashboard").CombinedOutput()
@@ -136,6 +140,10 @@ func firstVisits() string {
 	for _, m := range visitLine.FindAllStringSubmatch(string(out), -1) {
 		n, _ := strconv.Atoi(m[2])
 		parts = append(parts, fmt.Sprintf("%s %.0f kB", strings.SplitN(m[1], "?", 2)[0], float64(n)/1000))
+	}
+	for _, m := range mapLine.FindAllStringSubmatch(string(out), -1) {
+		n, _ := strconv.Atoi(m[2])
+		parts = append(parts, fmt.Sprintf("(%s: its map, when scrolled to, %.0f kB more)", strings.SplitN(m[1], "?", 2)[0], float64(n)/1000))
 	}
 	return strings.Join(parts, ", ")
 }

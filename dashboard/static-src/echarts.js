@@ -25,8 +25,9 @@ use([CanvasRenderer]);
 // namespace would keep every helper of the library in the bundle.
 window.echarts = { getInstanceByDom, init, registerMap };
 
-// The county map (the members page) is a fifth of what remains: its chart
-// type, geo coordinates and colour scale load only when a page draws a map.
+// The county map (the members page) is a twelfth of what remains: its chart
+// type and geo coordinates load only when a map is drawn (the server
+// colours the counties, so ECharts' visualMap is not needed).
 window.echartsMap = function () {
   return import("./echarts-map.js");
 };

@@ -48,19 +48,54 @@
     option.tooltip = Object.assign({ valueFormatter: formatNumber }, option.tooltip, { renderMode: "richText" });
     localiseAxes(option.xAxis);
     localiseAxes(option.yAxis);
-    var ready = spec.mapURL ? loadMap(spec.mapName, spec.mapURL) : Promise.resolve();
-    ready.then(function () {
-      var chart = echarts.init(target, null, { renderer: "canvas" });
-      chart.setOption(option);
-      if (spec.links || spec.seriesLinks) {
-        chart.on("click", function (p) {
-          var link = spec.seriesLinks ? (spec.seriesLinks[p.seriesIndex] || [])[p.dataIndex] : spec.links[p.dataIndex];
-          if (link) { window.location.href = link; }
-        });
+    if (spec.mapURL) {
+      whenNear(target, function () {
+        loadMap(spec.mapName, spec.mapURL).then(function () { paint(target, spec, option); });
+      });
+    } else {
+      paint(target, spec, option);
+    }
+  }
+
+  // A map is loaded when it comes within a screen of the view: its chart
+  // type and boundaries (about 30 kB) are not part of what the first screen
+  // waits for, and the members page shows its map last. Printing draws the
+  // maps not yet seen.
+  var unseen = [];
+  function whenNear(target, load) {
+    if (!("IntersectionObserver" in window)) {
+      load();
+      return;
+    }
+    var pending = { load: load };
+    var near = new IntersectionObserver(function (entries) {
+      if (entries.some(function (e) { return e.isIntersecting; })) {
+        seeNow(pending);
       }
-      target.setAttribute("data-drawn", "true");
-      charts.push(chart);
-    });
+    }, { rootMargin: "100% 0px" });
+    pending.observer = near;
+    unseen.push(pending);
+    near.observe(target);
+  }
+  function seeNow(pending) {
+    var i = unseen.indexOf(pending);
+    if (i < 0) { return; }
+    unseen.splice(i, 1);
+    pending.observer.disconnect();
+    pending.load();
+  }
+
+  function paint(target, spec, option) {
+    var chart = echarts.init(target, null, { renderer: "canvas" });
+    chart.setOption(option);
+    if (spec.links || spec.seriesLinks) {
+      chart.on("click", function (p) {
+        var link = spec.seriesLinks ? (spec.seriesLinks[p.seriesIndex] || [])[p.dataIndex] : spec.links[p.dataIndex];
+        if (link) { window.location.href = link; }
+      });
+    }
+    target.setAttribute("data-drawn", "true");
+    charts.push(chart);
   }
 
   function draw() {
@@ -75,6 +110,7 @@
   // 96 px per inch), and back at the screen's width afterwards.
   var printWidth = Math.floor(180 / 25.4 * 96);
   window.addEventListener("beforeprint", function () {
+    unseen.slice().forEach(seeNow);
     charts.forEach(function (c) {
       c.resize({ width: Math.min(printWidth, c.getDom().clientWidth || printWidth), animation: { duration: 0 } });
     });
