@@ -40,20 +40,74 @@ func openXLSX(data []byte, lang string) (_ source, err error) {
 			return nil, fileError(lang, ReasonZipBomb, MaxUnzipSize>>20)
 		}
 	}
-	var plain map[string]bool
-	var sst []string
-	if parts, order, err := worksheetParts(zr); err == nil {
-		var usesSST bool
-		if plain, usesSST, err = checkWorksheets(zr, order, parts, lang); err != nil {
-			return nil, err
-		}
-		if usesSST {
-			var ok bool
-			if sst, ok = sharedStrings(zr); !ok {
-				plain = nil // excelize reads the strings its own way
+	// The worksheets are checked while excelize opens the workbook (issue
+	// 18: on two cores the opening then costs no time beside the check); a
+	// damaged sheet is still the answer before anything excelize says.
+	checked := make(chan checkedWorkbook, 1)
+	go func() {
+		var c checkedWorkbook
+		defer func() {
+			if r := recover(); r != nil {
+				c = checkedWorkbook{err: fileError(lang, ReasonNotSpreadsheet)}
 			}
+			checked <- c
+		}()
+		c = checkXLSX(zr, lang)
+	}()
+	f, openErr := openExcelize(data, lang)
+	c := <-checked
+	switch {
+	case c.err != nil:
+		if f != nil {
+			f.Close()
 		}
+		return nil, c.err
+	case openErr != nil:
+		return nil, openErr
 	}
+	plain, sst := c.plain, c.sst
+	parts, _, err := worksheetParts(zr)
+	if err != nil || len(f.GetSheetList()) == 0 {
+		f.Close()
+		return nil, fileError(lang, ReasonNotSpreadsheet)
+	}
+	s := &xlsxSource{f: f, zip: zr, parts: parts, plain: plain, sst: sst, dateFmt: map[int]bool{}, lang: lang}
+	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
+		s.date1904 = *props.Date1904
+	}
+	return s, nil
+}
+
+// checkedWorkbook is what checking a workbook's worksheets found.
+type checkedWorkbook struct {
+	plain map[string]bool // the plain worksheets
+	sst   []string        // the shared strings, when plain worksheets use them
+	err   error           // a damaged worksheet
+}
+
+// checkXLSX checks every worksheet (checkWorksheets) and reads the shared
+// strings for the plain ones.
+func checkXLSX(zr *zip.Reader, lang string) checkedWorkbook {
+	var c checkedWorkbook
+	parts, order, err := worksheetParts(zr)
+	if err != nil {
+		return c // excelize says what is wrong
+	}
+	var usesSST bool
+	if c.plain, usesSST, c.err = checkWorksheets(zr, order, parts, lang); c.err != nil || !usesSST {
+		return c
+	}
+	var ok bool
+	if c.sst, ok = sharedStrings(zr); !ok {
+		c.plain = nil // excelize reads the strings its own way
+	}
+	return c
+}
+
+// openExcelize opens the workbook with excelize, for its sheets, styles and
+// properties, and the worksheets that are not plain.
+func openExcelize(data []byte, lang string) (_ *excelize.File, err error) {
+	defer notSpreadsheetOnPanic(lang, &err)
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 		UnzipSizeLimit:    MaxUnzipSize,
 		UnzipXMLSizeLimit: maxSheetInMemory,
@@ -65,16 +119,7 @@ func openXLSX(data []byte, lang string) (_ source, err error) {
 		}
 		return nil, fileError(lang, ReasonNotSpreadsheet)
 	}
-	parts, _, err := worksheetParts(zr)
-	if err != nil || len(f.GetSheetList()) == 0 {
-		f.Close()
-		return nil, fileError(lang, ReasonNotSpreadsheet)
-	}
-	s := &xlsxSource{f: f, zip: zr, parts: parts, plain: plain, sst: sst, dateFmt: map[int]bool{}, lang: lang}
-	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
-		s.date1904 = *props.Date1904
-	}
-	return s, nil
+	return f, nil
 }
 
 func (s *xlsxSource) close() { s.f.Close() }
