@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -114,5 +115,34 @@ func TestExportRefusesBadInvocations(t *testing.T) {
 	// A failed export leaves neither the file nor a temporary one behind.
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 		t.Errorf("failed exports left %v", entries)
+	}
+}
+
+// A path that is not a regular file, such as a named pipe (or /dev/null), is
+// written to, not replaced by a file.
+func TestExportWritesIntoANamedPipe(t *testing.T) {
+	ctx := context.Background()
+	db := demoDB(t)
+	pipe := filepath.Join(t.TempDir(), "report.xlsx")
+	if err := syscall.Mkfifo(pipe, 0o600); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	read := make(chan []byte)
+	go func() {
+		b, _ := os.ReadFile(pipe) // blocks until the export opens the pipe
+		read <- b
+	}()
+	var out, errOut bytes.Buffer
+	if code := run(ctx, []string{"export", "report", "--year", "2023", "--db", db, "-o", pipe}, &out, &errOut); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	if info, err := os.Stat(pipe); err != nil || info.Mode()&os.ModeNamedPipe == 0 {
+		t.Fatalf("the pipe is now %v (%v)", info.Mode(), err) // and the reader waits for ever
+	}
+	b := <-read
+	if f, err := excelize.OpenReader(bytes.NewReader(b)); err != nil {
+		t.Errorf("the pipe carried %d bytes that do not open as a workbook: %v", len(b), err)
+	} else {
+		f.Close()
 	}
 }

@@ -28,6 +28,10 @@ type ReportOptions struct {
 	// one (analytics.SettingAssociation); "" is DefaultAssociation.
 	Association string
 	MadeBy      string // who makes the report (an account), said on the summary; "" for no one named
+	// LowMemory runs the report's queries one at a time, not two side by
+	// side: less memory for more wall time, for a process that must stay
+	// small (malbild export report) rather than a user who waits.
+	LowMemory bool
 }
 
 // Report builds the annual meeting report (DESIGN "Export", Årsmötesrapport)

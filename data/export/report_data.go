@@ -45,15 +45,16 @@ type serviceLine struct {
 	before int
 }
 
-// gather reads the report's data, one query after the other: side by side
-// they were a third faster at 20 000 members but took DuckDB ~100 MB more
-// (the report must stay within 300 MB there).
+// gather reads the report's data, one read after the other: side by side
+// they were a third faster at 20 000 members but took DuckDB ~100 MB more.
+// The key figures and the development's series, a query per metric, run
+// two side by side, or one at a time with LowMemory.
 func gather(ctx context.Context, s *analytics.Store, o ReportOptions) (*reportData, error) {
 	d := &reportData{ReportOptions: o, yearAgo: yearBefore(o.AsOf), madeAt: s.Now()}
 	var now, before []analytics.ServiceParticipants
 	var all []analytics.Member
 	err := sequential(
-		func() (err error) { d.metrics, err = s.Metrics(ctx, o.AsOf); return err },
+		func() (err error) { d.metrics, err = keyFigures(ctx, s, o.AsOf, o.sideBySide()); return err },
 		func() (err error) { d.goals, err = s.EvaluateGoals(ctx, o.Year, o.AsOf); return err },
 		func() (err error) { all, err = s.AllMembers(ctx); return err },
 		func() (err error) { d.fees, err = annualFees(ctx, s, o.Year); return err },
@@ -65,7 +66,7 @@ func gather(ctx context.Context, s *analytics.Store, o ReportOptions) (*reportDa
 		func() (err error) { d.budget, err = budgetOf(ctx, s, o.Year, o.AsOf); return err },
 		func() (err error) {
 			if d.yearAgo.Year() >= 1900 {
-				d.lastYear, err = s.Metrics(ctx, d.yearAgo)
+				d.lastYear, err = keyFigures(ctx, s, d.yearAgo, o.sideBySide())
 			}
 			return err
 		},
@@ -132,6 +133,25 @@ func (d *reportData) activeMembers(all []analytics.Member, services []analytics.
 	}
 }
 
+// keyFigures is store.Metrics on day with at most width of its queries side
+// by side: Metrics runs them all at once, each with its own hash tables.
+func keyFigures(ctx context.Context, s *analytics.Store, day time.Time, width int) (analytics.MetricSet, error) {
+	metrics := analytics.KeyFigures()
+	sets := make([]analytics.MetricSet, len(metrics))
+	fns := make([]func() error, len(metrics))
+	for i, m := range metrics {
+		fns[i] = func() (err error) { sets[i], err = s.MetricsOf(ctx, day, m.Key); return err }
+	}
+	if err := atMost(width, fns...); err != nil {
+		return nil, err
+	}
+	var out analytics.MetricSet
+	for _, set := range sets {
+		out = append(out, set...)
+	}
+	return out, nil
+}
+
 // annualFees maps each membership row to its annual fee of year; a year
 // without a fee schedule gives nil.
 func annualFees(ctx context.Context, s *analytics.Store, year int) (map[int64]float64, error) {
@@ -180,12 +200,31 @@ func yearBefore(t time.Time) time.Time {
 	return d
 }
 
+// sideBySide is how many of the report's queries of one kind (a metric
+// each) run at once: two keep two cores busy; more took DuckDB more memory
+// for no more speed.
+func (o ReportOptions) sideBySide() int {
+	if o.LowMemory {
+		return 1
+	}
+	return 2
+}
+
 // parallel runs fns side by side and returns the first error in their order.
-func parallel(fns ...func() error) error {
+func parallel(fns ...func() error) error { return atMost(len(fns), fns...) }
+
+// atMost runs fns, at most n of them side by side, and returns the first
+// error in their order.
+func atMost(n int, fns ...func() error) error {
 	errs := make([]error, len(fns))
+	slots := make(chan struct{}, max(n, 1))
 	var wg sync.WaitGroup
 	for i, fn := range fns {
-		wg.Go(func() { errs[i] = fn() })
+		slots <- struct{}{}
+		wg.Go(func() {
+			defer func() { <-slots }()
+			errs[i] = fn()
+		})
 	}
 	wg.Wait()
 	for _, err := range errs {

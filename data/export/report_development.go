@@ -23,7 +23,8 @@ type development struct {
 
 // developmentOf reads the series of every metric with its default
 // parameters over the month ends from 1 January of the year to AsOf, or to
-// 31 December when AsOf lies after the year.
+// 31 December when AsOf lies after the year, o.sideBySide() series at once:
+// they are the report's costliest queries.
 func developmentOf(ctx context.Context, s *analytics.Store, o ReportOptions) (development, error) {
 	from := time.Date(o.Year, time.January, 1, 0, 0, 0, 0, time.UTC)
 	to := time.Date(o.Year, time.December, 31, 0, 0, 0, 0, time.UTC)
@@ -34,9 +35,9 @@ func developmentOf(ctx context.Context, s *analytics.Store, o ReportOptions) (de
 	points := make([][]analytics.Point, len(dev.metrics))
 	fns := make([]func() error, len(dev.metrics))
 	for i, m := range dev.metrics {
-		fns[i] = func() (err error) { points[i], err = s.Series(ctx, m.Key, nil, from, to); return err }
+		fns[i] = func() (err error) { points[i], err = seriesOf(ctx, s, m.Key, from, to, o.LowMemory); return err }
 	}
-	if err := parallel(fns...); err != nil {
+	if err := atMost(o.sideBySide(), fns...); err != nil {
 		return dev, err
 	}
 	index := map[time.Time]int{}
@@ -59,6 +60,36 @@ func developmentOf(ctx context.Context, s *analytics.Store, o ReportOptions) (de
 	}
 	return dev, nil
 }
+
+// seriesOf is store.Series of the metric key with its default parameters
+// over [from, to]; with lowMemory, seriesMonths month ends a query: a
+// metric's query holds the days it computes at once, and half a year of them
+// at 20 000 members was the report's peak. The points are the same: each is
+// the metric's value on its day alone.
+func seriesOf(ctx context.Context, s *analytics.Store, key string, from, to time.Time, lowMemory bool) ([]analytics.Point, error) {
+	if !lowMemory {
+		return s.Series(ctx, key, nil, from, to)
+	}
+	var out []analytics.Point
+	for first := from; !first.After(to); first = first.AddDate(0, seriesMonths, 0) {
+		last := first.AddDate(0, seriesMonths, -1)
+		if last.After(to) {
+			last = to
+		}
+		points, err := s.Series(ctx, key, nil, first, last)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, points...)
+	}
+	return out, nil
+}
+
+// seriesMonths is how many month ends a query of seriesOf computes with
+// lowMemory. Measured at 20 000 members (malbild export report, the whole
+// process): all of them 141 MiB at its peak; two 128 MiB for 1.2 times the
+// CPU time; one 125 MiB for 1.4 times.
+const seriesMonths = 2
 
 // complete adds the report's day when it lies within the year and is not a
 // month end, with the key figures' values, so that the development ends where

@@ -1,0 +1,38 @@
+package store_test
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"malbild/analytics/store"
+)
+
+// A file opened with settings runs with them; the file itself is the one
+// the path names.
+func TestOpenWithSettings(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "m.duckdb")
+	s, err := store.Open(ctx, store.WithSettings(path, map[string]string{"threads": "1", "preserve_insertion_order": "false"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var threads int
+	var order bool
+	var file string
+	err = s.QueryRowContext(ctx, `SELECT current_setting('threads'), current_setting('preserve_insertion_order'),
+		(SELECT path FROM duckdb_databases() WHERE database_name = current_database())`).Scan(&threads, &order, &file)
+	s.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if threads != 1 || order || file != path {
+		t.Errorf("threads %d, preserve_insertion_order %v, file %q; want 1, false, %q", threads, order, file, path)
+	}
+	if got := store.WithSettings(path, nil); got != path {
+		t.Errorf("no settings: %q, want the path %q", got, path)
+	}
+	if _, err := store.Open(ctx, store.WithSettings(path, map[string]string{"no_such_setting": "1"})); err == nil {
+		t.Error("an unknown setting opened")
+	}
+}
