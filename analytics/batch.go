@@ -114,9 +114,9 @@ func ImportBatches(ctx context.Context, s *Store, limit int) ([]ImportBatch, err
 	return out, nil
 }
 
-// recordBatch writes the import_batches row, the change log and the audit
-// log entry of a committed import.
-func recordBatch(ctx context.Context, tx *store.Tx, meta ImportBatchMeta, log []logEntry) (*ImportBatch, error) {
+// recordBatch writes the import_batches row and the audit log entry of an
+// import, before its change log (changeLog), whose rows refer to the batch.
+func recordBatch(ctx context.Context, tx *store.Tx, meta ImportBatchMeta) (*ImportBatch, error) {
 	ids, err := reserveIDsIn(ctx, tx, "import_batch_id_seq", 1)
 	if err != nil {
 		return nil, err
@@ -135,12 +135,6 @@ func recordBatch(ctx context.Context, tx *store.Tx, meta ImportBatchMeta, log []
 	if _, err := tx.ExecContext(ctx, `INSERT INTO import_batches (id, imported_at, actor, file_name, sha256, counts)
 		VALUES (?, ?, ?, ?, ?, ?)`, b.ID, meta.At, meta.Actor, meta.File, meta.SHA256, string(counts)); err != nil {
 		return nil, fmt.Errorf("record import batch: %w", err)
-	}
-	for seq, e := range log {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO import_changes (batch_id, seq, table_name, kind, body)
-			VALUES (?, ?, ?, ?, ?)`, b.ID, seq+1, e.table, e.kind, string(e.body)); err != nil {
-			return nil, fmt.Errorf("record import changes: %w", err)
-		}
 	}
 	detail, _ := json.Marshal(map[string]any{"batch": b.ID, "file": meta.File, "sha256": meta.SHA256, "counts": b.Counts})
 	if err := importAudit(ctx, tx, meta.At, meta.Actor, meta.AuditAction, string(detail)); err != nil {

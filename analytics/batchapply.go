@@ -8,18 +8,20 @@ import (
 	"malbild/analytics/store"
 )
 
-// logEntry is one row of import_changes: the rows a batch inserted into a
-// table, or the rows it updated with their images before and after.
+// logEntry is one row of import_changes: rows a batch inserted into a
+// table, or rows it updated with their images before and after (a big
+// batch logs a table's rows in several parts, logChunk).
 type logEntry struct {
 	table string
 	kind  string // "insert" or "update"
 	body  []byte
 }
 
-// ApplyImport writes an import's changes and records them as a batch: the
-// rows in the order of the tables' references, checked not to leave a
-// reference to no row, then import_batches, import_changes and the audit
-// log. The caller's transaction commits (WriteForImport).
+// ApplyImport writes an import's changes and records them as a batch:
+// import_batches and the audit log, then the rows in the order of the
+// tables' references with the change log written as they are, checked not
+// to leave a reference to no row. The caller's transaction commits
+// (WriteForImport).
 func (w *ImportWriter) ApplyImport(ctx context.Context, meta ImportBatchMeta, ch *ImportChanges) (*ImportBatch, error) {
 	tx := w.tx
 	// The schema enforces no references (migration 004): the import checks
@@ -28,8 +30,11 @@ func (w *ImportWriter) ApplyImport(ctx context.Context, meta ImportBatchMeta, ch
 	if err != nil {
 		return nil, err
 	}
-	log, err := ch.write(ctx, tx)
+	b, err := recordBatch(ctx, tx, meta)
 	if err != nil {
+		return nil, err
+	}
+	if err := ch.write(ctx, tx, w.conn, &changeLog{tx: tx, batch: b.ID}); err != nil {
 		return nil, err
 	}
 	if after, err := CheckReferences(ctx, tx); err != nil {
@@ -38,72 +43,87 @@ func (w *ImportWriter) ApplyImport(ctx context.Context, meta ImportBatchMeta, ch
 		d := dangling[0]
 		return nil, fmt.Errorf("import would leave %s.%s = %d referring to no row of %s", d.Table, d.Column, d.ID, d.Refers)
 	}
-	return recordBatch(ctx, tx, meta, log)
+	return b, nil
 }
 
-// write writes every change in the order of the tables' references and
-// returns the log of what it wrote.
-func (ch *ImportChanges) write(ctx context.Context, tx *store.Tx) ([]logEntry, error) {
+// write writes every change in the order of the tables' references, and
+// logs what it wrote.
+func (ch *ImportChanges) write(ctx context.Context, tx *store.Tx, conn *store.Conn, log *changeLog) error {
 	if err := ch.assignIDs(ctx, tx); err != nil {
-		return nil, err
+		return err
 	}
-	var log []logEntry
-	for _, w := range []func() ([]logEntry, error){
-		func() ([]logEntry, error) { return writeTable(ctx, tx, &memberTable, &ch.Members) },
-		func() ([]logEntry, error) { return writeTable(ctx, tx, &serviceTable, &ch.Services) },
-		func() ([]logEntry, error) { return writeTable(ctx, tx, &eventTable, &ch.Events) },
-		func() ([]logEntry, error) { return writeTable(ctx, tx, &goalTable, &ch.Goals) },
-		func() ([]logEntry, error) { return writeTable(ctx, tx, &goalStatusTable, &ch.GoalStatuses) },
-		func() ([]logEntry, error) { return writeTable(ctx, tx, &feeTable, &ch.FeeBands) },
-		func() ([]logEntry, error) { return writeTable(ctx, tx, &participationTable, &ch.Participations) },
-		func() ([]logEntry, error) { return writeTable(ctx, tx, &attendanceTable, &ch.Attendance) },
-		func() ([]logEntry, error) { return writeTable(ctx, tx, &benefitTable, &ch.Benefits) },
-		func() ([]logEntry, error) {
-			return writeTable(ctx, tx, &benefitMeasurementTable, &ch.BenefitMeasurements)
-		},
-		func() ([]logEntry, error) { return ch.writeBudget(ctx, tx) },
+	for _, w := range []func() error{
+		func() error { return writeTable(ctx, tx, conn, log, &memberTable, &ch.Members) },
+		func() error { return writeTable(ctx, tx, conn, log, &serviceTable, &ch.Services) },
+		func() error { return writeTable(ctx, tx, conn, log, &eventTable, &ch.Events) },
+		func() error { return writeTable(ctx, tx, conn, log, &goalTable, &ch.Goals) },
+		func() error { return writeTable(ctx, tx, conn, log, &goalStatusTable, &ch.GoalStatuses) },
+		func() error { return writeTable(ctx, tx, conn, log, &feeTable, &ch.FeeBands) },
+		func() error { return writeTable(ctx, tx, conn, log, &participationTable, &ch.Participations) },
+		func() error { return writeTable(ctx, tx, conn, log, &attendanceTable, &ch.Attendance) },
+		func() error { return writeTable(ctx, tx, conn, log, &benefitTable, &ch.Benefits) },
+		func() error { return writeTable(ctx, tx, conn, log, &benefitMeasurementTable, &ch.BenefitMeasurements) },
+		func() error { return ch.writeBudget(ctx, tx, conn, log) },
 	} {
-		entries, err := w()
-		if err != nil {
-			return nil, err
+		if err := w(); err != nil {
+			return err
 		}
-		log = append(log, entries...)
 	}
-	return log, nil
+	return nil
 }
 
-// writeTable inserts and updates one table's rows and returns their log.
-func writeTable[T any](ctx context.Context, tx *store.Tx, t *importTable[T], c *TableChanges[T]) ([]logEntry, error) {
-	if err := t.insert(ctx, tx, c.Inserted); err != nil {
-		return nil, err
+// writeTable inserts and updates one table's rows and logs them; the log
+// is written after the rows, when they carry their database ids.
+func writeTable[T any](ctx context.Context, tx *store.Tx, conn *store.Conn, log *changeLog, t *importTable[T], c *TableChanges[T]) error {
+	if err := t.insert(ctx, tx, conn, c.Inserted); err != nil {
+		return err
 	}
 	for i := range c.Updated {
 		if err := t.update(ctx, tx, &c.Updated[i].After); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	return tableLog(t, c)
+	if err := logRows(ctx, log, t.name, "insert", c.Inserted); err != nil {
+		return err
+	}
+	return logRows(ctx, log, t.name, "update", c.Updated)
 }
 
-// tableLog returns the log entries of one table's changes; call it after
-// the rows are written, when they carry their database ids.
-func tableLog[T any](t *importTable[T], c *TableChanges[T]) ([]logEntry, error) {
-	var out []logEntry
-	if len(c.Inserted) > 0 {
-		body, err := json.Marshal(c.Inserted)
+// logChunk rows of a table go into one row of import_changes (issue 18: a
+// 100 000-row import logged in one value of 30 MB held it several times
+// over, in Go and in DuckDB, some 170 MB at the commit's peak). Undo reads
+// a table's parts one by one as it read one.
+const logChunk = 5_000
+
+// logRows logs rows in parts of logChunk.
+func logRows[R any](ctx context.Context, log *changeLog, table, kind string, rows []R) error {
+	for start := 0; start < len(rows); start += logChunk {
+		body, err := json.Marshal(rows[start:min(len(rows), start+logChunk)])
 		if err != nil {
-			return nil, err
+			return err
 		}
-		out = append(out, logEntry{t.name, "insert", body})
-	}
-	if len(c.Updated) > 0 {
-		body, err := json.Marshal(c.Updated)
-		if err != nil {
-			return nil, err
+		if err := log.add(ctx, logEntry{table, kind, body}); err != nil {
+			return err
 		}
-		out = append(out, logEntry{t.name, "update", body})
 	}
-	return out, nil
+	return nil
+}
+
+// changeLog writes a batch's rows of import_changes in the order of
+// writing.
+type changeLog struct {
+	tx    *store.Tx
+	batch int64
+	seq   int
+}
+
+func (l *changeLog) add(ctx context.Context, e logEntry) error {
+	l.seq++
+	if _, err := l.tx.ExecContext(ctx, `INSERT INTO import_changes (batch_id, seq, table_name, kind, body)
+		VALUES (?, ?, ?, ?, ?)`, l.batch, l.seq, e.table, e.kind, string(e.body)); err != nil {
+		return fmt.Errorf("record import changes: %w", err)
+	}
+	return nil
 }
 
 // assignIDs gives the rows the import adds their ids from the tables'

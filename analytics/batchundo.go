@@ -57,8 +57,9 @@ func (w *ImportWriter) UndoImport(ctx context.Context, batchID int64, now time.T
 	if err != nil {
 		return 0, err
 	}
+	read := map[string]any{} // whole tables read to verify, by name: a big batch logs a table in parts
 	for _, e := range entries {
-		if where, err := undoTables[e.table].verify(ctx, tx, e.kind, e.body); err != nil {
+		if where, err := undoTables[e.table].verify(ctx, tx, e.kind, e.body, read); err != nil {
 			return 0, err
 		} else if where != "" {
 			return 0, &UndoRefusal{Reason: UndoChanged, Batch: newest, Newest: newest, Where: where, Table: e.table}
@@ -124,8 +125,9 @@ func loadEntries(ctx context.Context, tx *store.Tx, batch int64) ([]storedEntry,
 // undoer undoes one table's part of a batch from its logged body.
 type undoer interface {
 	// verify returns, for the first row that is no longer as the batch left
-	// it, a description of the row; "" when all are.
-	verify(ctx context.Context, tx *store.Tx, kind string, body []byte) (string, error)
+	// it, a description of the row; "" when all are. read keeps the tables
+	// it reads whole, for the other parts of the same batch.
+	verify(ctx context.Context, tx *store.Tx, kind string, body []byte, read map[string]any) (string, error)
 	// undo deletes the inserted rows or restores the updated rows' images.
 	undo(ctx context.Context, tx *store.Tx, kind string, body []byte) error
 }
@@ -163,12 +165,12 @@ func (u undoTable[T]) rows(kind string, body []byte) (after, before []*T, err er
 	return after, before, nil
 }
 
-func (u undoTable[T]) verify(ctx context.Context, tx *store.Tx, kind string, body []byte) (string, error) {
+func (u undoTable[T]) verify(ctx context.Context, tx *store.Tx, kind string, body []byte, read map[string]any) (string, error) {
 	after, _, err := u.rows(kind, body)
 	if err != nil {
 		return "", fmt.Errorf("import_changes of %s: %w", u.t.name, err)
 	}
-	current, err := u.current(ctx, tx, after)
+	current, err := u.current(ctx, tx, after, read)
 	if err != nil {
 		return "", err
 	}
@@ -185,12 +187,17 @@ func (u undoTable[T]) verify(ctx context.Context, tx *store.Tx, kind string, bod
 const bulkRows = 100
 
 // current reads the rows with the keys of rows as they are now, by key.
-func (u undoTable[T]) current(ctx context.Context, tx *store.Tx, rows []*T) (map[string]*T, error) {
-	out := make(map[string]*T, len(rows))
+func (u undoTable[T]) current(ctx context.Context, tx *store.Tx, rows []*T, read map[string]any) (map[string]*T, error) {
 	if len(rows) > bulkRows {
-		err := u.t.selectAll(ctx, tx, func(row *T) { out[u.key(row)] = row })
-		return out, err
+		if whole, ok := read[u.t.name].(map[string]*T); ok {
+			return whole, nil
+		}
+		whole := map[string]*T{}
+		err := u.t.selectAll(ctx, tx, func(row *T) { whole[u.key(row)] = row })
+		read[u.t.name] = whole
+		return whole, err
 	}
+	out := make(map[string]*T, len(rows))
 	for _, row := range rows {
 		got, err := u.t.selectByKey(ctx, tx, row)
 		if err != nil {

@@ -94,33 +94,27 @@ func (v *ImportView) Budget(ctx context.Context) (*ImportBudget, error) {
 
 // writeBudget gives the new budget lines and follow-ups their ids from their
 // sequences and writes the budget tables' changes.
-func (ch *ImportChanges) writeBudget(ctx context.Context, tx *store.Tx) ([]logEntry, error) {
+func (ch *ImportChanges) writeBudget(ctx context.Context, tx *store.Tx, conn *store.Conn, log *changeLog) error {
 	ids, err := reserveIDsIn(ctx, tx, "budget_line_id_seq", len(ch.BudgetLines.Inserted))
 	if err != nil {
-		return nil, err
+		return err
 	}
 	for i, id := range ids {
 		ch.BudgetLines.Inserted[i].ID = id
 	}
 	if ids, err = reserveIDsIn(ctx, tx, "budget_followup_id_seq", len(ch.BudgetFollowups.Inserted)); err != nil {
-		return nil, err
+		return err
 	}
 	for i, id := range ids {
 		ch.BudgetFollowups.Inserted[i].ID = id
 	}
-	var log []logEntry
-	for _, w := range []func() ([]logEntry, error){
-		func() ([]logEntry, error) { return writeTable(ctx, tx, &budgetLineTable, &ch.BudgetLines) },
-		func() ([]logEntry, error) { return writeTable(ctx, tx, &budgetFollowupTable, &ch.BudgetFollowups) },
-		func() ([]logEntry, error) { return writeTable(ctx, tx, &priceBaseAmountTable, &ch.PriceBaseAmounts) },
-	} {
-		entries, err := w()
-		if err != nil {
-			return nil, err
-		}
-		log = append(log, entries...)
+	if err := writeTable(ctx, tx, conn, log, &budgetLineTable, &ch.BudgetLines); err != nil {
+		return err
 	}
-	return log, nil
+	if err := writeTable(ctx, tx, conn, log, &budgetFollowupTable, &ch.BudgetFollowups); err != nil {
+		return err
+	}
+	return writeTable(ctx, tx, conn, log, &priceBaseAmountTable, &ch.PriceBaseAmounts)
 }
 
 // hashBudget writes the budget tables' changes into a fingerprint.

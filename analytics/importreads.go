@@ -13,8 +13,12 @@ import (
 type ImportView struct{ tx *store.Tx }
 
 // ImportWriter is an ImportView that can also apply and undo a batch, all in
-// the one transaction WriteForImport commits.
-type ImportWriter struct{ ImportView }
+// the one transaction WriteForImport commits; conn is that transaction's
+// connection, for DuckDB's appender (importstage.go).
+type ImportWriter struct {
+	ImportView
+	conn *store.Conn
+}
 
 // ReadForImport runs read with a view that is never committed.
 func ReadForImport(ctx context.Context, s *Store, read func(*ImportView) error) error {
@@ -24,7 +28,9 @@ func ReadForImport(ctx context.Context, s *Store, read func(*ImportView) error) 
 // WriteForImport runs write in one transaction with no other writer beside
 // it, after first (see Store.WriteAfter), and commits when write returns nil.
 func WriteForImport(ctx context.Context, s *Store, first func() error, write func(*ImportWriter) error) error {
-	return s.WriteAfter(ctx, first, func(tx *store.Tx) error { return write(&ImportWriter{ImportView{tx}}) })
+	return s.db.WriteConn(ctx, first, func(tx *store.Tx, conn *store.Conn) error {
+		return write(&ImportWriter{ImportView{tx}, conn})
+	})
 }
 
 // ImportRegistry is every row the import matches a file against, each table

@@ -2,7 +2,6 @@ package analytics
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
@@ -12,83 +11,61 @@ import (
 	"malbild/analytics/store"
 )
 
-// insertChunk rows are staged in one JSON document: a 100 000-row import is
-// 20 statements, and each document stays about two megabytes (larger chunks
-// measured no faster).
-const insertChunk = 5_000
-
-// insert writes rows with one INSERT … SELECT per chunk from a staged JSON
-// document that DuckDB parses itself (issue 18: binding each value of a
-// multi-row VALUES list cost seconds at 100 000 rows). Every value is staged
-// as text, or null, and cast by DuckDB to its column's type, so numbers and
-// dates arrive exactly as they would bound one by one.
-func (t *importTable[T]) insert(ctx context.Context, tx *store.Tx, rows []*T) error {
+// insert writes rows through a staged table (issue 18): DuckDB's appender
+// fills a temporary table of text columns on the import's own connection,
+// in its transaction, and one INSERT … SELECT casts every value to its
+// column's type, so numbers and dates arrive exactly as they would bound one
+// by one. (Binding each value of a multi-row VALUES list cost seconds at
+// 100 000 rows; a staged JSON document cost DuckDB the parsing.)
+func (t *importTable[T]) insert(ctx context.Context, tx *store.Tx, conn *store.Conn, rows []*T) error {
 	if len(rows) == 0 {
 		return nil
 	}
-	stmt, err := tx.PrepareContext(ctx, t.stagedInsertSQL())
+	stage := "import_stage_" + t.name
+	texts := make([]string, len(t.columns))
+	for i, c := range t.columns {
+		texts[i] = c + " VARCHAR"
+	}
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf("CREATE TEMP TABLE %s (%s)", stage, strings.Join(texts, ", "))); err != nil {
+		return fmt.Errorf("insert into %s: %w", t.name, err)
+	}
+	var bad error
+	values := make([]any, len(t.columns))
+	err := conn.Append(stage, len(rows), func(i int) []any {
+		for j, v := range t.values(rows[i]) {
+			var err error
+			if values[j], err = stagedText(v); err != nil && bad == nil {
+				bad = fmt.Errorf("insert into %s: %s: %w", t.name, t.columns[j], err)
+			}
+		}
+		return values
+	})
+	if bad != nil {
+		return bad
+	}
 	if err != nil {
 		return fmt.Errorf("insert into %s: %w", t.name, err)
 	}
-	defer stmt.Close()
-	var doc []byte
-	for start := 0; start < len(rows); start += insertChunk {
-		if doc, err = t.stage(doc[:0], rows[start:min(len(rows), start+insertChunk)]); err != nil {
-			return fmt.Errorf("insert into %s: %w", t.name, err)
-		}
-		if _, err := stmt.ExecContext(ctx, string(doc)); err != nil {
-			return fmt.Errorf("insert into %s: %w", t.name, err)
-		}
+	cols := strings.Join(t.columns, ", ")
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf("INSERT INTO %s (%s) SELECT %s FROM %s", t.name, cols, cols, stage)); err != nil {
+		return fmt.Errorf("insert into %s: %w", t.name, err)
+	}
+	if _, err := tx.ExecContext(ctx, "DROP TABLE "+stage); err != nil {
+		return fmt.Errorf("insert into %s: %w", t.name, err)
 	}
 	return nil
 }
 
-// stagedInsertSQL inserts the rows of a JSON array of objects keyed by
-// column name.
-func (t *importTable[T]) stagedInsertSQL() string {
-	fields := make([]string, len(t.columns))
-	for i, c := range t.columns {
-		fields[i] = strconv.Quote(c) + `:"VARCHAR"`
-	}
-	cols := strings.Join(t.columns, ", ")
-	return fmt.Sprintf(`INSERT INTO %s (%s) SELECT %s FROM (SELECT unnest(from_json(?::JSON, '[{%s}]'), recursive := true))`,
-		t.name, cols, cols, strings.Join(fields, ","))
-}
-
-// stage appends rows to buf as a JSON array of objects, every value text.
-// Text that is not UTF-8 is refused: JSON would replace it silently (the
-// importer never lets such text through).
-func (t *importTable[T]) stage(buf []byte, rows []*T) ([]byte, error) {
-	buf = append(buf, '[')
-	for i, row := range rows {
-		if i > 0 {
-			buf = append(buf, ',')
-		}
-		buf = append(buf, '{')
-		for j, v := range t.values(row) {
-			if j > 0 {
-				buf = append(buf, ',')
-			}
-			buf = strconv.AppendQuote(buf, t.columns[j])
-			buf = append(buf, ':')
-			var err error
-			if buf, err = appendStaged(buf, v); err != nil {
-				return nil, fmt.Errorf("%s: %w", t.columns[j], err)
-			}
-		}
-		buf = append(buf, '}')
-	}
-	return append(buf, ']'), nil
-}
-
-// appendStaged writes a column value as a JSON string, or null.
-func appendStaged(buf []byte, v any) ([]byte, error) {
+// stagedText is a column value as text, or nil for NULL. Text that is not
+// UTF-8 is refused: DuckDB would not hold it as VARCHAR (the importer never
+// lets such text through).
+func stagedText(v any) (any, error) {
 	switch x := v.(type) {
 	case nil:
-		return append(buf, "null"...), nil
+		return nil, nil
 	case *float64:
 		if x == nil {
-			return append(buf, "null"...), nil
+			return nil, nil
 		}
 		v = *x
 	case time.Time:
@@ -106,6 +83,5 @@ func appendStaged(buf []byte, v any) ([]byte, error) {
 	if !utf8.ValidString(text) {
 		return nil, fmt.Errorf("text %q is not UTF-8", text)
 	}
-	quoted, err := json.Marshal(text)
-	return append(buf, quoted...), err
+	return text, nil
 }

@@ -47,6 +47,33 @@ func (s *Store) inConn(ctx context.Context, commit bool, fn func(*Conn) error) e
 	return err
 }
 
+// WriteConn is WriteAfter (transactions.go) with the transaction on a
+// connection of its own, handed to write beside it: the connection's Append
+// then writes in the same transaction (an import's bulk insert).
+func (s *Store) WriteConn(ctx context.Context, first func() error, write func(*Tx, *Conn) error) error {
+	s.writing.Lock()
+	defer s.writing.Unlock()
+	if first != nil {
+		if err := first(); err != nil {
+			return err
+		}
+	}
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := write(tx, &Conn{conn: conn}); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
 // QueryContext runs a query in the connection's transaction.
 func (c *Conn) QueryContext(ctx context.Context, query string, args ...any) (*Rows, error) {
 	return c.conn.QueryContext(ctx, query, args...)

@@ -3,7 +3,9 @@ package importer_test
 import (
 	"bytes"
 	"context"
+	"flag"
 	"fmt"
+	"os"
 	"runtime"
 	"sync"
 	"testing"
@@ -60,6 +62,26 @@ func BenchmarkCommit100kMembers(b *testing.B) {
 	}
 	b.StopTimer()
 	b.ReportMetric(float64(peak())/(1<<20), "MiB-peak-heap")
+}
+
+// writeWorkbook, when given, makes TestWriteMembersWorkbook write the
+// benchmarks' workbook to a file, so that the whole process of `malbild
+// import` can be measured on it (its peak resident memory includes DuckDB's,
+// which the benchmarks' heap figure leaves out):
+//
+//	go test ./data/importer -run TestWriteMembersWorkbook -args -write-workbook /tmp/big.xlsx -rows 100000
+var (
+	writeWorkbook = flag.String("write-workbook", "", "write the benchmarks' members workbook to this file")
+	workbookRows  = flag.Int("rows", 100_000, "member rows in the workbook -write-workbook writes")
+)
+
+func TestWriteMembersWorkbook(t *testing.T) {
+	if *writeWorkbook == "" {
+		t.Skip("no -write-workbook file given")
+	}
+	if err := os.WriteFile(*writeWorkbook, membersWorkbook(t, *workbookRows), 0o644); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // watchHeap samples the live heap until the benchmark ends and returns a

@@ -12,14 +12,17 @@ import (
 	"malbild/analytics/locale"
 )
 
-// xlsxSource is a workbook read with excelize's streaming row reader. The
-// reader gives cells' raw values but not their number formats, so a second
-// light pass over the same worksheet XML (dateCells) finds the number cells
-// whose format shows a date.
+// xlsxSource is a workbook read with excelize, and its plain worksheets
+// (plainsheet.go) with plainXML. excelize's streaming row reader gives
+// cells' raw values but not their number formats, so a second light pass
+// over the same worksheet XML (dateCells) finds the number cells whose
+// format shows a date; the plain reading gives both in one pass.
 type xlsxSource struct {
 	f        *excelize.File
 	zip      *zip.Reader
 	parts    map[string]string // sheet name → worksheet part in the zip
+	plain    map[string]bool   // the worksheets read with plainXML
+	sst      []string          // the shared strings, for the plain worksheets
 	date1904 bool
 	dateFmt  map[int]bool // style id → its number format shows a date
 	lang     string
@@ -37,11 +40,74 @@ func openXLSX(data []byte, lang string) (_ source, err error) {
 			return nil, fileError(lang, ReasonZipBomb, MaxUnzipSize>>20)
 		}
 	}
-	if parts, order, err := worksheetParts(zr); err == nil {
-		if err := checkWorksheets(zr, order, parts, lang); err != nil {
-			return nil, err
+	// The worksheets are checked while excelize opens the workbook (issue
+	// 18: on two cores the opening then costs no time beside the check); a
+	// damaged sheet is still the answer before anything excelize says.
+	checked := make(chan checkedWorkbook, 1)
+	go func() {
+		var c checkedWorkbook
+		defer func() {
+			if r := recover(); r != nil {
+				c = checkedWorkbook{err: fileError(lang, ReasonNotSpreadsheet)}
+			}
+			checked <- c
+		}()
+		c = checkXLSX(zr, lang)
+	}()
+	f, openErr := openExcelize(data, lang)
+	c := <-checked
+	switch {
+	case c.err != nil:
+		if f != nil {
+			f.Close()
 		}
+		return nil, c.err
+	case openErr != nil:
+		return nil, openErr
 	}
+	plain, sst := c.plain, c.sst
+	parts, _, err := worksheetParts(zr)
+	if err != nil || len(f.GetSheetList()) == 0 {
+		f.Close()
+		return nil, fileError(lang, ReasonNotSpreadsheet)
+	}
+	s := &xlsxSource{f: f, zip: zr, parts: parts, plain: plain, sst: sst, dateFmt: map[int]bool{}, lang: lang}
+	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
+		s.date1904 = *props.Date1904
+	}
+	return s, nil
+}
+
+// checkedWorkbook is what checking a workbook's worksheets found.
+type checkedWorkbook struct {
+	plain map[string]bool // the plain worksheets
+	sst   []string        // the shared strings, when plain worksheets use them
+	err   error           // a damaged worksheet
+}
+
+// checkXLSX checks every worksheet (checkWorksheets) and reads the shared
+// strings for the plain ones.
+func checkXLSX(zr *zip.Reader, lang string) checkedWorkbook {
+	var c checkedWorkbook
+	parts, order, err := worksheetParts(zr)
+	if err != nil {
+		return c // excelize says what is wrong
+	}
+	var usesSST bool
+	if c.plain, usesSST, c.err = checkWorksheets(zr, order, parts, lang); c.err != nil || !usesSST {
+		return c
+	}
+	var ok bool
+	if c.sst, ok = sharedStrings(zr); !ok {
+		c.plain = nil // excelize reads the strings its own way
+	}
+	return c
+}
+
+// openExcelize opens the workbook with excelize, for its sheets, styles and
+// properties, and the worksheets that are not plain.
+func openExcelize(data []byte, lang string) (_ *excelize.File, err error) {
+	defer notSpreadsheetOnPanic(lang, &err)
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 		UnzipSizeLimit:    MaxUnzipSize,
 		UnzipXMLSizeLimit: maxSheetInMemory,
@@ -53,16 +119,7 @@ func openXLSX(data []byte, lang string) (_ source, err error) {
 		}
 		return nil, fileError(lang, ReasonNotSpreadsheet)
 	}
-	parts, _, err := worksheetParts(zr)
-	if err != nil || len(f.GetSheetList()) == 0 {
-		f.Close()
-		return nil, fileError(lang, ReasonNotSpreadsheet)
-	}
-	s := &xlsxSource{f: f, zip: zr, parts: parts, dateFmt: map[int]bool{}, lang: lang}
-	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
-		s.date1904 = *props.Date1904
-	}
-	return s, nil
+	return f, nil
 }
 
 func (s *xlsxSource) close() { s.f.Close() }
@@ -80,6 +137,9 @@ func (s *xlsxSource) sheets() []sheetInfo {
 }
 
 func (s *xlsxSource) rows(sheet string, fn func(row int, cells []Cell) bool) (err error) {
+	if s.plain[sheet] {
+		return s.plainRows(sheet, fn)
+	}
 	inFn := false
 	defer func() {
 		if inFn {
