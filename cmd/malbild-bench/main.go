@@ -22,6 +22,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"malbild/data/importer/benchbook"
 )
 
 func main() {
@@ -46,13 +48,15 @@ func main() {
 		os.Exit(1)
 	}
 	defer os.RemoveAll(out)
-	row("annual report at 20 000 members", "≤ 1.0 s, ≤ 150 MB", "web download "+seconds(report["BenchmarkReportLarge"])+"; command: "+peakOf(*bin, "export", "report", "--db", *db,
-		"--year", "2026", "--asof", "2026-06-30", "-o", filepath.Join(out, "report.xlsx")), "BenchmarkReportLarge (the server's path); malbild export report on bench.duckdb")
+	row("annual report at 20 000 members", "≤ 1.0 s, ≤ 150 MB", "web download "+seconds(report["BenchmarkReportLarge"])+"; command: "+peakOf(*bin, func() []string {
+		return []string{"export", "report", "--db", *db, "--year", "2026", "--asof", "2026-06-30", "-o", filepath.Join(out, "report.xlsx")}
+	}), "BenchmarkReportLarge (the server's path); malbild export report on bench.duckdb")
 	imports := goBench("./data/importer", `(Commit|Preview)100kMembers$`, "1x")
-	row("import commit, 100 000 member rows", "≤ 3 s, ≤ 200 MB", seconds(imports["BenchmarkCommit100kMembers"])+heap(imports["BenchmarkCommit100kMembers"]),
-		"BenchmarkCommit100kMembers, one commit")
-	row("import preview, 100 000 rows", "≤ 1.5 s, ≤ 150 MB", seconds(imports["BenchmarkPreview100kMembers"])+heap(imports["BenchmarkPreview100kMembers"]),
-		"BenchmarkPreview100kMembers, one preview")
+	preview, commit := importPeaks(*bin, out)
+	row("import commit, 100 000 member rows", "≤ 3 s, ≤ 200 MB", seconds(imports["BenchmarkCommit100kMembers"])+heap(imports["BenchmarkCommit100kMembers"])+"; command: "+commit,
+		"BenchmarkCommit100kMembers, one commit; malbild import into an empty database")
+	row("import preview, 100 000 rows", "≤ 1.5 s, ≤ 150 MB", seconds(imports["BenchmarkPreview100kMembers"])+heap(imports["BenchmarkPreview100kMembers"])+"; command: "+preview,
+		"BenchmarkPreview100kMembers, one preview; malbild import --dry-run")
 	row("first visit of a chart page, bytes on the wire", "≤ 170 kB", firstVisits(), "TestAChartPageLoadsUnder170kB (brotli)")
 }
 
@@ -118,15 +122,15 @@ func heap(f map[string]float64) string {
 	return ""
 }
 
-// peakOf runs the command under GNU time five times and gives the median
+// peakOf runs the command (args gives each run's) under GNU time five times and gives the median
 // of its wall times and of its peak resident sets (the whole process:
 // the Go heap, DuckDB's memory and the binary's own pages).
-func peakOf(bin string, args ...string) string {
+func peakOf(bin string, args func() []string) string {
 	const runs = 5
 	var walls []float64
 	var peaks []int
 	for range runs {
-		cmd := exec.Command("/usr/bin/time", append([]string{"-f", "%e %M", bin}, args...)...)
+		cmd := exec.Command("/usr/bin/time", append([]string{"-f", "%e %M", bin}, args()...)...)
 		var stderr bytes.Buffer
 		cmd.Stderr = &stderr
 		if err := cmd.Run(); err != nil {
@@ -142,6 +146,35 @@ func peakOf(bin string, args ...string) string {
 	slices.Sort(peaks)
 	return fmt.Sprintf("%.0f MiB peak (the process, median of %d runs: %.0f–%.0f MiB; %.1f s)",
 		float64(peaks[runs/2])/1024, runs, float64(peaks[0])/1024, float64(peaks[runs-1])/1024, walls[runs/2])
+}
+
+// importPeaks measures `malbild import` on benchbook's 100 000-row workbook,
+// the whole process: the preview (--dry-run) and the commit, each into a
+// copy of an empty database.
+func importPeaks(bin, dir string) (preview, commit string) {
+	book := filepath.Join(dir, "members100k.xlsx")
+	empty := filepath.Join(dir, "empty.duckdb")
+	data, err := benchbook.Members(100_000)
+	if err == nil {
+		err = os.WriteFile(book, data, 0o644)
+	}
+	if err == nil { // --history creates and migrates the database
+		err = exec.Command(bin, "import", "--db", empty, "--history").Run()
+	}
+	if err != nil {
+		return "not measured: " + err.Error(), "not measured: " + err.Error()
+	}
+	fresh := func() string {
+		db := filepath.Join(dir, "import.duckdb")
+		os.Remove(db + ".wal")
+		if b, err := os.ReadFile(empty); err == nil {
+			os.WriteFile(db, b, 0o644)
+		}
+		return db
+	}
+	preview = peakOf(bin, func() []string { return []string{"import", "--db", fresh(), "--dry-run", book} })
+	commit = peakOf(bin, func() []string { return []string{"import", "--db", fresh(), book} })
+	return preview, commit
 }
 
 // visitLine is the log line of TestAChartPageLoadsUnder170kB per page;
