@@ -100,4 +100,3 @@ func membersWorkbook(tb testing.TB, n int) []byte {
 }
 
 func ptr[T any](v T) *T { return &v }
-
