@@ -12,17 +12,7 @@ import (
 // rings have, all rings being closed.
 func boundsOf(t *testing.T, geoJSON []byte) (map[string][4]float64, int) {
 	t.Helper()
-	var fc struct {
-		Features []struct {
-			Properties struct {
-				Name string `json:"lansnamn"`
-			} `json:"properties"`
-			Geometry struct {
-				Type        string          `json:"type"`
-				Coordinates json.RawMessage `json:"coordinates"`
-			} `json:"geometry"`
-		} `json:"features"`
-	}
+	var fc geoFeatures
 	if err := json.Unmarshal(geoJSON, &fc); err != nil {
 		t.Fatal(err)
 	}
