@@ -3,6 +3,7 @@ package analytics
 import (
 	"context"
 	"slices"
+	"sync"
 	"time"
 )
 
@@ -42,14 +43,24 @@ func (s *Store) PlanHistory(ctx context.Context, year int, asOf time.Time) (Plan
 		return PlanHistory{}, err
 	}
 	years, goals, previous, inPlan := scope.years, scope.goals, scope.previous, scope.inPlan
-	finals, err := s.planYearEnds(ctx, years, asOf, scope.shown)
-	if err != nil {
-		return PlanHistory{}, err
+	// The year ends, every plan's goals with a key of this plan (for their
+	// histories) and the previous plan's goals are read side by side.
+	var finals map[int]map[string]GoalResult
+	var sameKeys, before []Goal
+	var errFinals, errSame, errBefore error
+	var wg sync.WaitGroup
+	wg.Go(func() { finals, errFinals = s.planYearEnds(ctx, years, asOf, scope.shown) })
+	wg.Go(func() {
+		sameKeys, errSame = s.goalsOf(ctx, "WHERE key IN (SELECT key FROM goals WHERE year = ?)", year)
+	})
+	if previous >= 0 {
+		wg.Go(func() { before, errBefore = s.goalsOf(ctx, "WHERE year = ?", previous) })
 	}
-	// Every plan's goals with a key of this plan, for their histories.
-	sameKeys, err := s.goalsOf(ctx, "WHERE key IN (SELECT key FROM goals WHERE year = ?)", year)
-	if err != nil {
-		return PlanHistory{}, err
+	wg.Wait()
+	for _, err := range []error{errFinals, errSame, errBefore} {
+		if err != nil {
+			return PlanHistory{}, err
+		}
 	}
 	byKey := map[string][]Goal{}
 	for _, g := range sameKeys {
@@ -65,14 +76,7 @@ func (s *Store) PlanHistory(ctx context.Context, year int, asOf time.Time) (Plan
 		}
 		h.Goals[g.Key] = entries
 	}
-	if previous < 0 {
-		return h, nil
-	}
-	before, err := s.goalsOf(ctx, "WHERE year = ?", previous)
-	if err != nil {
-		return PlanHistory{}, err
-	}
-	for _, g := range before {
+	for _, g := range before { // none without a previous plan
 		if inPlan[g.Key] {
 			continue
 		}

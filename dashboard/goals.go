@@ -58,30 +58,32 @@ func (s *Server) goals(c *fiber.Ctx) error {
 		return err
 	}
 	data := goalsPage{Year: year, Years: years}
-	// The scorecard computes, in one query per metric, the values of its
-	// days, the goals' charts and the history (the year ends of the earlier
-	// plans); the history, after it, only reads them.
-	if data.Scorecard, err = s.scorecardOf(c, year, asOf, "/goals"); err != nil {
-		return err
+	// The board's meetings, the approval and the comments do not depend on
+	// the scorecard: read them alongside. The scorecard computes, in one
+	// query per metric, the values of its days, the goals' charts and the
+	// history (the year ends of the earlier plans); the history, after it,
+	// only reads them.
+	l := lang(c)
+	var side sync.WaitGroup
+	var errMeetings, errApproval, errComments error
+	var comments []analytics.GoalComment
+	side.Go(func() { data.Meetings, errMeetings = s.store.BoardMeetings(ctx) })
+	side.Go(func() { data.Approval, errApproval = s.approvalOf(ctx, l, year) })
+	side.Go(func() { comments, errComments = s.store.GoalComments(ctx, year, asOf) })
+	data.Scorecard, err = s.scorecardOf(c, year, asOf, "/goals")
+	var history analytics.PlanHistory
+	if err == nil {
+		history, err = s.store.PlanHistory(ctx, year, asOf)
 	}
-	history, err := s.store.PlanHistory(ctx, year, asOf)
-	if err != nil {
-		return err
-	}
-	if data.Meetings, err = s.store.BoardMeetings(ctx); err != nil {
-		return err
-	}
-	if data.Approval, err = s.approvalOf(ctx, lang(c), year); err != nil {
-		return err
-	}
-	comments, err := s.store.GoalComments(ctx, year, asOf)
-	if err != nil {
-		return err
+	side.Wait()
+	for _, err := range []error{err, errMeetings, errApproval, errComments} {
+		if err != nil {
+			return err
+		}
 	}
 	data.Removed = history.Removed
 	// The goals below the scorecard are those its filters show; their
 	// charts are independent queries, made side by side.
-	l := lang(c)
 	views := make([]goalView, len(data.Scorecard.Rows))
 	errs := make([]error, len(views))
 	var wg sync.WaitGroup
@@ -102,7 +104,7 @@ func (s *Server) goals(c *fiber.Ctx) error {
 		}
 		data.Areas = addToArea(data.Areas, v)
 	}
-	return s.render(c, "goals", fmt.Sprintf("%s %d", locale.Text(lang(c), "goals.title"), year), data)
+	return s.render(c, "goals", fmt.Sprintf("%s %d", locale.Text(l, "goals.title"), year), data)
 }
 
 // planYear is ?year=, else the as-of date's year; a year outside the
