@@ -49,19 +49,13 @@ func (s *Server) overview(c *fiber.Ctx) error {
 		return err
 	}
 	ctx := c.UserContext()
-	growth, err := s.store.MemberGrowth(ctx, asOf)
-	if err != nil {
-		return err
-	}
-	data := overviewPage{Year: asOf.Year(), Growth: growth}
-	if data.Empty = len(growth) == 1 && growth[0].Value == 0; data.Empty {
-		return s.render(c, "overview", locale.Text(lang(c), "overview.title"), data)
-	}
-	// The services' coverage and the budget do not depend on the scorecard:
-	// compute them alongside.
-	var errServices, errBudget error
+	data := overviewPage{Year: asOf.Year()}
+	// The growth, the services' coverage and the budget do not depend on
+	// the scorecard: compute them alongside.
+	var errGrowth, errServices, errBudget error
 	var side sync.WaitGroup
 	l, links := lang(c), chartLinks(c) // read c here: the goroutines do not touch it
+	side.Go(func() { data.Growth, errGrowth = s.store.MemberGrowth(ctx, asOf) })
 	side.Go(func() { data.Services, errServices = s.store.ServiceParticipation(ctx, asOf) })
 	side.Go(func() { data.Budget, errBudget = s.budgetFigureOf(ctx, l, asOf, links) })
 	data.Scorecard, err = s.scorecardOf(c, data.Year, asOf, "/")
@@ -75,13 +69,20 @@ func (s *Server) overview(c *fiber.Ctx) error {
 		data.Approval, err = s.approvalOf(ctx, l, data.Year)
 	}
 	side.Wait()
+	if errGrowth != nil {
+		return errGrowth
+	}
+	// A registry without members shows how to begin, whatever else said.
+	if data.Empty = len(data.Growth) == 1 && data.Growth[0].Value == 0; data.Empty {
+		return s.render(c, "overview", locale.Text(l, "overview.title"), overviewPage{Year: data.Year, Growth: data.Growth, Empty: true})
+	}
 	for _, err := range []error{err, errServices, errBudget} {
 		if err != nil {
 			return err
 		}
 	}
 	data.Figures = keyFigures(metrics, data.Scorecard.Goals)
-	data.Chart = growthChart(l, growth, data.Figures[0].Target)
+	data.Chart = growthChart(l, data.Growth, data.Figures[0].Target)
 	data.Coverage = coverageChart(l, data.Services).withLinks(links)
 	return s.render(c, "overview", locale.Text(l, "overview.title"), data)
 }
