@@ -19,15 +19,19 @@ services_on_day AS (
      AND (s.started_on IS NULL OR s.started_on <= as_of.d)
      AND (s.ended_on IS NULL OR as_of.d <= s.ended_on)
 ),
+-- each service's distinct participants on each day, counted from the
+-- distinct member × service pairs before the services' names join them (a
+-- count(DISTINCT) grouped by the Swedish-collated name cost most of the time)
 participants_on AS (
-    SELECT as_of.d, ap.service_id, ap.member_id
-    FROM as_of, active_participations(as_of.d) AS ap
+    SELECT d, service_id, count(*) AS participants
+    FROM (SELECT DISTINCT as_of.d, ap.service_id, ap.member_id
+          FROM as_of, active_participations(as_of.d) AS ap)
+    GROUP BY d, service_id
 ),
 service_participants AS (
-    SELECT sod.d, sod.name, count(DISTINCT po.member_id) AS participants
+    SELECT sod.d, sod.name, coalesce(po.participants, 0) AS participants
     FROM services_on_day AS sod
     LEFT JOIN participants_on AS po ON po.d = sod.d AND po.service_id = sod.id
-    GROUP BY sod.d, sod.id, sod.name
 ),
 top_service AS (
     SELECT d, name, participants,
