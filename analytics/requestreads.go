@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strconv"
 	"sync"
 )
 
@@ -41,9 +42,14 @@ func sharedRead[T any](ctx context.Context, key string, read func() (T, error)) 
 	return v, r.err
 }
 
-// readKey names a read by its kind, clause and arguments.
+// readKey names a read by its kind, clause and arguments, each argument
+// quoted: fmt.Sprint would give "a", "bc" and "ab", "c" the same key.
 func readKey(kind, where string, args []any) string {
-	return kind + " " + where + " " + fmt.Sprint(args...)
+	key := kind + " " + where
+	for _, a := range args {
+		key += " " + strconv.Quote(fmt.Sprint(a))
+	}
+	return key
 }
 
 // goalsOf reads the goals matching where (readGoals), once per request.
