@@ -185,20 +185,7 @@ func (s *Store) Budget(ctx context.Context, year int, asOf time.Time) (BudgetRep
 
 // BudgetYears lists the years that have budget lines, in order.
 func (s *Store) BudgetYears(ctx context.Context) ([]int, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT year FROM budget_lines ORDER BY year`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var years []int
-	for rows.Next() {
-		var y int
-		if err := rows.Scan(&y); err != nil {
-			return nil, err
-		}
-		years = append(years, y)
-	}
-	return years, rows.Err()
+	return s.years(ctx, `SELECT DISTINCT year FROM budget_lines ORDER BY year`)
 }
 
 // BudgetFollowups lists the follow-ups of year dated on or before asOf (the

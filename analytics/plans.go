@@ -14,7 +14,13 @@ func (s *Store) PlanYears(ctx context.Context) ([]int, error) {
 }
 
 func (s *Store) readPlanYears(ctx context.Context) ([]int, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT year FROM goals ORDER BY year`)
+	return s.years(ctx, `SELECT DISTINCT year FROM goals ORDER BY year`)
+}
+
+// years runs a query of one column of years (plans, budgets) and gives them
+// in its order.
+func (s *Store) years(ctx context.Context, query string) ([]int, error) {
+	rows, err := s.db.QueryContext(ctx, query)
 	if err != nil {
 		return nil, err
 	}
