@@ -1,6 +1,8 @@
 package dashboard
 
 import (
+	"sync"
+
 	"malbild/analytics"
 	"malbild/data/reference"
 )
@@ -17,13 +19,19 @@ const (
 // which owns the file, for the coverage map: simplified to what the map
 // can show (simplifiedBoundaries), a third of the bytes on the wire.
 func (a *assets) addCountyBoundaries() error {
-	geo, err := simplifiedBoundaries(reference.CountyBoundaries())
+	geo, err := countyBoundaries()
 	if err != nil {
 		return err
 	}
 	a.add(countyGeoJSON, geo, "application/geo+json")
 	return nil
 }
+
+// countyBoundaries are the reference data's boundaries simplified, once per
+// process: every server (every test's too) serves the same.
+var countyBoundaries = sync.OnceValues(func() ([]byte, error) {
+	return simplifiedBoundaries(reference.CountyBoundaries())
+})
 
 // countyTotals are the reference data's counties as the coverage query
 // takes them.
