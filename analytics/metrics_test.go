@@ -210,6 +210,19 @@ func TestTopServiceShareTiesGoToTheFirstNameInSwedishOrder(t *testing.T) {
 	}
 }
 
+// Services that exist with no one taking part: the share is 0, and the
+// service named is the first in Swedish order (Ä after Z, case aside).
+func TestTopServiceShareWithNoParticipantIsZero(t *testing.T) {
+	s := analyticstest.New(t)
+	analyticstest.Exec(t, s, `
+	INSERT INTO services (id, name, kind) VALUES (1, 'Ärendekollen', 'service'), (2, 'Egil', 'service'), (3, 'bokatid', 'service');
+	INSERT INTO members (id, name, kind, joined_on) VALUES (1, 'Ale', 'kommun', DATE '2020-01-01')`)
+	got := metricOn(t, s, "top_service_share", nil, "2022-06-30")
+	if !sameNumber(got.Value, num(0)) || got.Service != "bokatid" {
+		t.Errorf("top_service_share = %s %q, want 0 bokatid", show(got.Value), got.Service)
+	}
+}
+
 func TestNetworksMinParticipantsCountsActiveMunicipalities(t *testing.T) {
 	s := analyticstest.New(t)
 	analyticstest.Exec(t, s, `
