@@ -5,7 +5,6 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
-	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -15,7 +14,9 @@ import (
 
 // Every metric and breakdown is a named SQL file of queries/ (STYLE "SQL
 // where it can be read"). A file names its parameters $like_this; the Go side
-// passes exactly those, so a file reads on its own in a DuckDB shell.
+// passes exactly those, so a file reads on its own in a DuckDB shell. When it
+// runs, each parameter's value is written into it as a literal (querytext.go
+// says why).
 
 //go:embed queries/*.sql
 var queryFiles embed.FS
@@ -25,6 +26,7 @@ type namedQuery struct {
 	name   string
 	sql    string
 	params []string // the $parameters it uses, in order of first use
+	text   queryText
 }
 
 // queryParams are the parameter names a query file may use; any other $name
@@ -47,8 +49,6 @@ var queryParams = map[string]bool{
 	"sweden_municipalities": true, // SwedenMunicipalities
 }
 
-var queryParam = regexp.MustCompile(`\$([A-Za-z_][A-Za-z0-9_]*)`)
-
 // queries returns the query files by name, read once.
 var queries = sync.OnceValues(func() (map[string]namedQuery, error) {
 	paths, err := fs.Glob(queryFiles, "queries/*.sql")
@@ -62,12 +62,15 @@ var queries = sync.OnceValues(func() (map[string]namedQuery, error) {
 			return nil, err
 		}
 		q := namedQuery{name: strings.TrimSuffix(strings.TrimPrefix(path, "queries/"), ".sql"), sql: string(body)}
-		for _, m := range queryParam.FindAllStringSubmatch(q.sql, -1) {
-			if !queryParams[m[1]] {
-				return nil, fmt.Errorf("query %s: unknown parameter $%s", q.name, m[1])
+		if q.text, err = splitQuery(q.sql); err != nil {
+			return nil, fmt.Errorf("query %s: %w", q.name, err)
+		}
+		for _, p := range q.text.slots {
+			if !queryParams[p] {
+				return nil, fmt.Errorf("query %s: unknown parameter $%s", q.name, p)
 			}
-			if !slices.Contains(q.params, m[1]) {
-				q.params = append(q.params, m[1])
+			if !slices.Contains(q.params, p) {
+				q.params = append(q.params, p)
 			}
 		}
 		qs[q.name] = q
@@ -75,8 +78,8 @@ var queries = sync.OnceValues(func() (map[string]namedQuery, error) {
 	return qs, nil
 })
 
-// queryRows runs the named query, binding each of its parameters from args;
-// a parameter missing from args is a defect and an error.
+// queryRows runs the named query with each of its parameters' values from
+// args written in; a parameter missing from args is a defect and an error.
 func (s *Store) queryRows(ctx context.Context, name string, args map[string]any) (*store.Rows, error) {
 	qs, err := queries()
 	if err != nil {
@@ -86,15 +89,16 @@ func (s *Store) queryRows(ctx context.Context, name string, args map[string]any)
 	if !ok {
 		return nil, fmt.Errorf("no query %s", name)
 	}
-	bound := make([]any, 0, len(q.params))
 	for _, p := range q.params {
-		v, ok := args[p]
-		if !ok {
+		if _, ok := args[p]; !ok {
 			return nil, fmt.Errorf("query %s: parameter $%s not given", name, p)
 		}
-		bound = append(bound, store.Named(p, v))
 	}
-	rows, err := s.db.QueryContext(ctx, q.sql, bound...)
+	text, err := q.text.render(args)
+	if err != nil {
+		return nil, fmt.Errorf("query %s: %w", name, err)
+	}
+	rows, err := s.db.QueryContext(ctx, text)
 	if err != nil {
 		return nil, fmt.Errorf("query %s: %w", name, err)
 	}
