@@ -20,28 +20,65 @@ import (
 // metricPoints then read those values. The values are the metric's own query
 // on each day, so every number is the one a query for that day alone gives.
 
-// dayValues holds the metric values a page has computed, by metric and
-// parameters, then by day.
+// dayValues holds what a page has computed: the metric values, by metric
+// and parameters, then by day, in a DayCache (the request's own, or one kept
+// across requests), and the request's shared reads (requestreads.go).
 type dayValues struct {
-	charts bool // the goals page: compute the days of its charts and history too
+	charts  bool     // the goals page: compute the days of its charts and history too
+	figures []string // metrics (default parameters) the page shows on the as-of day
+	cache  *DayCache
 	mu     sync.Mutex
-	values map[string]map[time.Time]Point
 	reads  map[string]*requestRead // requestreads.go
 }
 
+// DayCache keeps metric values on days for one state of the data. A
+// metric's value on a day depends on nothing but the data (never on today),
+// so pages viewed on other as-of days can reuse the values of the days they
+// share: 1 January, the month ends, the year ends, the day compared with. The
+// dashboard keeps one per state of the data and makes a new one at every
+// write, as it drops its cached pages (WithDayCache).
+type DayCache struct {
+	mu     sync.Mutex
+	values map[string]map[time.Time]Point
+	points int
+}
+
+// maxCachedPoints bounds a DayCache's memory (about 100 bytes a value):
+// past it the cache starts over.
+const maxCachedPoints = 200_000
+
+// NewDayCache returns an empty DayCache.
+func NewDayCache() *DayCache { return &DayCache{values: map[string]map[time.Time]Point{}} }
+
 type dayValuesKey struct{}
+type dayCacheKey struct{}
+
+// WithDayCache returns a context in which WithDayValues keeps its metric
+// values in c, shared with every other request given c. The caller vouches
+// that the data do not change while c is in use: it replaces c at every
+// write.
+func WithDayCache(ctx context.Context, c *DayCache) context.Context {
+	return context.WithValue(ctx, dayCacheKey{}, c)
+}
 
 // WithDayValues returns a context in which the metric values computed for
 // the goals (Scorecard, EvaluateGoals, PlanHistory, GoalChartOf) are kept and
-// reused until the context ends; with charts (the goals page), Scorecard
-// computes the days of the goals' charts (GoalChartOf) and of the plan's
-// history (PlanHistory, to be called after it) too. Use it for one request: the values are
-// those of the data when they were computed.
-func WithDayValues(ctx context.Context, charts bool) context.Context {
+// reused until the context ends (or in ctx's DayCache, WithDayCache); with
+// charts (the goals page), Scorecard computes the days of the goals' charts
+// (GoalChartOf) and of the plan's history (PlanHistory, to be called after
+// it) too. figures are metrics the page shows on the as-of day with their
+// default parameters (MetricsOf): Scorecard computes them with its own. Use
+// it for one request: the values are those of the data when they were
+// computed.
+func WithDayValues(ctx context.Context, charts bool, figures ...string) context.Context {
 	if dayValuesOf(ctx) != nil {
 		return ctx
 	}
-	return context.WithValue(ctx, dayValuesKey{}, &dayValues{charts: charts, values: map[string]map[time.Time]Point{}, reads: map[string]*requestRead{}})
+	cache, _ := ctx.Value(dayCacheKey{}).(*DayCache)
+	if cache == nil {
+		cache = NewDayCache()
+	}
+	return context.WithValue(ctx, dayValuesKey{}, &dayValues{charts: charts, figures: figures, cache: cache, reads: map[string]*requestRead{}})
 }
 
 func dayValuesOf(ctx context.Context) *dayValues {
@@ -54,36 +91,52 @@ func metricArgsKey(m MetricInfo, args map[string]any) string {
 	return m.Key + " " + fmt.Sprint(args) // fmt prints a map sorted by key
 }
 
-// lookup gives the values on days if every one is known.
+// lookup gives the values on days if every one is known, each a copy: the
+// values may be shared by requests side by side.
 func (dv *dayValues) lookup(key string, days []time.Time) ([]Point, bool) {
 	if dv == nil {
 		return nil, false
 	}
-	dv.mu.Lock()
-	defer dv.mu.Unlock()
-	known := dv.values[key]
+	c := dv.cache
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	known := c.values[key]
 	out := make([]Point, 0, len(days))
 	for _, d := range days {
 		p, ok := known[day(d)]
 		if !ok {
 			return nil, false
 		}
+		if p.Value != nil {
+			v := *p.Value
+			p.Value = &v
+		}
 		out = append(out, p)
 	}
 	return out, true
 }
 
+// store keeps the values of a query that succeeded.
 func (dv *dayValues) store(key string, points []Point) {
 	if dv == nil {
 		return
 	}
-	dv.mu.Lock()
-	defer dv.mu.Unlock()
-	if dv.values[key] == nil {
-		dv.values[key] = map[time.Time]Point{}
+	c := dv.cache
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.points+len(points) > maxCachedPoints {
+		c.values, c.points = map[string]map[time.Time]Point{}, 0
+	}
+	if c.values[key] == nil {
+		c.values[key] = map[time.Time]Point{}
 	}
 	for _, p := range points {
-		dv.values[key][day(p.Date)] = p
+		if p.Value != nil {
+			v := *p.Value
+			p.Value = &v
+		}
+		c.values[key][day(p.Date)] = p
+		c.points++
 	}
 }
 
@@ -178,17 +231,7 @@ func (n metricNeeds) addGoal(g Goal, asOf time.Time, chart bool) {
 	if asOf.Before(y1) {
 		return
 	}
-	key := metricArgsKey(m, args)
-	need := n[key]
-	if need == nil {
-		need = &metricNeed{m: m, args: args, days: map[time.Time]bool{}}
-		n[key] = need
-	}
-	add := func(days ...time.Time) {
-		for _, d := range days {
-			need.days[day(d)] = true
-		}
-	}
+	add := func(days ...time.Time) { n.add(m, args, days...) }
 	valueDate := asOf
 	if g.DueOn.Before(asOf) {
 		valueDate = g.DueOn
@@ -206,6 +249,35 @@ func (n metricNeeds) addGoal(g Goal, asOf time.Time, chart bool) {
 	}
 	if chart && !lastMonthEnd(valueDate).Before(y1) {
 		add(monthEndDays(y1, lastMonthEnd(valueDate))...)
+	}
+}
+
+// add adds days of a metric with parameters.
+func (n metricNeeds) add(m MetricInfo, args map[string]any, days ...time.Time) {
+	key := metricArgsKey(m, args)
+	need := n[key]
+	if need == nil {
+		need = &metricNeed{m: m, args: args, days: map[time.Time]bool{}}
+		n[key] = need
+	}
+	for _, d := range days {
+		need.days[day(d)] = true
+	}
+}
+
+// addFigures adds the days on asOf of metrics with their default
+// parameters. An unknown key adds nothing: computing it reports why.
+func (n metricNeeds) addFigures(keys []string, asOf time.Time) {
+	for _, k := range keys {
+		m, err := lookupMetric(k)
+		if err != nil {
+			continue
+		}
+		args, err := m.bindParams(nil)
+		if err != nil {
+			continue
+		}
+		n.add(m, args, asOf)
 	}
 }
 
@@ -236,15 +308,11 @@ func (s *Store) compute(ctx context.Context, n metricNeeds) error {
 			continue
 		}
 		wg.Go(func() {
-			// An empty range (from in the month after to): only the days.
-			to := days[0]
-			from := time.Date(to.Year(), to.Month()+1, 1, 0, 0, 0, 0, time.UTC)
-			points, err := s.metricDays(ctx, need.m, need.args, from, to, days)
-			if err == nil && len(points) != len(days) {
-				err = fmt.Errorf("metric %s gave %d values for %d days", need.m.Key, len(points), len(days))
-			}
+			points, err := s.metricOnDays(ctx, need.m, need.args, days)
 			errs[i] = err
-			dv.store(key, points)
+			if err == nil {
+				dv.store(key, points)
+			}
 		})
 	}
 	wg.Wait()
@@ -254,4 +322,40 @@ func (s *Store) compute(ctx context.Context, n metricNeeds) error {
 		}
 	}
 	return nil
+}
+
+// metricOnDays runs a metric's query for exactly the days given.
+func (s *Store) metricOnDays(ctx context.Context, m MetricInfo, args map[string]any, days []time.Time) ([]Point, error) {
+	// An empty range (from in the month after to): only the days.
+	to := days[0]
+	from := time.Date(to.Year(), to.Month()+1, 1, 0, 0, 0, 0, time.UTC)
+	points, err := s.metricDays(ctx, m, args, from, to, days)
+	if err == nil && len(points) != len(days) {
+		err = fmt.Errorf("metric %s gave %d values for %d days", m.Key, len(points), len(days))
+	}
+	return points, err
+}
+
+// metricValues gives a metric's values on days (distinct, in order): inside
+// WithDayValues those ctx's values hold are read and the others computed in
+// one query and kept; without it, one query for them all.
+func (s *Store) metricValues(ctx context.Context, m MetricInfo, args map[string]any, days []time.Time) ([]Point, error) {
+	dv := dayValuesOf(ctx)
+	if dv == nil {
+		return s.metricOnDays(ctx, m, args, days)
+	}
+	key := metricArgsKey(m, args)
+	if points, ok := dv.lookup(key, days); ok {
+		return points, nil
+	}
+	need := metricNeeds{}
+	need.add(m, args, days...)
+	if err := s.compute(ctx, need); err != nil {
+		return nil, err
+	}
+	points, ok := dv.lookup(key, days)
+	if !ok {
+		return nil, fmt.Errorf("metric %s: values computed for %d days are not all kept", m.Key, len(days))
+	}
+	return points, nil
 }

@@ -2,6 +2,7 @@ package analytics
 
 import (
 	"context"
+	"fmt"
 	"time"
 )
 
@@ -11,39 +12,39 @@ type Count struct {
 	Value int
 }
 
-// memberGrowth counts the active members at every 31 December from the year
-// of the first membership up to the year before asOf, and on asOf itself.
-const memberGrowth = `
-WITH first AS (
-    SELECT coalesce(year(min(joined_on)), year(?::DATE)) AS year FROM members
-),
-days AS (
-    SELECT make_date(y::INTEGER, 12, 31) AS day
-    FROM first, range(first.year, year(?::DATE)) AS t(y)
-    UNION ALL
-    SELECT ?::DATE
-)
-SELECT d.day, count(m.id)
-FROM days d
-LEFT JOIN LATERAL active_members(d.day) AS m ON true
-GROUP BY d.day
-ORDER BY d.day`
-
-// MemberGrowth is the number of active members at each year end before asOf
-// and on asOf: the overview's growth chart.
+// MemberGrowth is the number of active members (the members metric, every
+// kind) at each 31 December from the year of the first membership up to the
+// year before asOf, and on asOf: the overview's growth chart. Inside
+// WithDayValues the year ends, the same for every as-of day of a year, are
+// computed once per DayCache.
 func (s *Store) MemberGrowth(ctx context.Context, asOf time.Time) ([]Count, error) {
-	rows, err := s.db.QueryContext(ctx, memberGrowth, asOf, asOf, asOf)
+	var first int
+	if err := s.db.QueryRowContext(ctx, `SELECT coalesce(year(min(joined_on)), year(?::DATE)) FROM members`, asOf).Scan(&first); err != nil {
+		return nil, err
+	}
+	var days []time.Time
+	for y := first; y < asOf.Year(); y++ {
+		days = append(days, time.Date(y, time.December, 31, 0, 0, 0, 0, time.UTC))
+	}
+	days = append(days, day(asOf))
+	m, err := lookupMetric("members")
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []Count
-	for rows.Next() {
-		var c Count
-		if err := rows.Scan(&c.Date, &c.Value); err != nil {
-			return nil, err
-		}
-		out = append(out, c)
+	args, err := m.bindParams(nil)
+	if err != nil {
+		return nil, err
 	}
-	return out, rows.Err()
+	points, err := s.metricValues(ctx, m, args, days)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Count, len(points))
+	for i, p := range points {
+		if p.Value == nil {
+			return nil, fmt.Errorf("members on %s is null", p.Date.Format(time.DateOnly))
+		}
+		out[i] = Count{Date: p.Date, Value: int(*p.Value)}
+	}
+	return out, nil
 }

@@ -54,6 +54,7 @@ func (s *Store) Scorecard(ctx context.Context, year int, asOf, since time.Time) 
 			needs.addGoal(g, asOf, dv.charts)
 			needs.addGoal(g, since, false)
 		}
+		needs.addFigures(dv.figures, asOf)
 		if dv.charts { // the goals page: its history too
 			if err := s.addHistoryNeeds(ctx, needs, year, asOf); err != nil {
 				return Scorecard{}, err

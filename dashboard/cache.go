@@ -10,6 +10,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"malbild/analytics"
 	"malbild/analytics/accounts"
 )
 
@@ -17,11 +18,15 @@ import (
 // keyed by role, language, path, query and today's date, until the next
 // write: repeated views cost a map lookup. Every write (import, undo, edit)
 // calls written, which starts a new version, so no view is older than the
-// data. An answer computed while a write happened is not kept.
+// data. An answer computed while a write happened is not kept. Beside the
+// pages it keeps the version's metric values on days (analytics.DayCache), so
+// that a view on an as-of day no view had before computes only the days that
+// no view has needed yet.
 type pageCache struct {
 	mu      sync.Mutex
 	version uint64
 	entries map[string]cachedPage
+	days    *analytics.DayCache
 	// building holds a channel per key whose page one request is making;
 	// the others wait for it instead of all making it at once after a write.
 	building map[string]chan struct{}
@@ -36,7 +41,7 @@ type cachedPage struct {
 const maxCacheEntries = 2000
 
 func newPageCache() *pageCache {
-	return &pageCache{entries: map[string]cachedPage{}, building: map[string]chan struct{}{}}
+	return &pageCache{entries: map[string]cachedPage{}, days: analytics.NewDayCache(), building: map[string]chan struct{}{}}
 }
 
 // build says whether this request makes the page of key (then done must be
@@ -66,6 +71,17 @@ func (pc *pageCache) get(key string) (cachedPage, uint64, bool) {
 	return p, pc.version, ok
 }
 
+// dayCache is the metric values of version, or a new cache of the request's
+// own when a write has started another version since.
+func (pc *pageCache) dayCache(version uint64) *analytics.DayCache {
+	pc.mu.Lock()
+	defer pc.mu.Unlock()
+	if version != pc.version {
+		return analytics.NewDayCache()
+	}
+	return pc.days
+}
+
 func (pc *pageCache) put(key string, p cachedPage, version uint64) {
 	pc.mu.Lock()
 	defer pc.mu.Unlock()
@@ -83,6 +99,7 @@ func (pc *pageCache) clear() {
 	defer pc.mu.Unlock()
 	pc.version++
 	pc.entries = map[string]cachedPage{}
+	pc.days = analytics.NewDayCache()
 }
 
 // written says the data changed: every cached view is dropped, and the
@@ -135,6 +152,7 @@ func (s *Server) cachePage(c *fiber.Ctx) error {
 	// of their own (cacheable routes are GETs that record nothing); an error
 	// page is rendered after, for the user.
 	c.Locals(userKey, user{Name: userSlot, Role: u.Role, CSRF: csrfSlot})
+	c.SetUserContext(analytics.WithDayCache(c.UserContext(), s.cache.dayCache(version)))
 	err := c.Next()
 	c.Locals(userKey, u)
 	if err != nil {

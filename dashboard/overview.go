@@ -41,9 +41,9 @@ var headline = []string{"members", "services_per_member", "top_service_share", "
 // targets, the year's goals, member growth and service coverage on a day.
 func (s *Server) overview(c *fiber.Ctx) error {
 	// The scorecard evaluates the plan's goals on two days and the key
-	// figures may measure the same: compute each metric's days once (no
-	// charts of goals here).
-	c.SetUserContext(analytics.WithDayValues(c.UserContext(), false))
+	// figures may measure the same: compute each metric's days once, the
+	// figures' with the scorecard's (no charts of goals here).
+	c.SetUserContext(analytics.WithDayValues(c.UserContext(), false, headline...))
 	asOf, err := s.asOf(c)
 	if err != nil {
 		return err
@@ -61,8 +61,7 @@ func (s *Server) overview(c *fiber.Ctx) error {
 	data.Scorecard, err = s.scorecardOf(c, data.Year, asOf, "/")
 	var metrics analytics.MetricSet
 	if err == nil {
-		// Only the key figures, after the scorecard: a figure a goal
-		// measures with the same parameters is already computed.
+		// The key figures, computed with the scorecard.
 		metrics, err = s.store.MetricsOf(ctx, asOf, headline...)
 	}
 	if err == nil {

@@ -178,6 +178,38 @@ func TestCachedPagesCarryTheirOwnUsersTokenAndWritesDropThem(t *testing.T) {
 	}
 }
 
+// The metric values a view computed are kept for views on other as-of days
+// (the growth chart's year ends are the same for every day of a year) until
+// a write through the dashboard drops them with the cached pages.
+func TestMetricValuesOfOtherViewsLastUntilAWrite(t *testing.T) {
+	app, s := newDemoApp(t)
+	firstYearEnd := func(asOf string) string {
+		t.Helper()
+		_, body := get(t, app, "/?asof="+asOf, "as=editor")
+		m := regexp.MustCompile(`data-chart-for="chart-growth">.*?"xAxis":\[\{"data":\["(\d{4}-12-31)"`).FindStringSubmatch(body)
+		v := regexp.MustCompile(`data-chart-for="chart-growth">.*?"data":\[\{"value":(\d+)\}`).FindStringSubmatch(body)
+		if m == nil || v == nil {
+			t.Fatalf("no growth chart on %s", asOf)
+		}
+		return m[1] + " " + v[1]
+	}
+	before := firstYearEnd("2026-11-10")
+	if before != "2005-12-31 31" {
+		t.Fatalf("the demo's first year end is %s", before)
+	}
+	// Behind the dashboard's back: views on other days still use the values
+	// of the data as the dashboard last knew them.
+	analyticstest.Exec(t, s, `INSERT INTO members (name, kind, joined_on) VALUES ('Nyköping', 'kommun', DATE '2005-06-01')`)
+	if got := firstYearEnd("2026-11-11"); got != before {
+		t.Errorf("a view on another day computed the year ends again: %s, want %s", got, before)
+	}
+	goals, _ := s.EvaluateGoals(t.Context(), 2026, mustDate("2026-11-22"))
+	postForm(t, app, "/goals/"+itoa(goals[0].ID)+"/edit", url.Values{"comment": {"En skrivning."}}, "as=editor")
+	if got := firstYearEnd("2026-11-12"); got != "2005-12-31 32" {
+		t.Errorf("after a write the growth still starts %s, want 2005-12-31 32", got)
+	}
+}
+
 // figureOf is the overview's key figure with the label, up to its end.
 func figureOf(t *testing.T, body, label string) string {
 	t.Helper()
