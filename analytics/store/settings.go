@@ -37,13 +37,30 @@ func WithSettings(path string, settings map[string]string) string {
 // time, the 100 000-row import the same.
 const defaultThreads = "1"
 
-// withDefaultThreads is path with defaultThreads unless it names a number
-// of threads itself (WithSettings).
-func withDefaultThreads(path string) string {
-	if _, query, ok := strings.Cut(path, "?"); ok {
-		if q, err := url.ParseQuery(query); err == nil && q.Has("threads") {
-			return path
-		}
+// withDefaults is path with defaultThreads unless it names a number of
+// threads itself (WithSettings), and always without statistics propagation.
+//
+// Why without: planned.go keeps the plans of the query files across changes
+// of the data, and DuckDB's statistics propagation rewrites a plan by what
+// the tables hold when it is made (a filter no row meets yet becomes an empty
+// result, a join gets a fixed range of keys): a kept plan would not see rows
+// added later (DuckDB's issues 23704 and 24182, fixed there by planning
+// prepared statements without it). Turned off for the whole database, since
+// DuckDB takes the setting only globally; TestAKeptPlanSeesRowsAddedAfterIt
+// fails with it on.
+func withDefaults(path string) string {
+	base, query, _ := strings.Cut(path, "?")
+	q, err := url.ParseQuery(query)
+	if err != nil {
+		return path // Open reports the bad path
 	}
-	return WithSettings(path, map[string]string{"threads": defaultThreads})
+	if !q.Has("threads") {
+		q.Set("threads", defaultThreads)
+	}
+	disabled := "statistics_propagation"
+	if d := q.Get("disabled_optimizers"); d != "" {
+		disabled = d + "," + disabled
+	}
+	q.Set("disabled_optimizers", disabled)
+	return base + "?" + q.Encode()
 }

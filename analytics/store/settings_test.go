@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"malbild/analytics/store"
@@ -59,6 +60,24 @@ func TestOpenRunsOneThreadUnlessThePathSaysOtherwise(t *testing.T) {
 		s.Close()
 		if err != nil || threads != c.want {
 			t.Errorf("%q: threads %d (%v), want %d", c.path, threads, err, c.want)
+		}
+	}
+}
+
+// Every store plans without statistics propagation, also one whose path
+// turns off other optimizers: kept plans depend on it (settings.go).
+func TestOpenAlwaysPlansWithoutStatistics(t *testing.T) {
+	ctx := context.Background()
+	for _, path := range []string{"", store.WithSettings("", map[string]string{"disabled_optimizers": "top_n"})} {
+		s, err := store.Open(ctx, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var disabled string
+		err = s.QueryRowContext(ctx, `SELECT current_setting('disabled_optimizers')`).Scan(&disabled)
+		s.Close()
+		if err != nil || !strings.Contains(disabled, "statistics_propagation") {
+			t.Errorf("%q: disabled optimizers %q, %v", path, disabled, err)
 		}
 	}
 }

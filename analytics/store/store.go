@@ -37,7 +37,7 @@ type Store struct {
 // a failed open is DuckDB's, for the caller to explain (a file another
 // process holds says "Could not set lock").
 func Open(ctx context.Context, path string) (*Store, error) {
-	db, err := sql.Open("duckdb", withDefaultThreads(path))
+	db, err := sql.Open("duckdb", withDefaults(path))
 	if err != nil {
 		return nil, err
 	}
