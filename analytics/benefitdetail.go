@@ -37,22 +37,20 @@ func (s *Store) Benefit(ctx context.Context, id int64, asOf time.Time) (BenefitD
 }
 
 func (s *Store) benefitMeasurements(ctx context.Context, args map[string]any) ([]BenefitMeasurement, error) {
-	rows, err := s.queryRows(ctx, "benefit_measurements", args)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	var out []BenefitMeasurement
-	for rows.Next() {
-		var m BenefitMeasurement
-		var member, source, comment store.NullString
-		if err := rows.Scan(&m.ID, &m.Date, &m.MemberID, &member, &m.Value, &source, &comment); err != nil {
-			return nil, err
+	err := s.eachRow(ctx, "benefit_measurements", args, func(rows *store.Rows) error {
+		for rows.Next() {
+			var m BenefitMeasurement
+			var member, source, comment store.NullString
+			if err := rows.Scan(&m.ID, &m.Date, &m.MemberID, &member, &m.Value, &source, &comment); err != nil {
+				return err
+			}
+			m.Member, m.Source, m.Comment = member.String, source.String, comment.String
+			out = append(out, m)
 		}
-		m.Member, m.Source, m.Comment = member.String, source.String, comment.String
-		out = append(out, m)
-	}
-	return out, rows.Err()
+		return nil
+	})
+	return out, err
 }
 
 // MemberBenefits is what one member realised on asOf (the zero time:
@@ -69,41 +67,37 @@ func (s *Store) MemberBenefits(ctx context.Context, memberID int64, asOf time.Ti
 // benefitMembers reads the members' latest values of benefit_members.sql
 // with args: on, benefit and member (nil: every one).
 func (s *Store) benefitMembers(ctx context.Context, args map[string]any) ([]MemberBenefit, error) {
-	rows, err := s.queryRows(ctx, "benefit_members", args)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	var out []MemberBenefit
-	for rows.Next() {
-		var m MemberBenefit
-		if err := rows.Scan(&m.BenefitID, &m.Benefit, &m.MemberID, &m.Member, &m.Date, &m.Value, &m.RealisedKr); err != nil {
-			return nil, err
+	err := s.eachRow(ctx, "benefit_members", args, func(rows *store.Rows) error {
+		for rows.Next() {
+			var m MemberBenefit
+			if err := rows.Scan(&m.BenefitID, &m.Benefit, &m.MemberID, &m.Member, &m.Date, &m.Value, &m.RealisedKr); err != nil {
+				return err
+			}
+			out = append(out, m)
 		}
-		out = append(out, m)
-	}
-	return out, rows.Err()
+		return nil
+	})
+	return out, err
 }
 
 // benefitSeries is the benefit's value on each day it was measured, with
 // the pace line from the baseline to the target on those days; the baseline
 // and due dates are points of it too, so the line is drawn whole.
 func (s *Store) benefitSeries(ctx context.Context, args map[string]any, b BenefitResult) ([]BenefitPoint, error) {
-	rows, err := s.queryRows(ctx, "benefit_series", args)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	values := map[time.Time]*float64{}
-	for rows.Next() {
-		var d time.Time
-		var v *float64
-		if err := rows.Scan(&d, &v); err != nil {
-			return nil, err
+	err := s.eachRow(ctx, "benefit_series", args, func(rows *store.Rows) error {
+		for rows.Next() {
+			var d time.Time
+			var v *float64
+			if err := rows.Scan(&d, &v); err != nil {
+				return err
+			}
+			values[day(d)] = v
 		}
-		values[day(d)] = v
-	}
-	if err := rows.Err(); err != nil {
+		return nil
+	})
+	if err != nil {
 		return nil, err
 	}
 	days := []time.Time{b.BaselineOn, b.Due}

@@ -56,28 +56,25 @@ func (s *Store) ServiceBenefits(ctx context.Context, serviceID int64, asOf time.
 // benefitsOn evaluates the benefits on asOf: every one, or only benefit, or
 // only those of service.
 func (s *Store) benefitsOn(ctx context.Context, asOf time.Time, benefit, service *int64) ([]BenefitResult, error) {
-	rows, err := s.queryRows(ctx, "benefits_on", map[string]any{"on": sqlDate(asOf), "benefit": benefit, "service": service})
+	var out []BenefitResult
+	err := s.eachRow(ctx, "benefits_on", map[string]any{"on": sqlDate(asOf), "benefit": benefit, "service": service}, func(rows *store.Rows) error {
+		for rows.Next() {
+			var b BenefitResult
+			var service, owner store.NullString
+			var measuredOn store.NullTime
+			if err := rows.Scan(&b.ID, &b.Name, &b.ServiceID, &service, &b.Category, &b.Certainty, &owner, &b.Unit,
+				&b.Direction, &b.Aggregation, &b.Baseline, &b.BaselineOn, &b.Target, &b.Due, &b.Valuation,
+				&b.Value, &measuredOn, &b.Members, &b.RealisedKr); err != nil {
+				return err
+			}
+			b.Service, b.Owner, b.MeasuredOn = service.String, owner.String, measuredOn.Time
+			out = append(out, b)
+		}
+		return nil
+	})
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []BenefitResult
-	for rows.Next() {
-		var b BenefitResult
-		var service, owner store.NullString
-		var measuredOn store.NullTime
-		if err := rows.Scan(&b.ID, &b.Name, &b.ServiceID, &service, &b.Category, &b.Certainty, &owner, &b.Unit,
-			&b.Direction, &b.Aggregation, &b.Baseline, &b.BaselineOn, &b.Target, &b.Due, &b.Valuation,
-			&b.Value, &measuredOn, &b.Members, &b.RealisedKr); err != nil {
-			return nil, err
-		}
-		b.Service, b.Owner, b.MeasuredOn = service.String, owner.String, measuredOn.Time
-		out = append(out, b)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	rows.Close()
 	points, err := s.benefitForecastPoints(ctx, asOf, benefit)
 	if err != nil {
 		return nil, err
@@ -95,21 +92,19 @@ func (s *Store) benefitForecastPoints(ctx context.Context, asOf time.Time, benef
 	// month_ends from the first of the twelfth month before asOf's gives
 	// those month ends, the last clamped to asOf, as for a metric's forecast.
 	first := time.Date(asOf.Year(), asOf.Month()-forecastMonths, 1, 0, 0, 0, 0, time.UTC)
-	rows, err := s.queryRows(ctx, "benefit_points", map[string]any{"from": sqlDate(first), "to": sqlDate(asOf), "benefit": benefit})
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	out := map[int64][]Point{}
-	for rows.Next() {
-		var id int64
-		var p Point
-		if err := rows.Scan(&id, &p.Date, &p.Value); err != nil {
-			return nil, err
+	err := s.eachRow(ctx, "benefit_points", map[string]any{"from": sqlDate(first), "to": sqlDate(asOf), "benefit": benefit}, func(rows *store.Rows) error {
+		for rows.Next() {
+			var id int64
+			var p Point
+			if err := rows.Scan(&id, &p.Date, &p.Value); err != nil {
+				return err
+			}
+			out[id] = append(out[id], p)
 		}
-		out[id] = append(out[id], p)
-	}
-	return out, rows.Err()
+		return nil
+	})
+	return out, err
 }
 
 // target is the benefit as a goal: its target reached from the good side.
@@ -148,18 +143,16 @@ func (b *BenefitResult) judge(asOf time.Time, points []Point) {
 // serviceBenefits reads per service with benefits its realised kronor and
 // its cost on asOf.
 func (s *Store) serviceBenefits(ctx context.Context, asOf time.Time) ([]ServiceBenefit, error) {
-	rows, err := s.queryRows(ctx, "benefit_services", map[string]any{"on": sqlDate(asOf)})
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	var out []ServiceBenefit
-	for rows.Next() {
-		var sb ServiceBenefit
-		if err := rows.Scan(&sb.ServiceID, &sb.Service, &sb.RealisedKr, &sb.Cost); err != nil {
-			return nil, err
+	err := s.eachRow(ctx, "benefit_services", map[string]any{"on": sqlDate(asOf)}, func(rows *store.Rows) error {
+		for rows.Next() {
+			var sb ServiceBenefit
+			if err := rows.Scan(&sb.ServiceID, &sb.Service, &sb.RealisedKr, &sb.Cost); err != nil {
+				return err
+			}
+			out = append(out, sb)
 		}
-		out = append(out, sb)
-	}
-	return out, rows.Err()
+		return nil
+	})
+	return out, err
 }

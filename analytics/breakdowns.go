@@ -89,11 +89,19 @@ func breakdown[T any](ctx context.Context, s *Store, name string, asOf time.Time
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.queryRows(ctx, name, map[string]any{"on": sqlDate(asOf)})
-	if err != nil {
-		return nil, err
-	}
-	return scanRows(rows, fields)
+	return queryFile(ctx, s, name, map[string]any{"on": sqlDate(asOf)}, fields)
+}
+
+// queryFile runs the named query file (eachRow) and scans each row with the
+// fields of T that fields names.
+func queryFile[T any](ctx context.Context, s *Store, name string, args map[string]any, fields func(*T) []any) ([]T, error) {
+	var out []T
+	err := s.eachRow(ctx, name, args, func(rows *store.Rows) error {
+		var err error
+		out, err = scanRows(rows, fields)
+		return err
+	})
+	return out, err
 }
 
 func scanRows[T any](rows *store.Rows, fields func(*T) []any) ([]T, error) {

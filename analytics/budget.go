@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"strings"
 	"time"
+
+	"malbild/analytics/store"
 )
 
 // Budget statuses (DESIGN "Budget follow-up"): within (A ≤ 0), over (0 < A
@@ -162,25 +164,23 @@ func (s *Store) Budget(ctx context.Context, year int, asOf time.Time) (BudgetRep
 	if r.Rule, err = s.BudgetRuleSetting(ctx); err != nil {
 		return r, err
 	}
-	rows, err := s.queryRows(ctx, "budget", map[string]any{"on": sqlDate(asOf), "year": year})
-	if err != nil {
-		return r, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var l BudgetLine
-		var line string
-		if err := rows.Scan(&line, &l.Group, &l.Category, &l.Kind, &l.Budget, &l.Outcome, &l.Forecast, &l.Deviation,
-			&l.Share, &l.OutcomeShare, &l.Status, &l.Threshold, &l.PercentTrigger, &l.PBBTrigger, &r.PBB); err != nil {
-			return r, err
+	err = s.eachRow(ctx, "budget", map[string]any{"on": sqlDate(asOf), "year": year}, func(rows *store.Rows) error {
+		for rows.Next() {
+			var l BudgetLine
+			var line string
+			if err := rows.Scan(&line, &l.Group, &l.Category, &l.Kind, &l.Budget, &l.Outcome, &l.Forecast, &l.Deviation,
+				&l.Share, &l.OutcomeShare, &l.Status, &l.Threshold, &l.PercentTrigger, &l.PBBTrigger, &r.PBB); err != nil {
+				return err
+			}
+			if line == "total" {
+				r.Total = l
+			} else {
+				r.Lines = append(r.Lines, l)
+			}
 		}
-		if line == "total" {
-			r.Total = l
-		} else {
-			r.Lines = append(r.Lines, l)
-		}
-	}
-	return r, rows.Err()
+		return nil
+	})
+	return r, err
 }
 
 // BudgetYears lists the years that have budget lines, in order.
@@ -238,19 +238,6 @@ func (s *Store) BudgetSeries(ctx context.Context, year int, asOf time.Time) ([]B
 		}
 	}
 	asOf, _ = s.asOfDay(asOf)
-	rows, err := s.queryRows(ctx, "budget_series", map[string]any{
-		"on": sqlDate(asOf), "days": strings.Join(days, ","), "year": year})
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []BudgetPoint
-	for rows.Next() {
-		var p BudgetPoint
-		if err := rows.Scan(&p.Date, &p.Outcome, &p.Forecast); err != nil {
-			return nil, err
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
+	args := map[string]any{"on": sqlDate(asOf), "days": strings.Join(days, ","), "year": year}
+	return queryFile(ctx, s, "budget_series", args, func(p *BudgetPoint) []any { return []any{&p.Date, &p.Outcome, &p.Forecast} })
 }

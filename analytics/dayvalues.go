@@ -7,6 +7,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"malbild/analytics/store"
 )
 
 // A page that evaluates goals asks for the same metric on many days: the
@@ -26,9 +28,9 @@ import (
 type dayValues struct {
 	charts  bool     // the goals page: compute the days of its charts and history too
 	figures []string // metrics (default parameters) the page shows on the as-of day
-	cache  *DayCache
-	mu     sync.Mutex
-	reads  map[string]*requestRead // requestreads.go
+	cache   *DayCache
+	mu      sync.Mutex
+	reads   map[string]*requestRead // requestreads.go
 }
 
 // DayCache keeps metric values on days for one state of the data. A
@@ -176,24 +178,22 @@ func (s *Store) metricDays(ctx context.Context, m MetricInfo, args map[string]an
 	for k, v := range args {
 		bound[k] = v
 	}
-	rows, err := s.queryRows(ctx, m.Key, bound)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	var points []Point
-	for rows.Next() {
-		var p Point
-		var service *string
-		if err := rows.Scan(&p.Date, &p.Value, &service); err != nil {
-			return nil, err
+	err := s.eachRow(ctx, m.Key, bound, func(rows *store.Rows) error {
+		for rows.Next() {
+			var p Point
+			var service *string
+			if err := rows.Scan(&p.Date, &p.Value, &service); err != nil {
+				return err
+			}
+			if service != nil {
+				p.Service = *service
+			}
+			points = append(points, p)
 		}
-		if service != nil {
-			p.Service = *service
-		}
-		points = append(points, p)
-	}
-	return points, rows.Err()
+		return nil
+	})
+	return points, err
 }
 
 // metricNeed is a metric with parameters and the days a page needs of it.

@@ -4,6 +4,8 @@ import (
 	"context"
 	"math"
 	"time"
+
+	"malbild/analytics/store"
 )
 
 // Fee is what one membership row pays for a year (DESIGN "The data", fee
@@ -75,27 +77,25 @@ func (s *Store) checkSchedule(ctx context.Context, year int) error {
 
 // fees runs queries/fees.sql; member is nil for every member of the year.
 func (s *Store) fees(ctx context.Context, year int, member any) ([]Fee, error) {
-	rows, err := s.queryRows(ctx, "fees", map[string]any{"year": year, "member": member})
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	var out []Fee
-	for rows.Next() {
-		f := Fee{Year: year}
-		var leftOn *time.Time
-		if err := rows.Scan(&f.MemberID, &f.Name, &f.Kind, &f.Code, &f.OrgNumber, &f.CountyCode,
-			&f.Population, &f.Group, &f.JoinedOn, &leftOn, &f.Category, &f.PopulationFrom, &f.PopulationTo,
-			&f.FirstYear, &f.Rejoined, &f.Months, &f.Contribution, &f.AnnualFee); err != nil {
-			return nil, err
+	err := s.eachRow(ctx, "fees", map[string]any{"year": year, "member": member}, func(rows *store.Rows) error {
+		for rows.Next() {
+			f := Fee{Year: year}
+			var leftOn *time.Time
+			if err := rows.Scan(&f.MemberID, &f.Name, &f.Kind, &f.Code, &f.OrgNumber, &f.CountyCode,
+				&f.Population, &f.Group, &f.JoinedOn, &leftOn, &f.Category, &f.PopulationFrom, &f.PopulationTo,
+				&f.FirstYear, &f.Rejoined, &f.Months, &f.Contribution, &f.AnnualFee); err != nil {
+				return err
+			}
+			if leftOn != nil {
+				f.LeftOn = *leftOn
+			}
+			f.Total = roundToOre(f.Contribution + f.AnnualFee)
+			out = append(out, f)
 		}
-		if leftOn != nil {
-			f.LeftOn = *leftOn
-		}
-		f.Total = roundToOre(f.Contribution + f.AnnualFee)
-		out = append(out, f)
-	}
-	return out, rows.Err()
+		return nil
+	})
+	return out, err
 }
 
 // roundToOre rounds an amount in SEK to öre.

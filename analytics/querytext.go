@@ -6,24 +6,29 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"malbild/analytics/store"
 )
 
-// Why the query files' parameters are written into the text as literals
-// rather than bound to a prepared statement: DuckDB prepares a statement that
-// passes a parameter into a table macro (every metric does, as_of_days and
-// active_members) without optimising it, and binds the whole statement a
-// second time when it runs, once the values are known (its "rebind"). For a
-// metric query of 40–180 operators that second bind was a quarter of its
-// time. A statement with its values in the text is bound once. The values
-// come from Go (dates, ids, numbers, a member kind checked against the list
-// of kinds) and sqlLiteral writes each as a literal DuckDB reads back as the
-// same value, whatever it holds (TestSQLLiteralReadsBackTheValue, and the
-// fuzz target beside it).
+// A query file runs in one of two forms (queries.go, keptPlan says which):
+//
+//   - with a kept plan: $on becomes (SELECT "on" FROM query_args), inside the
+//     file's own CAST, and the values are written into that table of the
+//     connection as bound parameters just before it runs. DuckDB plans the
+//     file once per connection and keeps the plan (store/planned.go says why
+//     that matters).
+//   - with its values in the text: $on becomes a quoted literal, '2026-11-29',
+//     which the file's CAST reads back as the value. DuckDB plans it every
+//     time, but folds the values into the plan: a filter on a list of services
+//     is applied where the rows are read, not after every join.
+//
+// Either way a parameter's value is first argText, and every $parameter of a
+// file is inside a CAST (prepareQueries checks it), so a number or a date
+// written as a quoted string reads back as itself.
 
-// queryText is a query file split at its parameters: text[0], the value of
-// slots[0], text[1], … text[len(slots)]. Comments are left out, so that no
-// value is ever written into one (a value with a line break written into a
-// -- comment would end the comment).
+// queryText is a query file split at its parameters: text[0], parameter
+// slots[0], text[1], … text[len(slots)], with the comments left out (a $name
+// in a comment is not a parameter).
 type queryText struct {
 	text  []string
 	slots []string
@@ -95,57 +100,80 @@ func quotedEnd(sql string, start int) int {
 func isParamStart(c byte) bool { return c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 func isParamPart(c byte) bool  { return isParamStart(c) || '0' <= c && c <= '9' }
 
-// render writes the query with each parameter's value from args as a literal.
-func (q queryText) render(args map[string]any) (string, error) {
+// literal is the query with each parameter's value from args written in as
+// a quoted string.
+func (q queryText) literal(args map[string]any) (string, error) {
 	var b strings.Builder
 	for i, slot := range q.slots {
-		lit, err := sqlLiteral(args[slot])
+		b.WriteString(q.text[i])
+		t, err := argText(args[slot])
 		if err != nil {
 			return "", fmt.Errorf("parameter $%s: %w", slot, err)
 		}
-		b.WriteString(q.text[i])
-		b.WriteString(lit)
+		b.WriteString(quoteText(t))
 	}
 	b.WriteString(q.text[len(q.slots)])
 	return b.String(), nil
 }
 
-// sqlLiteral writes v as a DuckDB literal that reads back as v: NULL, a
-// number in parentheses (so that a minus sign never meets another to make a
-// comment) or a string in single quotes with each quote doubled (DuckDB reads
-// no other escape in such a string). A string with a NUL or that is not UTF-8,
-// a number that is not finite and any other type are refused: the query
-// files' values are none of these, so one would be a defect.
-func sqlLiteral(v any) (string, error) {
+// quoteText is NULL for nil, else the text in single quotes with each quote
+// doubled: DuckDB reads no other escape in such a string, so whatever the
+// text holds it stays inside the quotes (argText has refused NUL).
+func quoteText(t *string) string {
+	if t == nil {
+		return "NULL"
+	}
+	return "'" + strings.ReplaceAll(*t, "'", "''") + "'"
+}
+
+// planned is the query with each parameter read from the argument table.
+func (q queryText) planned() string {
+	var b strings.Builder
+	for i, slot := range q.slots {
+		b.WriteString(q.text[i])
+		b.WriteString(`(SELECT "` + slot + `" FROM ` + store.PlannedArgsTable + `)`)
+	}
+	b.WriteString(q.text[len(q.slots)])
+	return b.String()
+}
+
+// argText is a parameter's value as the text its CAST reads back as the
+// value: nil for NULL, a number in Go's shortest form. A string that is not
+// UTF-8 or holds a NUL, a number that is not finite and any other type are
+// refused: the query files' values are none of these, so one is a defect.
+func argText(v any) (*string, error) {
+	var t string
 	switch v := v.(type) {
 	case nil:
-		return "NULL", nil
+		return nil, nil
 	case string:
 		if !utf8.ValidString(v) || strings.IndexByte(v, 0) >= 0 {
-			return "", fmt.Errorf("a string that is not UTF-8 text or holds a NUL")
+			return nil, fmt.Errorf("a string that is not UTF-8 text or holds a NUL")
 		}
-		return "'" + strings.ReplaceAll(v, "'", "''") + "'", nil
+		t = v
 	case *string:
 		if v == nil {
-			return "NULL", nil
+			return nil, nil
 		}
-		return sqlLiteral(*v)
+		return argText(*v)
 	case int:
-		return "(" + strconv.Itoa(v) + ")", nil
+		t = strconv.Itoa(v)
 	case int64:
-		return "(" + strconv.FormatInt(v, 10) + ")", nil
+		t = strconv.FormatInt(v, 10)
 	case *int64:
 		if v == nil {
-			return "NULL", nil
+			return nil, nil
 		}
-		return sqlLiteral(*v)
+		return argText(*v)
 	case float64:
 		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return "", fmt.Errorf("a number that is not finite")
+			return nil, fmt.Errorf("a number that is not finite")
 		}
-		return "(" + strconv.FormatFloat(v, 'e', -1, 64) + ")", nil
+		t = strconv.FormatFloat(v, 'g', -1, 64)
 	case bool:
-		return strings.ToUpper(strconv.FormatBool(v)), nil
+		t = strconv.FormatBool(v)
+	default:
+		return nil, fmt.Errorf("a value of type %T", v)
 	}
-	return "", fmt.Errorf("a value of type %T", v)
+	return &t, nil
 }

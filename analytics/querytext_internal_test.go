@@ -3,12 +3,15 @@ package analytics
 import (
 	"context"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"malbild/analytics/store"
 )
 
-func openForLiterals(t testing.TB) *Store {
+func openForArguments(t testing.TB) *Store {
 	t.Helper()
 	s, err := Open(context.Background(), "")
 	if err != nil {
@@ -18,80 +21,97 @@ func openForLiterals(t testing.TB) *Store {
 	return s
 }
 
-// readBackString runs SELECT <literal> and gives what DuckDB read.
-func readBackString(t testing.TB, s *Store, v string) string {
+// readBack runs a one-parameter statement in both forms, with a kept plan
+// and with the value in its text, with v as the parameter's value, and gives
+// what the statement read (the same in both, or the test fails).
+func readBack(t testing.TB, s *Store, cast string, v any) *string {
 	t.Helper()
-	lit, err := sqlLiteral(v)
+	text, err := argText(v)
 	if err != nil {
-		t.Fatalf("sqlLiteral(%q): %v", v, err)
+		t.Fatalf("argText(%#v): %v", v, err)
 	}
-	var got string
-	if err := s.db.QueryRowContext(context.Background(), "SELECT "+lit).Scan(&got); err != nil {
-		t.Fatalf("SELECT %s: %v", lit, err)
+	var inText *string
+	lit := `SELECT CAST(CAST(` + quoteText(text) + ` AS ` + cast + `) AS VARCHAR)`
+	if err := s.db.QueryRowContext(context.Background(), lit).Scan(&inText); err != nil {
+		t.Fatalf("%#v in the text: %v", v, err)
+	}
+	columns := paramNames()
+	args := make([]*string, len(columns))
+	args[slices.Index(columns, "on")] = text
+	var got *string
+	q := `SELECT CAST(CAST((SELECT "on" FROM ` + store.PlannedArgsTable + `) AS ` + cast + `) AS VARCHAR)`
+	err = s.planned.Query(context.Background(), "readback "+cast, q, args, func(rows *store.Rows) error {
+		for rows.Next() {
+			if err := rows.Scan(&got); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatalf("%s with %#v: %v", q, v, err)
+	}
+	if (got == nil) != (inText == nil) || got != nil && *got != *inText {
+		t.Fatalf("%#v read back as %v with a kept plan, %v in the text", v, got, inText)
 	}
 	return got
 }
 
-func TestSQLLiteralReadsBackTheValue(t *testing.T) {
-	s := openForLiterals(t)
+func FuzzQuotedTextReadsBack(f *testing.F) {
+	for _, seed := range []string{"", "O'Brien", "a\nb -- c", "/*", "\\'", "'')"} {
+		f.Add(seed)
+	}
+	s := openForArguments(f)
+	f.Fuzz(func(t *testing.T, v string) {
+		text, err := argText(v)
+		if err != nil {
+			return // not UTF-8 or a NUL: refused, never written
+		}
+		var got string
+		if err := s.db.QueryRowContext(context.Background(), "SELECT "+quoteText(text)).Scan(&got); err != nil || got != v {
+			t.Errorf("%q read back as %q, %v", v, got, err)
+		}
+	})
+}
+
+func TestArgumentsReadBackAsTheirValues(t *testing.T) {
+	s := openForArguments(t)
 	for _, v := range []string{
-		"", "municipality", "2026-11-22", "O'Brien", "''", "'", `\`, `\'`, "a\nb", "a\r\nb",
-		"x'); DROP TABLE members; --", "-- not a comment", "/* not a comment */", "$on", "Örebro län ✓",
-		strings.Repeat("'", 41), strings.Repeat("å", 40000),
+		"", "municipality", "O'Brien", "''", `\`, "a\nb", "x'); DROP TABLE members; --", "$on", "Örebro län ✓",
+		strings.Repeat("å", 40000),
 	} {
-		if got := readBackString(t, s, v); got != v {
-			t.Errorf("%q read back as %q", v, got)
+		if got := readBack(t, s, "VARCHAR", v); got == nil || *got != v {
+			t.Errorf("%q read back as %v", v, got)
 		}
 	}
 	one := int64(-7)
 	for _, c := range []struct {
 		v    any
-		want float64 // 1 minus the value: a minus sign before a negative number
+		cast string
+		want string
 	}{
-		{0, 1}, {-5, 6}, {int64(-1 << 53), 1 + 1<<53}, {&one, 8},
-		{-2.5, 3.5}, {1e-300, 1}, {float64(SwedenPopulation), 1 - SwedenPopulation},
+		{0, "INTEGER", "0"}, {-5, "INTEGER", "-5"}, {int64(-1 << 53), "BIGINT", "-9007199254740992"}, {&one, "BIGINT", "-7"},
+		{-2.5, "DOUBLE", "-2.5"}, {float64(SwedenPopulation), "DOUBLE", "10587710.0"}, {true, "BOOLEAN", "true"},
+		{"2026-11-22", "DATE", "2026-11-22"},
 	} {
-		lit, err := sqlLiteral(c.v)
-		if err != nil {
-			t.Fatalf("sqlLiteral(%v): %v", c.v, err)
-		}
-		var got float64
-		if err := s.db.QueryRowContext(context.Background(), "SELECT CAST(1-"+lit+" AS DOUBLE)").Scan(&got); err != nil {
-			t.Fatalf("SELECT 1-%s: %v", lit, err)
-		}
-		if got != c.want {
-			t.Errorf("1-%s = %v, want %v", lit, got, c.want)
+		if got := readBack(t, s, c.cast, c.v); got == nil || *got != c.want {
+			t.Errorf("%v as %s read back as %v, want %s", c.v, c.cast, got, c.want)
 		}
 	}
 	var none *int64
 	for _, v := range []any{nil, none, (*string)(nil)} {
-		if lit, _ := sqlLiteral(v); lit != "NULL" {
-			t.Errorf("sqlLiteral(%#v) = %s, want NULL", v, lit)
+		if got := readBack(t, s, "BIGINT", v); got != nil {
+			t.Errorf("%#v read back as %s, want NULL", v, *got)
 		}
 	}
 }
 
-func TestSQLLiteralRefusesWhatCannotBeWrittenSafely(t *testing.T) {
+func TestArgTextRefusesWhatIsNoValueOfAQueryFile(t *testing.T) {
 	for _, v := range []any{"a\x00b", "\xff\xfe", math.NaN(), math.Inf(-1), time.Now(), []string{"a"}, int32(1)} {
-		if lit, err := sqlLiteral(v); err == nil {
-			t.Errorf("sqlLiteral(%#v) = %s, want an error", v, lit)
+		if text, err := argText(v); err == nil {
+			t.Errorf("argText(%#v) = %v, want an error", v, text)
 		}
 	}
-}
-
-func FuzzSQLLiteral(f *testing.F) {
-	for _, seed := range []string{"", "O'Brien", "a\nb -- c", "/*", "\\'"} {
-		f.Add(seed)
-	}
-	s := openForLiterals(f)
-	f.Fuzz(func(t *testing.T, v string) {
-		if _, err := sqlLiteral(v); err != nil {
-			return // not UTF-8 or a NUL: refused, never written
-		}
-		if got := readBackString(t, s, v); got != v {
-			t.Errorf("%q read back as %q", v, got)
-		}
-	})
 }
 
 func TestSplitQueryLeavesOutCommentsAndKeepsQuotedText(t *testing.T) {
@@ -102,13 +122,15 @@ func TestSplitQueryLeavesOutCommentsAndKeepsQuotedText(t *testing.T) {
 	if strings.Join(q.slots, ",") != "on,n_2" {
 		t.Errorf("slots = %v, want on,n_2", q.slots)
 	}
-	got, err := q.render(map[string]any{"on": "2026-01-01\nDROP TABLE members", "n_2": 3})
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := "\nSELECT '$on', \"$x\"  , CAST('2026-01-01\nDROP TABLE members' AS DATE) \n, (3)"
+	got := q.planned()
+	want := "\nSELECT '$on', \"$x\"  , CAST((SELECT \"on\" FROM query_args) AS DATE) \n, (SELECT \"n_2\" FROM query_args)"
 	if got != want {
-		t.Errorf("render =\n%q\nwant\n%q", got, want)
+		t.Errorf("planned =\n%q\nwant\n%q", got, want)
+	}
+	got, err = q.literal(map[string]any{"on": "2026-01-01'\nDROP TABLE members", "n_2": 3})
+	want = "\nSELECT '$on', \"$x\"  , CAST('2026-01-01''\nDROP TABLE members' AS DATE) \n, '3'"
+	if err != nil || got != want {
+		t.Errorf("literal =\n%q, %v\nwant\n%q", got, err, want)
 	}
 	for _, bad := range []string{"SELECT 'open", `SELECT "open`, "SELECT 1 /* open"} {
 		if _, err := splitQuery(bad); err == nil {
@@ -117,24 +139,16 @@ func TestSplitQueryLeavesOutCommentsAndKeepsQuotedText(t *testing.T) {
 	}
 }
 
-// Every query file splits, and a value with a line break cannot reach past
-// the parameter's place: the files' comments are gone from what runs.
-func TestQueryFilesRunWithoutTheirComments(t *testing.T) {
+// Every query file splits, and what runs names no parameter of its own:
+// each is read from the argument table.
+func TestQueryFilesRunWithTheirParametersFromTheArgumentTable(t *testing.T) {
 	qs, err := queries()
 	if err != nil {
 		t.Fatal(err)
 	}
 	for name, q := range qs {
-		args := map[string]any{}
-		for _, p := range q.params {
-			args[p] = nil
-		}
-		text, err := q.text.render(args)
-		if err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		if strings.Contains(text, "--") || strings.Contains(text, "/*") {
-			t.Errorf("%s still has a comment when it runs", name)
+		if strings.Contains(q.planned, "$") || strings.Contains(q.planned, "--") {
+			t.Errorf("%s runs with a $ or a comment left in it", name)
 		}
 	}
 }

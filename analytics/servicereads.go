@@ -42,11 +42,7 @@ func (s *Store) ServiceAdoption(ctx context.Context, asOf time.Time, services ..
 	for i, id := range services {
 		ids[i] = strconv.FormatInt(id, 10)
 	}
-	rows, err := s.queryRows(ctx, "service_adoption", map[string]any{"on": sqlDate(asOf), "services": strings.Join(ids, ",")})
-	if err != nil {
-		return nil, err
-	}
-	return scanRows(rows, func(p *AdoptionPoint) []any {
+	return queryFile(ctx, s, "service_adoption", map[string]any{"on": sqlDate(asOf), "services": strings.Join(ids, ",")}, func(p *AdoptionPoint) []any {
 		return []any{&p.ServiceID, &p.Date, &p.Participants}
 	})
 }

@@ -31,6 +31,8 @@ func DateOf(t time.Time) time.Time { return store.DateOf(t) }
 // of this package (and of code written beside the split) compiles unchanged.
 type Store struct {
 	db *store.Store
+	// planned runs the query files with kept plans (eachRow).
+	planned *store.Planned
 	// Clock is the store's clock (Now, Today): tests set Now so that
 	// "today" is fixed. It is the store's own, so both see one time.
 	*store.Clock
@@ -77,7 +79,9 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	return s, nil
 }
 
-func wrap(db *store.Store) *Store { return &Store{db: db, Clock: &db.Clock} }
+func wrap(db *store.Store) *Store {
+	return &Store{db: db, Clock: &db.Clock, planned: db.NewPlanned(paramNames())}
+}
 
 // migrate applies the migrations not yet applied.
 func (s *Store) migrate(ctx context.Context) error { return s.migrateTo(ctx, math.MaxInt) }
