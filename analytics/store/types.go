@@ -12,7 +12,6 @@ type (
 	Row        = sql.Row
 	Stmt       = sql.Stmt
 	Result     = sql.Result
-	NamedArg   = sql.NamedArg
 	NullString = sql.NullString
 	NullTime   = sql.NullTime
 	NullInt64  = sql.NullInt64
@@ -25,6 +24,3 @@ type Null[T any] = sql.Null[T]
 
 // ErrNoRows is what Row.Scan returns when the query found no row.
 var ErrNoRows = sql.ErrNoRows
-
-// Named binds a query file's $name parameter.
-func Named(name string, value any) NamedArg { return sql.Named(name, value) }
