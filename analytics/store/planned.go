@@ -167,7 +167,7 @@ func (p *Planned) dial(ctx context.Context) (*plannedConn, error) {
 		"INSERT INTO " + PlannedArgsTable + " VALUES (" + strings.Join(nulls, ", ") + ")",
 	} {
 		if _, err := conn.ExecContext(ctx, q); err != nil {
-			conn.Close()
+			discard(conn)
 			return nil, err
 		}
 	}
@@ -196,8 +196,14 @@ func (pc *plannedConn) close() {
 	for _, st := range pc.stmts {
 		st.Close()
 	}
-	pc.conn.Raw(func(any) error { return driver.ErrBadConn }) // database/sql then closes it
-	pc.conn.Close()
+	discard(pc.conn)
+}
+
+// discard closes a connection for good: database/sql closes one whose Raw
+// callback says it is bad, instead of keeping it for the next caller.
+func discard(conn *sql.Conn) {
+	conn.Raw(func(any) error { return driver.ErrBadConn })
+	conn.Close()
 }
 
 // close closes the idle connections; those in use close when given back
