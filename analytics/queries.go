@@ -64,7 +64,10 @@ var queries = sync.OnceValues(func() (map[string]namedQuery, error) {
 			return nil, err
 		}
 		q := namedQuery{name: strings.TrimSuffix(strings.TrimPrefix(path, "queries/"), ".sql"), sql: string(body)}
-		if q.text, err = splitQuery(q.sql); err != nil {
+		if q.text, err = splitQuery(q.sql); err == nil {
+			err = q.text.checkCasts()
+		}
+		if err != nil {
 			return nil, fmt.Errorf("query %s: %w", q.name, err)
 		}
 		q.planned = q.text.planned()

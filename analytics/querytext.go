@@ -3,6 +3,7 @@ package analytics
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -23,8 +24,8 @@ import (
 //     is applied where the rows are read, not after every join.
 //
 // Either way a parameter's value is first argText, and every $parameter of a
-// file is inside a CAST (prepareQueries checks it), so a number or a date
-// written as a quoted string reads back as itself.
+// file is the whole argument of a CAST (checkCasts, when the files load), so
+// a number or a date written as text reads back as itself.
 
 // queryText is a query file split at its parameters: text[0], parameter
 // slots[0], text[1], … text[len(slots)], with the comments left out (a $name
@@ -99,6 +100,22 @@ func quotedEnd(sql string, start int) int {
 
 func isParamStart(c byte) bool { return c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 func isParamPart(c byte) bool  { return isParamStart(c) || '0' <= c && c <= '9' }
+
+var (
+	castOpen = regexp.MustCompile(`(?i)CAST\(\s*$`)
+	castAs   = regexp.MustCompile(`(?i)^\s+AS\s`)
+)
+
+// checkCasts says which parameter, if any, is not the whole argument of a
+// CAST: its value, written as text, would not be read as the type meant.
+func (q queryText) checkCasts() error {
+	for i, slot := range q.slots {
+		if !castOpen.MatchString(q.text[i]) || !castAs.MatchString(q.text[i+1]) {
+			return fmt.Errorf("$%s is not the whole argument of a CAST", slot)
+		}
+	}
+	return nil
+}
 
 // literal is the query with each parameter's value from args written in as
 // a quoted string.

@@ -132,6 +132,18 @@ func TestSplitQueryLeavesOutCommentsAndKeepsQuotedText(t *testing.T) {
 	if err != nil || got != want {
 		t.Errorf("literal =\n%q, %v\nwant\n%q", got, err, want)
 	}
+	for text, ok := range map[string]bool{
+		"SELECT CAST($on AS DATE)": true, "SELECT cast( $on\n as INTEGER)": true,
+		"SELECT $on": false, "SELECT CAST($on::DATE AS DATE)": false, "SELECT x = CAST(1 AS INTEGER) + $n": false,
+	} {
+		q, err := splitQuery(text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := q.checkCasts(); (err == nil) != ok {
+			t.Errorf("checkCasts(%q) = %v", text, err)
+		}
+	}
 	for _, bad := range []string{"SELECT 'open", `SELECT "open`, "SELECT 1 /* open"} {
 		if _, err := splitQuery(bad); err == nil {
 			t.Errorf("splitQuery(%q): want an error", bad)
