@@ -149,15 +149,7 @@ func (s *Store) eachRowInText(ctx context.Context, q namedQuery, args map[string
 	if err != nil {
 		return err
 	}
-	rows, err := s.db.QueryContext(ctx, text)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	if err := each(rows); err != nil {
-		return err
-	}
-	return rows.Err()
+	return s.db.QueryEach(ctx, text, each)
 }
 
 // eachRowKept runs q with its kept plan, its values in the argument table.

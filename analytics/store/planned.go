@@ -106,14 +106,7 @@ func (pc *plannedConn) query(ctx context.Context, setArgs, name, text string, ar
 		pc.stmts[name] = stmt
 	}
 	rows, err := stmt.QueryContext(ctx)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	if err := each(rows); err != nil {
-		return err
-	}
-	return rows.Err()
+	return eachRows(rows, err, each)
 }
 
 // take waits for a slot, then gives an idle connection, one that has the

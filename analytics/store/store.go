@@ -77,6 +77,26 @@ func (s *Store) QueryContext(ctx context.Context, query string, args ...any) (*R
 	return s.db.QueryContext(ctx, query, args...)
 }
 
+// QueryEach runs a query outside any transaction and calls each with its
+// rows before they close; the error is the query's, each's or the rows'.
+func (s *Store) QueryEach(ctx context.Context, query string, each func(*Rows) error, args ...any) error {
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	return eachRows(rows, err, each)
+}
+
+// eachRows calls each with rows, unless err says the query failed, and
+// closes them.
+func eachRows(rows *Rows, err error, each func(*Rows) error) error {
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	if err := each(rows); err != nil {
+		return err
+	}
+	return rows.Err()
+}
+
 // QueryRowContext runs a query that returns at most one row.
 func (s *Store) QueryRowContext(ctx context.Context, query string, args ...any) *Row {
 	return s.db.QueryRowContext(ctx, query, args...)
