@@ -77,7 +77,7 @@ func FuzzQuotedTextReadsBack(f *testing.F) {
 func TestArgumentsReadBackAsTheirValues(t *testing.T) {
 	s := openForArguments(t)
 	for _, v := range []string{
-		"", "municipality", "O'Brien", "''", `\`, "a\nb", "x'); DROP TABLE members; --", "$on", "Örebro län ✓",
+		"", "municipality", "O'Brien", "''", `\`, "a\nb", "a\r\nb", "x'); DROP TABLE members; --", "$on", "Örebro län ✓",
 		strings.Repeat("å", 40000),
 	} {
 		if got := readBack(t, s, "VARCHAR", v); got == nil || *got != v {

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -124,3 +125,14 @@ func mustDate(s string) time.Time {
 func analyticsFilterAll() analytics.MemberFilter { return analytics.MemberFilter{All: true} }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// chartJSON is the JSON a page gives its chart with the id (options, links,
+// map), failing the test when the page has no such chart.
+func chartJSON(t *testing.T, body, id string) string {
+	t.Helper()
+	m := regexp.MustCompile(`data-chart-for="` + regexp.QuoteMeta(id) + `">([^<]*)</script>`).FindStringSubmatch(body)
+	if m == nil {
+		t.Fatalf("no chart %s", id)
+	}
+	return m[1]
+}

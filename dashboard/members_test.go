@@ -137,17 +137,14 @@ func TestMembersPageNumbers(t *testing.T) {
 func TestCoverageMapServesTheCountyBoundaries(t *testing.T) {
 	app, _ := newApp(t, memberFixture)
 	_, body := get(t, app, "/members?asof=2022-06-30")
-	block := regexp.MustCompile(`data-chart-for="chart-coverage">([^<]*)</script>`).FindStringSubmatch(body)
-	if block == nil {
-		t.Fatal("no coverage chart")
-	}
+	block := chartJSON(t, body, "chart-coverage")
 	var spec struct {
 		Option  map[string]any `json:"option"`
 		Links   []string       `json:"links"`
 		MapURL  string         `json:"mapURL"`
 		MapName string         `json:"mapName"`
 	}
-	if err := json.Unmarshal([]byte(block[1]), &spec); err != nil {
+	if err := json.Unmarshal([]byte(block), &spec); err != nil {
 		t.Fatalf("chart JSON: %v", err)
 	}
 	if spec.MapName != "lan" || !regexp.MustCompile(`^/static/geo/lan\.[0-9a-f]{12}\.geojson$`).MatchString(spec.MapURL) {
@@ -168,10 +165,7 @@ func TestCoverageMapServesTheCountyBoundaries(t *testing.T) {
 func TestTheMapColoursEachCountyByItsShare(t *testing.T) {
 	app, _ := newApp(t, memberFixture)
 	_, body := get(t, app, "/members?asof=2022-06-30")
-	block := regexp.MustCompile(`data-chart-for="chart-coverage">([^<]*)</script>`).FindStringSubmatch(body)
-	if block == nil {
-		t.Fatal("no coverage chart")
-	}
+	block := chartJSON(t, body, "chart-coverage")
 	var spec struct {
 		Option struct {
 			VisualMap any `json:"visualMap"`
@@ -186,7 +180,7 @@ func TestTheMapColoursEachCountyByItsShare(t *testing.T) {
 			} `json:"series"`
 		} `json:"option"`
 	}
-	if err := json.Unmarshal([]byte(block[1]), &spec); err != nil {
+	if err := json.Unmarshal([]byte(block), &spec); err != nil {
 		t.Fatalf("chart JSON: %v", err)
 	}
 	if spec.Option.VisualMap != nil || len(spec.Option.Series) != 1 {

@@ -1,6 +1,8 @@
 package dashboard_test
 
 import (
+	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -186,12 +188,18 @@ func TestMetricValuesOfOtherViewsLastUntilAWrite(t *testing.T) {
 	firstYearEnd := func(asOf string) string {
 		t.Helper()
 		_, body := get(t, app, "/?asof="+asOf, "as=editor")
-		m := regexp.MustCompile(`data-chart-for="chart-growth">.*?"xAxis":\[\{"data":\["(\d{4}-12-31)"`).FindStringSubmatch(body)
-		v := regexp.MustCompile(`data-chart-for="chart-growth">.*?"data":\[\{"value":(\d+)\}`).FindStringSubmatch(body)
-		if m == nil || v == nil {
-			t.Fatalf("no growth chart on %s", asOf)
+		var spec struct {
+			Option struct {
+				XAxis  []struct{ Data []string }
+				Series []struct{ Data []struct{ Value float64 } }
+			}
 		}
-		return m[1] + " " + v[1]
+		if err := json.Unmarshal([]byte(chartJSON(t, body, "chart-growth")), &spec); err != nil ||
+			len(spec.Option.XAxis) == 0 || len(spec.Option.XAxis[0].Data) == 0 ||
+			len(spec.Option.Series) == 0 || len(spec.Option.Series[0].Data) == 0 {
+			t.Fatalf("the growth chart on %s has no first point (%v)", asOf, err)
+		}
+		return fmt.Sprintf("%s %g", spec.Option.XAxis[0].Data[0], spec.Option.Series[0].Data[0].Value)
 	}
 	before := firstYearEnd("2026-11-10")
 	if before != "2005-12-31 31" {
