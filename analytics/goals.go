@@ -56,8 +56,11 @@ func (s *Store) EvaluateGoals(ctx context.Context, year int, asOf time.Time) ([]
 	if err != nil {
 		return nil, err
 	}
-	// The board's input as known on asOf, for the manual goals and comments.
-	input, err := s.goalStatusEntries(ctx, "WHERE set_on <= ? AND goal_id IN (SELECT id FROM goals WHERE year = ?)", asOf, year)
+	// The board's input on the plan's goals, for the manual goals and
+	// comments: evaluateEach reads it as known on asOf (BoardInputOn). It is
+	// the read readGoals makes for the goals, so that a request reads it once
+	// for both and for the scorecard's two days.
+	input, err := s.goalStatusEntries(ctx, "WHERE goal_id IN (SELECT id FROM goals WHERE year = ?)", year)
 	if err != nil {
 		return nil, err
 	}
