@@ -3,6 +3,7 @@ package analytics
 import (
 	"context"
 	"encoding/json"
+	"slices"
 	"strings"
 	"time"
 
@@ -160,7 +161,57 @@ func (s *Store) Budget(ctx context.Context, year int, asOf time.Time) (BudgetRep
 	if err != nil {
 		return BudgetReport{}, err
 	}
-	r := BudgetReport{Year: year, AsOf: asOf}
+	if dayValuesOf(ctx) == nil {
+		return s.budgetOn(ctx, year, asOf)
+	}
+	// The follow-up depends on the day only through which follow-ups count:
+	// those of the year dated on or before it (budget_follow_up's counted).
+	// Inside WithDayValues the days that count the same follow-ups share one
+	// computation, kept with the metric values until the next write;
+	// TestBudgetKeptForDaysCountingTheSameFollowups holds the macro to it.
+	days, err := keptRead(ctx, readKey("budget_followup_days", "", []any{year}), func() ([]time.Time, error) {
+		return s.followupDays(ctx, year)
+	})
+	if err != nil {
+		return BudgetReport{}, err
+	}
+	var counted time.Time // the latest day counted: zero when none is
+	for _, d := range days {
+		if !d.After(asOf) {
+			counted = d
+		}
+	}
+	r, err := keptRead(ctx, readKey("budget", "", []any{year, counted.Format(time.DateOnly)}), func() (BudgetReport, error) {
+		return s.budgetOn(ctx, year, asOf)
+	})
+	if err != nil {
+		return BudgetReport{}, err
+	}
+	r = r.clone()
+	r.AsOf = asOf
+	return r, nil
+}
+
+// followupDays are the days of year's follow-ups, in order.
+func (s *Store) followupDays(ctx context.Context, year int) ([]time.Time, error) {
+	var days []time.Time
+	err := s.db.QueryEach(ctx, `SELECT DISTINCT followed_on FROM budget_followups
+		WHERE year(followed_on) = CAST(? AS INTEGER) ORDER BY followed_on`, func(rows *store.Rows) error {
+		for rows.Next() {
+			var d time.Time
+			if err := rows.Scan(&d); err != nil {
+				return err
+			}
+			days = append(days, d)
+		}
+		return nil
+	}, year)
+	return days, err
+}
+
+// budgetOn computes the follow-up of year on asOf (Budget).
+func (s *Store) budgetOn(ctx context.Context, year int, asOf time.Time) (r BudgetReport, err error) {
+	r = BudgetReport{Year: year, AsOf: asOf}
 	if r.Rule, err = s.BudgetRuleSetting(ctx); err != nil {
 		return r, err
 	}
@@ -181,6 +232,34 @@ func (s *Store) Budget(ctx context.Context, year int, asOf time.Time) (BudgetRep
 		return nil
 	})
 	return r, err
+}
+
+// clone copies r for a caller of its own: a kept report is shared.
+func (r BudgetReport) clone() BudgetReport {
+	r.PBB = cloned(r.PBB)
+	r.Lines = slices.Clone(r.Lines)
+	for i := range r.Lines {
+		r.Lines[i] = r.Lines[i].clone()
+	}
+	r.Total = r.Total.clone()
+	return r
+}
+
+func (l BudgetLine) clone() BudgetLine {
+	l.Group, l.Category, l.Kind, l.Status = cloned(l.Group), cloned(l.Category), cloned(l.Kind), cloned(l.Status)
+	l.Outcome, l.Forecast, l.Deviation = cloned(l.Outcome), cloned(l.Forecast), cloned(l.Deviation)
+	l.Share, l.OutcomeShare, l.Threshold = cloned(l.Share), cloned(l.OutcomeShare), cloned(l.Threshold)
+	l.PercentTrigger, l.PBBTrigger = cloned(l.PercentTrigger), cloned(l.PBBTrigger)
+	return l
+}
+
+// cloned is a copy of *p at a new address, nil for nil.
+func cloned[T any](p *T) *T {
+	if p == nil {
+		return nil
+	}
+	v := *p
+	return &v
 }
 
 // BudgetYears lists the years that have budget lines, in order.

@@ -43,6 +43,7 @@ type DayCache struct {
 	mu     sync.Mutex
 	values map[string]map[time.Time]Point
 	points int
+	reads  map[string]*requestRead // keptRead (requestreads.go)
 }
 
 // maxCachedPoints bounds a DayCache's memory (about 100 bytes a value):
@@ -50,7 +51,9 @@ type DayCache struct {
 const maxCachedPoints = 200_000
 
 // NewDayCache returns an empty DayCache.
-func NewDayCache() *DayCache { return &DayCache{values: map[string]map[time.Time]Point{}} }
+func NewDayCache() *DayCache {
+	return &DayCache{values: map[string]map[time.Time]Point{}, reads: map[string]*requestRead{}}
+}
 
 type dayValuesKey struct{}
 type dayCacheKey struct{}

@@ -42,6 +42,42 @@ func sharedRead[T any](ctx context.Context, key string, read func() (T, error)) 
 	return v, r.err
 }
 
+// keptRead is sharedRead across requests: inside WithDayValues the value is
+// kept in ctx's DayCache, which holds one state of the data, for reads whose
+// result depends on nothing but the data and the key. An error is not kept:
+// the next request reads again. Without WithDayValues it just runs read.
+func keptRead[T any](ctx context.Context, key string, read func() (T, error)) (T, error) {
+	dv := dayValuesOf(ctx)
+	if dv == nil {
+		return read()
+	}
+	c := dv.cache
+	c.mu.Lock()
+	r := c.reads[key]
+	if r == nil {
+		if len(c.reads) >= maxKeptReads {
+			c.reads = map[string]*requestRead{}
+		}
+		r = &requestRead{}
+		c.reads[key] = r
+	}
+	c.mu.Unlock()
+	r.once.Do(func() {
+		if r.value, r.err = read(); r.err != nil {
+			c.mu.Lock()
+			if c.reads[key] == r {
+				delete(c.reads, key)
+			}
+			c.mu.Unlock()
+		}
+	})
+	v, _ := r.value.(T)
+	return v, r.err
+}
+
+// maxKeptReads bounds a DayCache's kept reads: past it they start over.
+const maxKeptReads = 1000
+
 // readKey names a read by its kind, clause and arguments, each argument
 // quoted: fmt.Sprint would give "a", "bc" and "ab", "c" the same key.
 func readKey(kind, where string, args []any) string {
