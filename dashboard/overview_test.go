@@ -218,6 +218,37 @@ func TestMetricValuesOfOtherViewsLastUntilAWrite(t *testing.T) {
 	}
 }
 
+// The budget figure, like the metric values, is kept for other days until
+// the next write: a follow-up added behind the dashboard's back shows only
+// after one.
+func TestTheBudgetOfOtherViewsLastsUntilAWrite(t *testing.T) {
+	app, s := newDemoApp(t)
+	budgetFigure := func(asOf string) string {
+		t.Helper()
+		_, body := get(t, app, "/?asof="+asOf, "as=editor")
+		// The figure past its label, whose link names the day.
+		f := regexp.MustCompile(`(?s)<div class="figure figure-budget.*?</span>(.*?)\n  </div>`).FindStringSubmatch(body)
+		if f == nil {
+			t.Fatalf("no budget figure on %s", asOf)
+		}
+		return f[1]
+	}
+	before := budgetFigure("2026-11-10")
+	analyticstest.Exec(t, s, `INSERT INTO budget_followups (followed_on, group_name, category, outcome, forecast, comment)
+		VALUES (DATE '2026-11-10', NULL, 'Kansli', 5000000, 9000000, 'far over')`)
+	if got := budgetFigure("2026-11-11"); got != before {
+		t.Errorf("a view on another day computed the budget again:\n%s\nwant\n%s", got, before)
+	}
+	goals, _ := s.EvaluateGoals(t.Context(), 2026, mustDate("2026-11-22"))
+	postForm(t, app, "/goals/"+itoa(goals[0].ID)+"/edit", url.Values{"comment": {"En skrivning."}}, "as=editor")
+	if got := budgetFigure("2026-11-12"); got == before {
+		t.Errorf("after a write the budget figure still leaves out the new follow-up:\n%s", got)
+	}
+	if got := budgetFigure("2026-11-09"); got != before {
+		t.Errorf("the day before the new follow-up:\n%s\nwant\n%s", got, before)
+	}
+}
+
 // figureOf is the overview's key figure with the label, up to its end.
 func figureOf(t *testing.T, body, label string) string {
 	t.Helper()
