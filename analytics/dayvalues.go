@@ -23,17 +23,16 @@ import (
 // on each day, so every number is the one a query for that day alone gives.
 
 // dayValues holds what a page has computed: the metric values, by metric
-// and parameters, then by day, in a DayCache (the request's own, or one kept
-// across requests), and the request's shared reads (requestreads.go).
+// and parameters, then by day, and the reads shared (requestreads.go), in a
+// DayCache (the request's own, or one kept across requests).
 type dayValues struct {
 	charts  bool     // the goals page: compute the days of its charts and history too
 	figures []string // metrics (default parameters) the page shows on the as-of day
 	cache   *DayCache
-	mu      sync.Mutex
-	reads   map[string]*requestRead // requestreads.go
 }
 
-// DayCache keeps metric values on days for one state of the data. A
+// DayCache keeps metric values on days, and reads that depend on nothing but
+// the data (keptRead), for one state of the data. A
 // metric's value on a day depends on nothing but the data (never on today),
 // so pages viewed on other as-of days can reuse the values of the days they
 // share: 1 January, the month ends, the year ends, the day compared with. The
@@ -43,7 +42,7 @@ type DayCache struct {
 	mu     sync.Mutex
 	values map[string]map[time.Time]Point
 	points int
-	reads  map[string]*requestRead // keptRead (requestreads.go)
+	reads  map[string]*sharedRead // keptRead (requestreads.go)
 }
 
 // maxCachedPoints bounds a DayCache's memory (about 100 bytes a value):
@@ -52,7 +51,7 @@ const maxCachedPoints = 200_000
 
 // NewDayCache returns an empty DayCache.
 func NewDayCache() *DayCache {
-	return &DayCache{values: map[string]map[time.Time]Point{}, reads: map[string]*requestRead{}}
+	return &DayCache{values: map[string]map[time.Time]Point{}, reads: map[string]*sharedRead{}}
 }
 
 type dayValuesKey struct{}
@@ -83,7 +82,7 @@ func WithDayValues(ctx context.Context, charts bool, figures ...string) context.
 	if cache == nil {
 		cache = NewDayCache()
 	}
-	return context.WithValue(ctx, dayValuesKey{}, &dayValues{charts: charts, figures: figures, cache: cache, reads: map[string]*requestRead{}})
+	return context.WithValue(ctx, dayValuesKey{}, &dayValues{charts: charts, figures: figures, cache: cache})
 }
 
 func dayValuesOf(ctx context.Context) *dayValues {

@@ -7,9 +7,9 @@ import (
 )
 
 // PlanYears lists the years that have a business plan, oldest first (once
-// per request inside WithDayValues, as goalsOf).
+// per state of the data inside WithDayValues, as goalsOf).
 func (s *Store) PlanYears(ctx context.Context) ([]int, error) {
-	years, err := sharedRead(ctx, "plan years", func() ([]int, error) { return s.readPlanYears(ctx) })
+	years, err := keptRead(ctx, "plan years", func() ([]int, error) { return s.readPlanYears(ctx) })
 	return slices.Clone(years), err
 }
 

@@ -11,41 +11,24 @@ import (
 
 // A page that evaluates goals reads the plan's goals and the board's input
 // several times over: the scorecard's two days, each goal's evaluation, the
-// history. Inside WithDayValues each such read runs once per request and is
-// shared; without it every call reads afresh. The values are those of the
-// data when first read, as the metric values of dayValues are.
+// history; and views on other days read them again. Inside WithDayValues
+// each such read runs once per state of the data (the DayCache, which a
+// write replaces; a request's own when it has none) and is shared; without
+// it every call reads afresh. The values are those of the data when first
+// read, as the metric values of dayValues are.
 
-// requestRead is one read shared within a request: the first caller runs
-// it, the others (side by side, as the scorecard's two days are) wait.
-type requestRead struct {
+// sharedRead is one read shared: the first caller runs it, the others (side
+// by side, as the scorecard's two days are) wait.
+type sharedRead struct {
 	once  sync.Once
 	value any
 	err   error
 }
 
-// sharedRead runs read once per key within ctx's dayValues and returns its
-// result to every caller; without dayValues it just runs read.
-func sharedRead[T any](ctx context.Context, key string, read func() (T, error)) (T, error) {
-	dv := dayValuesOf(ctx)
-	if dv == nil {
-		return read()
-	}
-	dv.mu.Lock()
-	r := dv.reads[key]
-	if r == nil {
-		r = &requestRead{}
-		dv.reads[key] = r
-	}
-	dv.mu.Unlock()
-	r.once.Do(func() { r.value, r.err = read() })
-	v, _ := r.value.(T)
-	return v, r.err
-}
-
-// keptRead is sharedRead across requests: inside WithDayValues the value is
-// kept in ctx's DayCache, which holds one state of the data, for reads whose
-// result depends on nothing but the data and the key. An error is not kept:
-// the next request reads again. Without WithDayValues it just runs read.
+// keptRead runs read once per key within ctx's DayCache and returns its
+// result to every caller, for reads whose result depends on nothing but the
+// data and the key. An error is not kept: the next caller reads again.
+// Without WithDayValues it just runs read.
 func keptRead[T any](ctx context.Context, key string, read func() (T, error)) (T, error) {
 	dv := dayValuesOf(ctx)
 	if dv == nil {
@@ -56,9 +39,9 @@ func keptRead[T any](ctx context.Context, key string, read func() (T, error)) (T
 	r := c.reads[key]
 	if r == nil {
 		if len(c.reads) >= maxKeptReads {
-			c.reads = map[string]*requestRead{}
+			c.reads = map[string]*sharedRead{}
 		}
-		r = &requestRead{}
+		r = &sharedRead{}
 		c.reads[key] = r
 	}
 	c.mu.Unlock()
@@ -88,19 +71,21 @@ func readKey(kind, where string, args []any) string {
 	return key
 }
 
-// goalsOf reads the goals matching where (readGoals), once per request.
+// goalsOf reads the goals matching where (readGoals), once per state of
+// the data (keptRead).
 // Each caller gets its own slice: some filter theirs in place.
 func (s *Store) goalsOf(ctx context.Context, where string, args ...any) ([]Goal, error) {
-	goals, err := sharedRead(ctx, readKey("goals", where, args), func() ([]Goal, error) {
+	goals, err := keptRead(ctx, readKey("goals", where, args), func() ([]Goal, error) {
 		return s.readGoals(ctx, where, args...)
 	})
 	return slices.Clone(goals), err
 }
 
 // goalStatusEntries reads the board's input matching where
-// (readGoalStatusEntries), once per request. Each caller gets its own map.
+// (readGoalStatusEntries), once per state of the data (keptRead). Each
+// caller gets its own map.
 func (s *Store) goalStatusEntries(ctx context.Context, where string, args ...any) (map[int64][]GoalStatusEntry, error) {
-	entries, err := sharedRead(ctx, readKey("goal_statuses", where, args), func() (map[int64][]GoalStatusEntry, error) {
+	entries, err := keptRead(ctx, readKey("goal_statuses", where, args), func() (map[int64][]GoalStatusEntry, error) {
 		return s.readGoalStatusEntries(ctx, where, args...)
 	})
 	return maps.Clone(entries), err
