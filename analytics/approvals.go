@@ -202,13 +202,21 @@ func (s *Store) ApprovalOf(ctx context.Context, year, version int) (Approval, er
 
 // InForce is the newest version of year's report that is not withdrawn;
 // ok is false when the year has none.
-func (s *Store) InForce(ctx context.Context, year int) (a Approval, ok bool, err error) {
-	a, err = scanApproval(s.db.QueryRowContext(ctx, `SELECT `+approvalColumns+` FROM approvals
-		WHERE year = ? AND withdrawn_at IS NULL ORDER BY version DESC LIMIT 1`, year))
-	if err == store.ErrNoRows {
-		return Approval{}, false, nil
+func (s *Store) InForce(ctx context.Context, year int) (Approval, bool, error) {
+	// Once per state of the data inside WithDayValues (keptRead): the
+	// overview asks on every as-of day. A nil approval: none in force.
+	a, err := keptRead(ctx, readKey("approval in force", "", []any{year}), func() (*Approval, error) {
+		a, err := scanApproval(s.db.QueryRowContext(ctx, `SELECT `+approvalColumns+` FROM approvals
+			WHERE year = ? AND withdrawn_at IS NULL ORDER BY version DESC LIMIT 1`, year))
+		if err == store.ErrNoRows {
+			return nil, nil
+		}
+		return &a, err
+	})
+	if err != nil || a == nil {
+		return Approval{}, false, err
 	}
-	return a, err == nil, err
+	return *a, true, nil
 }
 
 // ApprovedReportOf is one approved version with its snapshot, read back as

@@ -18,9 +18,18 @@ type Count struct {
 // WithDayValues the year ends, the same for every as-of day of a year, are
 // computed once per DayCache.
 func (s *Store) MemberGrowth(ctx context.Context, asOf time.Time) ([]Count, error) {
-	var first int
-	if err := s.db.QueryRowContext(ctx, `SELECT coalesce(year(min(joined_on)), year(?::DATE)) FROM members`, asOf).Scan(&first); err != nil {
+	// The year of the first membership, 0 when there is none; once per
+	// state of the data inside WithDayValues (keptRead).
+	first, err := keptRead(ctx, "first membership year", func() (int, error) {
+		var first int
+		err := s.db.QueryRowContext(ctx, `SELECT coalesce(year(min(joined_on)), 0) FROM members`).Scan(&first)
+		return first, err
+	})
+	if err != nil {
 		return nil, err
+	}
+	if first == 0 {
+		first = asOf.Year()
 	}
 	var days []time.Time
 	for y := first; y < asOf.Year(); y++ {

@@ -37,12 +37,15 @@ func (s *Store) Setting(ctx context.Context, key string) (string, error) {
 	if !settingKeys[key] {
 		return "", unknownSetting(key)
 	}
-	var v string
-	err := s.db.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = ?`, key).Scan(&v)
-	if errors.Is(err, store.ErrNoRows) {
-		return "", nil
-	}
-	return v, err
+	// Once per state of the data inside WithDayValues (keptRead).
+	return keptRead(ctx, readKey("setting", key, nil), func() (string, error) {
+		var v string
+		err := s.db.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = ?`, key).Scan(&v)
+		if errors.Is(err, store.ErrNoRows) {
+			return "", nil
+		}
+		return v, err
+	})
 }
 
 // SetSetting stores value (trimmed) for key, dated by the store's clock; an
