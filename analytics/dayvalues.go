@@ -2,6 +2,7 @@ package analytics
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -42,7 +43,10 @@ type DayCache struct {
 	mu     sync.Mutex
 	values map[string]map[time.Time]Point
 	points int
-	reads  map[string]*sharedRead // keptRead (requestreads.go)
+	// pending are the days a query is computing, by metric and parameters:
+	// a request that needs one of them waits for that query (claim).
+	pending map[string]map[time.Time]chan struct{}
+	reads   map[string]*sharedRead // keptRead (requestreads.go)
 }
 
 // maxCachedPoints bounds a DayCache's memory (about 100 bytes a value):
@@ -51,7 +55,8 @@ const maxCachedPoints = 200_000
 
 // NewDayCache returns an empty DayCache.
 func NewDayCache() *DayCache {
-	return &DayCache{values: map[string]map[time.Time]Point{}, reads: map[string]*sharedRead{}}
+	return &DayCache{values: map[string]map[time.Time]Point{}, pending: map[string]map[time.Time]chan struct{}{},
+		reads: map[string]*sharedRead{}}
 }
 
 type dayValuesKey struct{}
@@ -128,6 +133,55 @@ func (dv *dayValues) store(key string, points []Point) {
 	c := dv.cache
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	c.keep(key, points)
+}
+
+// claim sorts the days of key that are not kept yet: those no query is
+// computing are the caller's to compute (mine, until it settles them), for
+// the others it gets the channels that close when their query is done.
+func (c *DayCache) claim(key string, days map[time.Time]bool) (mine []time.Time, busy []chan struct{}) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var done chan struct{}
+	for d := range days {
+		d = day(d)
+		if _, ok := c.values[key][d]; ok {
+			continue
+		}
+		if ch, ok := c.pending[key][d]; ok {
+			busy = append(busy, ch)
+			continue
+		}
+		if done == nil {
+			done = make(chan struct{})
+		}
+		if c.pending[key] == nil {
+			c.pending[key] = map[time.Time]chan struct{}{}
+		}
+		c.pending[key][d] = done
+		mine = append(mine, d)
+	}
+	return mine, busy
+}
+
+// settle ends a claim: it keeps the values when the query succeeded and
+// wakes whoever waits for the days (who computes them itself if they are
+// not kept).
+func (c *DayCache) settle(key string, days []time.Time, points []Point, err error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if err == nil {
+		c.keep(key, points)
+	}
+	done := c.pending[key][days[0]]
+	for _, d := range days {
+		delete(c.pending[key], d)
+	}
+	close(done)
+}
+
+// keep adds values; c.mu is held.
+func (c *DayCache) keep(key string, points []Point) {
 	if c.points+len(points) > maxCachedPoints {
 		c.values, c.points = map[string]map[time.Time]Point{}, 0
 	}
@@ -284,8 +338,10 @@ func (n metricNeeds) addFigures(keys []string, asOf time.Time) {
 }
 
 // compute runs one query per metric and parameters for the days needed that
-// ctx's values do not hold yet, side by side, and keeps the values. Without
-// WithDayValues it does nothing.
+// ctx's values do not hold yet, side by side, and keeps the values. Days that
+// another request is computing at the same moment (as the pages rendered
+// after a write are) it waits for instead. Without WithDayValues it does
+// nothing.
 func (s *Store) compute(ctx context.Context, n metricNeeds) error {
 	dv := dayValuesOf(ctx)
 	if dv == nil || len(n) == 0 {
@@ -297,24 +353,23 @@ func (s *Store) compute(ctx context.Context, n metricNeeds) error {
 	}
 	slices.Sort(keys)
 	errs := make([]error, len(keys))
+	var busy []chan struct{}
 	var wg sync.WaitGroup
 	for i, key := range keys {
 		need := n[key]
-		var days []time.Time
-		for d := range need.days {
-			if _, ok := dv.lookup(key, []time.Time{d}); !ok {
-				days = append(days, d)
-			}
-		}
+		days, others := dv.cache.claim(key, need.days)
+		busy = append(busy, others...)
 		if len(days) == 0 {
 			continue
 		}
+		slices.SortFunc(days, time.Time.Compare)
 		wg.Go(func() {
-			points, err := s.metricOnDays(ctx, need.m, need.args, days)
+			// Settled even if the query panics, or the waiters would wait on.
+			var points []Point
+			err := errors.New("metric " + need.m.Key + " not computed")
+			defer func() { dv.cache.settle(key, days, points, err) }()
+			points, err = s.metricOnDays(ctx, need.m, need.args, days)
 			errs[i] = err
-			if err == nil {
-				dv.store(key, points)
-			}
 		})
 	}
 	wg.Wait()
@@ -323,7 +378,19 @@ func (s *Store) compute(ctx context.Context, n metricNeeds) error {
 			return err
 		}
 	}
-	return nil
+	if len(busy) == 0 {
+		return nil
+	}
+	for _, done := range busy {
+		select {
+		case <-done:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	// What the others computed is kept now; what they failed to, this
+	// request computes.
+	return s.compute(ctx, n)
 }
 
 // metricOnDays runs a metric's query for exactly the days given.
