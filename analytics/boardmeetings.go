@@ -2,10 +2,7 @@ package analytics
 
 import (
 	"context"
-	"errors"
 	"time"
-
-	"malbild/analytics/store"
 )
 
 // BoardMeetings lists the board's meeting days the office has set, the
@@ -51,13 +48,19 @@ func (s *Store) RemoveBoardMeeting(ctx context.Context, held time.Time) error {
 }
 
 // PreviousBoardMeeting is the latest meeting day strictly before the day,
-// or the zero time when none is recorded.
+// or the zero time when none is recorded. The scorecard asks on every as-of
+// day: inside WithDayValues the meeting days are read once per state of the
+// data (keptRead).
 func (s *Store) PreviousBoardMeeting(ctx context.Context, before time.Time) (time.Time, error) {
-	var d time.Time
-	err := s.db.QueryRowContext(ctx, `SELECT max(held_on) FROM board_meetings WHERE held_on < CAST(? AS DATE) HAVING count(*) > 0`,
-		sqlDate(before)).Scan(&d)
-	if errors.Is(err, store.ErrNoRows) {
-		return time.Time{}, nil
+	days, err := keptRead(ctx, "board meetings", func() ([]time.Time, error) { return s.BoardMeetings(ctx) })
+	if err != nil {
+		return time.Time{}, err
 	}
-	return day(d), err
+	before = day(before)
+	for _, d := range days { // the latest first
+		if d.Before(before) {
+			return d, nil
+		}
+	}
+	return time.Time{}, nil
 }
