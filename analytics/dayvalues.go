@@ -33,12 +33,12 @@ type dayValues struct {
 }
 
 // DayCache keeps metric values on days, and reads that depend on nothing but
-// the data (keptRead), for one state of the data. A
-// metric's value on a day depends on nothing but the data (never on today),
-// so pages viewed on other as-of days can reuse the values of the days they
-// share: 1 January, the month ends, the year ends, the day compared with. The
-// dashboard keeps one per state of the data and makes a new one at every
-// write, as it drops its cached pages (WithDayCache).
+// the data (keptRead), for one state of the data. A metric's value on a day
+// depends on nothing but the data (never on today), so pages viewed on other
+// as-of days can reuse the values of the days they share: 1 January, the
+// month ends, the year ends, the day compared with. The dashboard keeps one
+// per state of the data and makes a new one at every write, as it drops its
+// cached pages (WithDayCache).
 type DayCache struct {
 	mu     sync.Mutex
 	values map[string]map[time.Time]Point
