@@ -197,7 +197,7 @@ func (h *importPages) showPlan(c *fiber.Ctx, status int, id string, plan *import
 	data := previewPage{ID: id, Plan: plan, Error: problem, CanCommit: !plan.HasErrors() && plan.Changes() > 0}
 	for _, s := range plan.Sheets {
 		shown := s.Rows[:min(len(s.Rows), previewRowLimit)]
-		data.Sheets = append(data.Sheets, previewSheet{SheetPlan: s, Shown: shown, More: len(s.Rows) - len(shown)})
+		data.Sheets = append(data.Sheets, previewSheet{SheetPlan: s, Shown: shown, More: len(s.Rows) - len(shown) + s.RowsOmitted})
 	}
 	c.Status(status)
 	return h.s.render(c, "import_preview", locale.Text(lang(c), "import.preview.title"), data)

@@ -77,6 +77,9 @@ func importFile(ctx context.Context, store *analytics.Store, path string, dryRun
 	}
 	f := importer.File{Name: filepath.Base(path), Data: data}
 	o := importer.Options{Lang: lang, Actor: cliActor()}
+	if asJSON {
+		o.RowLimit = -1 // the JSON form lists every row ("report.more": --json shows all)
+	}
 	var plan *importer.Plan
 	var batch *importer.Batch
 	if dryRun {

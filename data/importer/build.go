@@ -23,6 +23,8 @@ type builder struct {
 	today   time.Time
 	sheets  []*sheet
 	lookups lookups
+	// rowLimit is how many rows each sheet's plan lists; negative: all.
+	rowLimit int
 }
 
 // sheet is one sheet being read: its plan, its header, and the rows above
@@ -64,7 +66,7 @@ func buildPlan(ctx context.Context, v *analytics.ImportView, f File, o Options) 
 	for _, t := range tables {
 		p.Counts[t] = &Count{}
 	}
-	b := &builder{plan: p, reg: reg, src: src, lang: lang, today: o.Day}
+	b := &builder{plan: p, reg: reg, src: src, lang: lang, today: o.Day, rowLimit: o.RowLimit}
 	if err := b.findHeaders(); err != nil {
 		return nil, err
 	}

@@ -41,6 +41,13 @@ type Options struct {
 	// Fingerprint, when not empty, makes Commit refuse unless it would
 	// write exactly the changes of the preview with this Plan.Fingerprint.
 	Fingerprint string
+	// RowLimit is how many new and changed rows each sheet of the Plan
+	// lists (SheetPlan.Rows): 0 means DefaultRowLimit, a negative number
+	// all of them. The counts, the fingerprint and what Commit writes are
+	// the same whatever the limit; only the listing is shorter (issue 18:
+	// a RowChange for each of 100 000 rows was some 13 MB held to the end
+	// of a commit, for lists that show a few hundred).
+	RowLimit int
 	// BeforeWrite, when not nil, runs just before Commit reads and writes,
 	// with no other writer of the store beside it until the import is done
 	// (the dashboard's backup before an import).
@@ -121,8 +128,16 @@ func batchMeta(now time.Time, o Options, plan *Plan) analytics.ImportBatchMeta {
 		Counts: counts, AuditAction: accounts.AuditImport}
 }
 
+// DefaultRowLimit is how many new and changed rows a sheet's plan lists
+// unless Options.RowLimit says otherwise: more than the dashboard's
+// preview page and the text report show.
+const DefaultRowLimit = 1000
+
 func withDefaults(s *analytics.Store, o Options) Options {
 	o.Lang = locale.Lang(o.Lang)
+	if o.RowLimit == 0 {
+		o.RowLimit = DefaultRowLimit
+	}
 	if o.Day.IsZero() {
 		o.Day = s.Today()
 	}

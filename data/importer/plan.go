@@ -40,11 +40,14 @@ type SheetPlan struct {
 	Day     string   `json:"day,omitempty"`
 	Columns []Column `json:"columns,omitempty"`
 	// Ignored are the headers, as written, that the import does not use.
-	Ignored   []string    `json:"ignored_columns,omitempty"`
-	New       int         `json:"new"`
-	Changed   int         `json:"changed"`
-	Unchanged int         `json:"unchanged"`
-	Rows      []RowChange `json:"rows,omitempty"`
+	Ignored   []string `json:"ignored_columns,omitempty"`
+	New       int      `json:"new"`
+	Changed   int      `json:"changed"`
+	Unchanged int      `json:"unchanged"`
+	// Rows are the rows that add or change a row, in sheet order, up to
+	// the Options.RowLimit; RowsOmitted counts the ones after them.
+	Rows        []RowChange `json:"rows,omitempty"`
+	RowsOmitted int         `json:"rows_omitted,omitempty"`
 	// Ended are the participations a wide sheet ends: active in the
 	// database on its day, empty in the sheet.
 	Ended    []Ending  `json:"ended,omitempty"`

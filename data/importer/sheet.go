@@ -269,13 +269,23 @@ func (s *sheet) problem(severity string, row int, column string, c Cell, code st
 func (s *sheet) added(row int, table, label string) {
 	s.plan.New++
 	s.b.plan.Counts[table].New++
-	s.plan.Rows = append(s.plan.Rows, RowChange{Row: row, Change: "new", Table: table, Label: label})
+	s.list(RowChange{Row: row, Change: "new", Table: table, Label: label})
 }
 
 func (s *sheet) changed(row int, table, label string, d *diff) {
 	s.plan.Changed++
 	s.b.plan.Counts[table].Changed++
-	s.plan.Rows = append(s.plan.Rows, RowChange{Row: row, Change: "changed", Table: table, Label: label, Fields: d.fields})
+	s.list(RowChange{Row: row, Change: "changed", Table: table, Label: label, Fields: d.fields})
+}
+
+// list adds a row to the sheet's plan, or counts it among the omitted once
+// the plan lists as many as its limit.
+func (s *sheet) list(rc RowChange) {
+	if limit := s.b.rowLimit; limit >= 0 && len(s.plan.Rows) >= limit {
+		s.plan.RowsOmitted++
+		return
+	}
+	s.plan.Rows = append(s.plan.Rows, rc)
 }
 
 func (s *sheet) unchanged(table string) {

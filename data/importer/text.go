@@ -9,7 +9,7 @@ import (
 )
 
 // textListLimit is how many rows of each list the text report shows; the
-// JSON form of a Plan has them all.
+// JSON form of a Plan has the rows its Options.RowLimit kept.
 const textListLimit = 100
 
 // WriteText writes the plan for a person to read, in lang: per sheet its
@@ -68,7 +68,6 @@ func writeSheet(b *strings.Builder, s *SheetPlan, lang string) {
 	fmt.Fprintf(b, "  %s\n", locale.Text(lang, "report.counts", s.New, s.Changed, s.Unchanged, len(s.Ended)))
 	for i, r := range s.Rows {
 		if i == textListLimit {
-			fmt.Fprintf(b, "  %s\n", locale.Text(lang, "report.more", len(s.Rows)-i))
 			break
 		}
 		fmt.Fprintf(b, "  %-9s %s: %s", locale.Text(lang, "report."+r.Change), locale.Text(lang, "place.row", r.Row), r.Label)
@@ -80,6 +79,9 @@ func writeSheet(b *strings.Builder, s *SheetPlan, lang string) {
 			fmt.Fprintf(b, "%s%s %s → %s", sep, f.Label, f.Old, f.New)
 		}
 		b.WriteString("\n")
+	}
+	if more := len(s.Rows) - min(len(s.Rows), textListLimit) + s.RowsOmitted; more > 0 {
+		fmt.Fprintf(b, "  %s\n", locale.Text(lang, "report.more", more))
 	}
 	for i, e := range s.Ended {
 		if i == textListLimit {
