@@ -2,10 +2,14 @@ package analytics
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"strings"
 	"time"
 
 	"malbild/analytics/store"
@@ -112,7 +116,9 @@ func loadEntries(ctx context.Context, tx *store.Tx, batch int64) ([]storedEntry,
 		var e storedEntry
 		var body string
 		err := rows.Scan(&e.seq, &e.table, &e.kind, &body)
-		e.body = []byte(body)
+		if err == nil {
+			e.body, err = logBody(body)
+		}
 		if _, known := undoTables[e.table]; err == nil && !known {
 			err = errors.New("import_changes names an unknown table " + e.table)
 		}
@@ -120,6 +126,28 @@ func loadEntries(ctx context.Context, tx *store.Tx, batch int64) ([]storedEntry,
 		return err
 	})
 	return out, err
+}
+
+// logBody is a change log part's JSON: the body itself, as parts were
+// logged before issue 18, or a JSON string of the compressed JSON
+// (changeLog.add).
+func logBody(body string) ([]byte, error) {
+	if !strings.HasPrefix(body, `"`) {
+		return []byte(body), nil
+	}
+	var text string
+	if err := json.Unmarshal([]byte(body), &text); err != nil || !strings.HasPrefix(text, gzipPrefix) {
+		return nil, fmt.Errorf("import_changes: a part is neither rows nor compressed rows (%v)", err)
+	}
+	zr, err := gzip.NewReader(base64.NewDecoder(base64.StdEncoding, strings.NewReader(text[len(gzipPrefix):])))
+	if err != nil {
+		return nil, fmt.Errorf("import_changes: %w", err)
+	}
+	out, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("import_changes: %w", err)
+	}
+	return out, nil
 }
 
 // undoer undoes one table's part of a batch from its logged body.
