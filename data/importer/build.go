@@ -50,39 +50,41 @@ var instructionSheets = map[string]bool{"instruktioner": true, "instructions": t
 var order = []Kind{KindMembers, KindServices, KindEvents, KindGoals, KindFees, KindParticipation, KindWide, KindAttendance,
 	KindBenefits, KindBenefitMeasurements}
 
-func buildPlan(ctx context.Context, v *analytics.ImportView, f File, o Options) (*Plan, error) {
+// buildPlan reads the file into the registry as the database has it and
+// returns the plan, and the registry with the file's changes for Commit.
+func buildPlan(ctx context.Context, v *analytics.ImportView, f File, o Options) (*Plan, *registry, error) {
 	lang := locale.Lang(o.Lang)
 	src, err := open(f.Name, f.Data, lang)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer src.close()
 	reg, err := loadRegistry(ctx, v)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	sum := sha256.Sum256(f.Data)
-	p := &Plan{File: f.Name, SHA256: hex.EncodeToString(sum[:]), Counts: map[string]*Count{}, reg: reg}
+	p := &Plan{File: f.Name, SHA256: hex.EncodeToString(sum[:]), Counts: map[string]*Count{}}
 	for _, t := range tables {
 		p.Counts[t] = &Count{}
 	}
 	b := &builder{plan: p, reg: reg, src: src, lang: lang, today: o.Day, rowLimit: o.RowLimit}
 	if err := b.findHeaders(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	for _, kind := range order {
 		for _, s := range b.sheets {
 			if s.kind() == kind || (kind == KindWide && s.wideHead != nil && s.head == nil) {
 				if err := s.read(); err != nil {
-					return nil, err
+					return nil, nil, err
 				}
 			}
 		}
 	}
 	if err := b.finish(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return p, nil
+	return p, reg, nil
 }
 
 func (s *sheet) kind() Kind {

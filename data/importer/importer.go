@@ -70,7 +70,7 @@ func Preview(ctx context.Context, s *analytics.Store, f File, o Options) (*Plan,
 	// One consistent view of all tables while they are read.
 	var plan *Plan
 	err := analytics.ReadForImport(ctx, s, func(v *analytics.ImportView) (err error) {
-		plan, err = buildPlan(ctx, v, f, o)
+		plan, _, err = buildPlan(ctx, v, f, o)
 		return err
 	})
 	return plan, err
@@ -89,10 +89,15 @@ func Commit(ctx context.Context, s *analytics.Store, f File, o Options) (*Result
 	var batch *Batch
 	written := false // the transaction got as far as its commit
 	err := analytics.WriteForImport(ctx, s, o.BeforeWrite, func(w *analytics.ImportWriter) error {
-		plan, err := buildPlan(ctx, &w.ImportView, f, o)
+		plan, reg, err := buildPlan(ctx, &w.ImportView, f, o)
 		if err != nil {
 			return err
 		}
+		// Only the registry's changes are written: the rest of it (its
+		// indexes) and the file's bytes are let go before the writing
+		// (issue 18).
+		ch := reg.handover()
+		f.Data = nil
 		res = &Result{Plan: plan}
 		switch {
 		case plan.HasErrors():
@@ -102,7 +107,7 @@ func Commit(ctx context.Context, s *analytics.Store, f File, o Options) (*Result
 		case plan.Changes() == 0:
 			return nil
 		}
-		if batch, err = w.ApplyImport(ctx, batchMeta(s.Now(), o, plan), plan.reg.handover()); err != nil {
+		if batch, err = w.ApplyImport(ctx, batchMeta(s.Now(), o, plan), ch); err != nil {
 			return conflictOr(o.Lang, err)
 		}
 		written = true

@@ -24,8 +24,6 @@ type Plan struct {
 	// Fingerprint identifies the changes: Commit with Options.Fingerprint
 	// refuses if the data changed since the preview so that they differ.
 	Fingerprint string `json:"fingerprint"`
-
-	reg *registry
 }
 
 // SheetPlan is the part of a Plan for one sheet.
