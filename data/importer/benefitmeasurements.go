@@ -69,7 +69,7 @@ func (s *sheet) benefit(row int, cells []Cell) *analytics.BenefitEntry {
 func (s *sheet) measuredMember(row int, cells []Cell, on time.Time) *analytics.Member {
 	var orgs []*analytics.Member
 	if org, ok := parseOrgNumber(s.cell(cells, "member")); ok {
-		orgs = s.b.reg.byOrg[org]
+		orgs = s.b.reg.byOrg.get(org)
 	}
 	if orgs == nil {
 		if orgs = s.member(row, cells, "member"); orgs == nil {

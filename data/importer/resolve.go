@@ -12,24 +12,24 @@ import (
 // Region Dalarna), or by any name the reference data knows for a
 // municipality ("Karlstads kommun") or a region's county.
 func (r *registry) memberships(c Cell, l *lookups) []*analytics.Member {
-	if rows := r.byName[fold(c.Text())]; len(rows) > 0 {
+	if rows := r.byName.get(fold(c.Text())); len(rows) > 0 {
 		return rows
 	}
 	if digits, ok := parseDigits(c); ok {
 		switch {
 		case len(digits) <= 2:
-			return r.byCode[strings.Repeat("0", 2-len(digits))+digits]
+			return r.byCode.get(strings.Repeat("0", 2-len(digits)) + digits)
 		case len(digits) <= 4:
-			return r.byCode[strings.Repeat("0", 4-len(digits))+digits]
+			return r.byCode.get(strings.Repeat("0", 4-len(digits)) + digits)
 		}
 		return nil
 	}
 	if m, ok := l.municipality(c.Text()); ok {
-		return r.byCode[m.Code]
+		return r.byCode.get(m.Code)
 	}
 	if county, ok := l.county(c.Text()); ok {
 		var regions []*analytics.Member
-		for _, m := range r.byCode[county.Code] {
+		for _, m := range r.byCode.get(county.Code) {
 			if m.Kind == analytics.KindRegion {
 				regions = append(regions, m)
 			}
