@@ -32,23 +32,34 @@ func (t *importTable[T]) insert(ctx context.Context, tx *store.Tx, conn *store.C
 	}
 	var bad error
 	values := make([]any, len(t.columns))
-	err = conn.Append(t.name, len(rows), func(i int) []any {
-		for j, v := range t.values(rows[i]) {
-			var err error
-			if values[j], err = directValue(v, types[j]); err != nil && bad == nil {
-				bad = fmt.Errorf("insert into %s: %s: %w", t.name, t.columns[j], err)
+	// DuckDB's appender holds what it is given until it is closed (up to
+	// 204 800 rows) and only then adds it to the table: appending in parts
+	// keeps one part held beside the table's rows, not a second copy of
+	// them all (issue 18: some 20 MB at 100 000 members).
+	for start := 0; start < len(rows); start += appendPart {
+		part := rows[start:min(len(rows), start+appendPart)]
+		err = conn.Append(t.name, len(part), func(i int) []any {
+			for j, v := range t.values(part[i]) {
+				var err error
+				if values[j], err = directValue(v, types[j]); err != nil && bad == nil {
+					bad = fmt.Errorf("insert into %s: %s: %w", t.name, t.columns[j], err)
+				}
 			}
+			return values
+		})
+		if bad != nil {
+			return bad
 		}
-		return values
-	})
-	if bad != nil {
-		return bad
-	}
-	if err != nil {
-		return fmt.Errorf("insert into %s: %w", t.name, err)
+		if err != nil {
+			return fmt.Errorf("insert into %s: %w", t.name, err)
+		}
 	}
 	return nil
 }
+
+// appendPart is how many rows one appender adds: eight of DuckDB's
+// vectors.
+const appendPart = 8 * 2048
 
 // directTypes are the types of the table's columns when they are the
 // import's columns, in order, and each of a type directValue writes; nil

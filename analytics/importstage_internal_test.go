@@ -102,3 +102,31 @@ func TestDirectInsertWritesWhatTheStagedInsertWrites(t *testing.T) {
 		t.Errorf("a good member beside the ones refused: %v", err)
 	}
 }
+
+// More rows than one appender adds go in several parts, every one of them.
+func TestDirectInsertAddsEveryPart(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	rows := make([]*Member, 2*appendPart+1)
+	for i := range rows {
+		rows[i] = &Member{ID: int64(i + 1), Name: fmt.Sprintf("Förening %d", i), Kind: "ovrig",
+			JoinedOn: time.Date(2010, 1, 1, 0, 0, 0, 0, time.UTC)}
+	}
+	var n, last int64
+	err = WriteForImport(ctx, s, nil, func(w *ImportWriter) error {
+		if err := memberTable.insert(ctx, w.tx, w.conn, rows); err != nil {
+			return err
+		}
+		return scanAll(ctx, w.tx, `SELECT count(*), max(id) FROM members`, nil, func(r *store.Rows) error { return r.Scan(&n, &last) })
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != int64(len(rows)) || last != int64(len(rows)) {
+		t.Errorf("%d members, the last id %d; want %d", n, last, len(rows))
+	}
+}
