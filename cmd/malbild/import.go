@@ -77,7 +77,7 @@ func (r refused) Error() string { return r.reason }
 // with GOGC's default the heap grew to twice that before a collection; the
 // limit makes the collector run more often as the heap nears it instead,
 // which costs the 100 000-row preview and commit a few percent of their
-// time and saves 30-40 MB of the process's peak. A bigger import, or one
+// time and saves some 30 MB of the process's peak. A bigger import, or one
 // into a much bigger registry, holds more than the limit: the runtime then
 // spends up to half the CPU on collecting (its limiter), so it runs slower,
 // about 1.5 times at worst measured, but it runs. GOMEMLIMIT, when set,
