@@ -52,6 +52,11 @@ type Planned struct {
 type plannedConn struct {
 	conn  *sql.Conn
 	stmts map[string]*sql.Stmt
+	// setArgs is the UPDATE of the argument table, prepared once; args are
+	// the values it holds: a run with the same arguments as the one before
+	// on the connection (the overview's metrics on one day) writes none.
+	setArgs *sql.Stmt
+	args    []*string
 }
 
 // PlannedArgsTable is the temporary table a planned statement reads its
@@ -88,14 +93,30 @@ func (p *Planned) Query(ctx context.Context, name, text string, args []*string, 
 }
 
 func (pc *plannedConn) query(ctx context.Context, setArgs, name, text string, args []*string, each func(*Rows) error) error {
-	values := make([]any, len(args))
-	for i, a := range args {
-		if a != nil {
-			values[i] = *a
+	if !slices.EqualFunc(args, pc.args, sameArg) {
+		values := make([]any, len(args))
+		for i, a := range args {
+			if a != nil {
+				values[i] = *a
+			}
 		}
-	}
-	if _, err := pc.conn.ExecContext(ctx, setArgs, values...); err != nil {
-		return err
+		if pc.setArgs == nil {
+			var err error
+			if pc.setArgs, err = pc.conn.PrepareContext(ctx, setArgs); err != nil {
+				return err
+			}
+		}
+		pc.args = nil // not known until the UPDATE is done
+		if _, err := pc.setArgs.ExecContext(ctx, values...); err != nil {
+			return err
+		}
+		pc.args = make([]*string, len(args))
+		for i, a := range args {
+			if a != nil {
+				v := *a
+				pc.args[i] = &v
+			}
+		}
 	}
 	stmt := pc.stmts[name]
 	if stmt == nil {
@@ -164,8 +185,11 @@ func (p *Planned) dial(ctx context.Context) (*plannedConn, error) {
 			return nil, err
 		}
 	}
-	return &plannedConn{conn: conn, stmts: map[string]*sql.Stmt{}}, nil
+	return &plannedConn{conn: conn, stmts: map[string]*sql.Stmt{}, args: make([]*string, len(p.columns))}, nil
 }
+
+// sameArg says two arguments are the same value, or both NULL.
+func sameArg(a, b *string) bool { return a == b || a != nil && b != nil && *a == *b }
 
 // give returns a connection after a run and frees its slot; one whose run
 // failed (cancelled, or in a state not known) is closed, and a later run
@@ -188,6 +212,9 @@ func (p *Planned) give(pc *plannedConn, ok bool) {
 func (pc *plannedConn) close() {
 	for _, st := range pc.stmts {
 		st.Close()
+	}
+	if pc.setArgs != nil {
+		pc.setArgs.Close()
 	}
 	discard(pc.conn)
 }

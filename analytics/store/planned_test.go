@@ -145,3 +145,24 @@ func TestPlannedRunsAllGetAnErrorWhenNoConnectionOpens(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// A run with the arguments of the run before on its connection writes no
+// new ones; the next run with others, a NULL among them, reads its own.
+func TestPlannedRunsOfTheSameArgumentsInTurn(t *testing.T) {
+	s := open(t)
+	if _, err := s.ExecContext(context.Background(), `CREATE TABLE t (id INTEGER); INSERT INTO t SELECT range FROM range(1, 11)`); err != nil {
+		t.Fatal(err)
+	}
+	p := s.NewPlanned([]string{"upto", "other"})
+	for _, upto := range []*string{ptr("3"), ptr("3"), ptr("4"), nil, nil, ptr("3"), ptr("10"), ptr("10")} {
+		want := int64(-1)
+		if upto != nil {
+			var n int64
+			fmt.Sscan(*upto, &n)
+			want = n * (n + 1) / 2
+		}
+		if got, err := sumOf(t, p, upto); err != nil || got != want {
+			t.Errorf("sum up to %v = %d, %v; want %d", upto, got, err, want)
+		}
+	}
+}
