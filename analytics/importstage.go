@@ -30,29 +30,39 @@ func (t *importTable[T]) insert(ctx context.Context, tx *store.Tx, conn *store.C
 	if types == nil {
 		return t.insertStaged(ctx, tx, conn, rows)
 	}
-	var bad error
-	values := make([]any, len(t.columns))
 	// DuckDB's appender holds what it is given until it is closed (up to
 	// 204 800 rows) and only then adds it to the table: appending in parts
 	// keeps one part held beside the table's rows, not a second copy of
 	// them all (issue 18: some 20 MB at 100 000 members).
 	for start := 0; start < len(rows); start += appendPart {
 		part := rows[start:min(len(rows), start+appendPart)]
-		err = conn.Append(t.name, len(part), func(i int) []any {
-			for j, v := range t.values(part[i]) {
-				var err error
-				if values[j], err = directValue(v, types[j]); err != nil && bad == nil {
-					bad = fmt.Errorf("insert into %s: %s: %w", t.name, t.columns[j], err)
-				}
+		if err := t.appendRows(conn, t.name, part, func(j int, v any) (any, error) { return directValue(v, types[j]) }); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// appendRows appends rows to table (t's own or its staged copy) with
+// DuckDB's appender, each value as convert gives it for column j; the first
+// value convert refuses is the error.
+func (t *importTable[T]) appendRows(conn *store.Conn, table string, rows []*T, convert func(j int, v any) (any, error)) error {
+	var bad error
+	values := make([]any, len(t.columns))
+	err := conn.Append(table, len(rows), func(i int) []any {
+		for j, v := range t.values(rows[i]) {
+			var err error
+			if values[j], err = convert(j, v); err != nil && bad == nil {
+				bad = fmt.Errorf("insert into %s: %s: %w", t.name, t.columns[j], err)
 			}
-			return values
-		})
-		if bad != nil {
-			return bad
 		}
-		if err != nil {
-			return fmt.Errorf("insert into %s: %w", t.name, err)
-		}
+		return values
+	})
+	if bad != nil {
+		return bad
+	}
+	if err != nil {
+		return fmt.Errorf("insert into %s: %w", t.name, err)
 	}
 	return nil
 }
@@ -155,22 +165,8 @@ func (t *importTable[T]) insertStaged(ctx context.Context, tx *store.Tx, conn *s
 	if _, err := tx.ExecContext(ctx, fmt.Sprintf("CREATE TEMP TABLE %s (%s)", stage, strings.Join(texts, ", "))); err != nil {
 		return fmt.Errorf("insert into %s: %w", t.name, err)
 	}
-	var bad error
-	values := make([]any, len(t.columns))
-	err := conn.Append(stage, len(rows), func(i int) []any {
-		for j, v := range t.values(rows[i]) {
-			var err error
-			if values[j], err = stagedText(v); err != nil && bad == nil {
-				bad = fmt.Errorf("insert into %s: %s: %w", t.name, t.columns[j], err)
-			}
-		}
-		return values
-	})
-	if bad != nil {
-		return bad
-	}
-	if err != nil {
-		return fmt.Errorf("insert into %s: %w", t.name, err)
+	if err := t.appendRows(conn, stage, rows, func(_ int, v any) (any, error) { return stagedText(v) }); err != nil {
+		return err
 	}
 	cols := strings.Join(t.columns, ", ")
 	if _, err := tx.ExecContext(ctx, fmt.Sprintf("INSERT INTO %s (%s) SELECT %s FROM %s", t.name, cols, cols, stage)); err != nil {
