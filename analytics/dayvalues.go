@@ -2,7 +2,6 @@ package analytics
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -364,12 +363,9 @@ func (s *Store) compute(ctx context.Context, n metricNeeds) error {
 		}
 		slices.SortFunc(days, time.Time.Compare)
 		wg.Go(func() {
-			// Settled even if the query panics, or the waiters would wait on.
-			var points []Point
-			err := errors.New("metric " + need.m.Key + " not computed")
-			defer func() { dv.cache.settle(key, days, points, err) }()
-			points, err = s.metricOnDays(ctx, need.m, need.args, days)
+			points, err := s.metricOnDays(ctx, need.m, need.args, days)
 			errs[i] = err
+			dv.cache.settle(key, days, points, err)
 		})
 	}
 	wg.Wait()

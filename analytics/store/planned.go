@@ -52,9 +52,10 @@ type Planned struct {
 type plannedConn struct {
 	conn  *sql.Conn
 	stmts map[string]*sql.Stmt
-	// setArgs is the UPDATE of the argument table, prepared once; args are
-	// the values it holds: a run with the same arguments as the one before
-	// on the connection (the overview's metrics on one day) writes none.
+	// setArgs is the UPDATE of the argument table, prepared with it; args
+	// are the values it holds: a run with the same arguments as the one
+	// before on the connection (the overview's metrics on one day) writes
+	// none.
 	setArgs *sql.Stmt
 	args    []*string
 }
@@ -87,36 +88,28 @@ func (p *Planned) Query(ctx context.Context, name, text string, args []*string, 
 	if err != nil {
 		return err
 	}
-	err = pc.query(ctx, p.setArgs, name, text, args, each)
+	err = pc.query(ctx, name, text, args, each)
 	p.give(pc, err == nil)
 	return err
 }
 
-func (pc *plannedConn) query(ctx context.Context, setArgs, name, text string, args []*string, each func(*Rows) error) error {
+// query writes args unless the table holds them already, then runs the
+// statement. A run that fails closes the connection (give), so pc.args
+// never outlives an UPDATE that did not finish.
+func (pc *plannedConn) query(ctx context.Context, name, text string, args []*string, each func(*Rows) error) error {
 	if !slices.EqualFunc(args, pc.args, sameArg) {
 		values := make([]any, len(args))
-		for i, a := range args {
-			if a != nil {
-				values[i] = *a
-			}
-		}
-		if pc.setArgs == nil {
-			var err error
-			if pc.setArgs, err = pc.conn.PrepareContext(ctx, setArgs); err != nil {
-				return err
-			}
-		}
-		pc.args = nil // not known until the UPDATE is done
-		if _, err := pc.setArgs.ExecContext(ctx, values...); err != nil {
-			return err
-		}
-		pc.args = make([]*string, len(args))
+		held := make([]*string, len(args)) // copies: the caller's may change
 		for i, a := range args {
 			if a != nil {
 				v := *a
-				pc.args[i] = &v
+				values[i], held[i] = v, &v
 			}
 		}
+		if _, err := pc.setArgs.ExecContext(ctx, values...); err != nil {
+			return err
+		}
+		pc.args = held
 	}
 	stmt := pc.stmts[name]
 	if stmt == nil {
@@ -185,7 +178,13 @@ func (p *Planned) dial(ctx context.Context) (*plannedConn, error) {
 			return nil, err
 		}
 	}
-	return &plannedConn{conn: conn, stmts: map[string]*sql.Stmt{}, args: make([]*string, len(p.columns))}, nil
+	setArgs, err := conn.PrepareContext(ctx, p.setArgs)
+	if err != nil {
+		discard(conn)
+		return nil, err
+	}
+	// The table holds a NULL per column, as args of all nil say.
+	return &plannedConn{conn: conn, stmts: map[string]*sql.Stmt{}, setArgs: setArgs, args: make([]*string, len(p.columns))}, nil
 }
 
 // sameArg says two arguments are the same value, or both NULL.
@@ -213,9 +212,7 @@ func (pc *plannedConn) close() {
 	for _, st := range pc.stmts {
 		st.Close()
 	}
-	if pc.setArgs != nil {
-		pc.setArgs.Close()
-	}
+	pc.setArgs.Close()
 	discard(pc.conn)
 }
 
