@@ -2,12 +2,20 @@ package analytics
 
 import (
 	"context"
+	"slices"
 	"time"
 )
 
 // BoardMeetings lists the board's meeting days the office has set, the
-// latest first.
+// latest first. The goals page and its scorecard (PreviousBoardMeeting) ask
+// on every as-of day: inside WithDayValues they are read once per state of
+// the data (keptRead).
 func (s *Store) BoardMeetings(ctx context.Context) ([]time.Time, error) {
+	days, err := keptRead(ctx, "board meetings", func() ([]time.Time, error) { return s.readBoardMeetings(ctx) })
+	return slices.Clone(days), err
+}
+
+func (s *Store) readBoardMeetings(ctx context.Context) ([]time.Time, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT held_on FROM board_meetings ORDER BY held_on DESC`)
 	if err != nil {
 		return nil, err
@@ -48,11 +56,9 @@ func (s *Store) RemoveBoardMeeting(ctx context.Context, held time.Time) error {
 }
 
 // PreviousBoardMeeting is the latest meeting day strictly before the day,
-// or the zero time when none is recorded. The scorecard asks on every as-of
-// day: inside WithDayValues the meeting days are read once per state of the
-// data (keptRead).
+// or the zero time when none is recorded.
 func (s *Store) PreviousBoardMeeting(ctx context.Context, before time.Time) (time.Time, error) {
-	days, err := keptRead(ctx, "board meetings", func() ([]time.Time, error) { return s.BoardMeetings(ctx) })
+	days, err := s.BoardMeetings(ctx)
 	if err != nil {
 		return time.Time{}, err
 	}

@@ -62,6 +62,9 @@ func TestBoardMeetings(t *testing.T) {
 	if d, _ := s.PreviousBoardMeeting(ctx, date("2022-07-01")); d != date("2022-06-30") {
 		t.Errorf("before 2022-07-01: %v", d)
 	}
+	if d, err := s.PreviousBoardMeeting(ctx, date("2022-04-20")); err != nil || !d.IsZero() {
+		t.Errorf("before the first meeting: %v %v, want none", d, err)
+	}
 	if ms, _ := s.BoardMeetings(ctx); len(ms) != 2 || ms[0] != date("2022-06-30") {
 		t.Errorf("meetings %v, want two, the latest first", ms)
 	}
