@@ -131,6 +131,20 @@ const gzipPrefix = "gzip+base64:"
 
 func (l *changeLog) add(ctx context.Context, e logEntry) error {
 	l.seq++
+	body, err := l.compress(e.body)
+	if err != nil {
+		return err
+	}
+	if _, err := l.tx.ExecContext(ctx, `INSERT INTO import_changes (batch_id, seq, table_name, kind, body)
+		VALUES (?, ?, ?, ?, ?)`, l.batch, l.seq, e.table, e.kind, body); err != nil {
+		return fmt.Errorf("record import changes: %w", err)
+	}
+	return nil
+}
+
+// compress is a part's JSON as it is logged: a JSON string of gzipPrefix
+// and the gzip of the JSON in base64 (logBody reads it back).
+func (l *changeLog) compress(rows []byte) (string, error) {
 	l.buf.Reset()
 	l.buf.WriteString(`"` + gzipPrefix)
 	b64 := base64.NewEncoder(base64.StdEncoding, &l.buf)
@@ -141,21 +155,17 @@ func (l *changeLog) add(ctx context.Context, e logEntry) error {
 	} else {
 		l.zw.Reset(b64)
 	}
-	if _, err := l.zw.Write(e.body); err != nil {
-		return err
+	if _, err := l.zw.Write(rows); err != nil {
+		return "", err
 	}
 	if err := l.zw.Close(); err != nil {
-		return err
+		return "", err
 	}
 	if err := b64.Close(); err != nil {
-		return err
+		return "", err
 	}
 	l.buf.WriteByte('"')
-	if _, err := l.tx.ExecContext(ctx, `INSERT INTO import_changes (batch_id, seq, table_name, kind, body)
-		VALUES (?, ?, ?, ?, ?)`, l.batch, l.seq, e.table, e.kind, l.buf.String()); err != nil {
-		return fmt.Errorf("record import changes: %w", err)
-	}
-	return nil
+	return l.buf.String(), nil
 }
 
 // assignIDs gives the rows the import adds their ids from the tables'
