@@ -2,6 +2,7 @@ package dashboard_test
 
 import (
 	"bytes"
+	"fmt"
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
@@ -173,5 +174,34 @@ func TestImportCommitRefusesWhenTheRegisterChangedSinceThePreview(t *testing.T) 
 	}
 	if countMembers(t, s) != 1 {
 		t.Error("the stale preview was written")
+	}
+}
+
+// The preview page lists a sheet's first rows and counts every other one,
+// those the plan lists beyond the page and those it only counts (past its
+// own limit of importer.DefaultRowLimit).
+func TestImportPreviewCountsTheRowsItDoesNotList(t *testing.T) {
+	app, _ := newApp(t)
+	f := excelize.NewFile()
+	defer f.Close()
+	f.SetSheetRow("Sheet1", "A1", &[]any{"Namn", "Typ", "Medlem sedan"})
+	const n = 1205
+	for i := 1; i <= n; i++ {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		f.SetSheetRow("Sheet1", cell, &[]any{fmt.Sprintf("Förening %04d", i), "övrig", "2020-01-01"})
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	resp, page := upload(t, app, "föreningar.xlsx", buf.Bytes())
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("preview: %d\n%s", resp.StatusCode, page)
+	}
+	if !strings.Contains(page, "Förening 0200") || strings.Contains(page, "Förening 0201") {
+		t.Error("the page does not list exactly the first 200 rows")
+	}
+	if want := fmt.Sprintf("… och %d rader till.", n-200); !strings.Contains(page, want) {
+		t.Errorf("the page does not say %q", want)
 	}
 }
